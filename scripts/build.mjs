@@ -1,0 +1,44 @@
+// Bundles the extension client, the language server, the CLI and the test files with esbuild.
+// Everything a user runs ends up in dist/ with no runtime node_modules.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+};
+
+function testEntries(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (name === 'fixtures' || name === 'node_modules') continue;
+    if (statSync(full).isDirectory()) out.push(...testEntries(full));
+    else if (/\.ts$/.test(name) && !name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+rmSync('dist', { recursive: true, force: true });
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+]);
+if (!production) {
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: testEntries('test'),
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha'],
+  });
+}

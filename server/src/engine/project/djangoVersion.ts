@@ -1,0 +1,125 @@
+// The Django version a project pins, read from its dependency files.
+//
+// Where checks differ between versions we follow what pip would install: an exact pin is that
+// version; a range with an upper bound (`<4.0`) is the newest release below it; an open range is
+// the newest Django. Unknown means newest too.
+
+export interface DjangoVersion {
+  major: number;
+  minor: number;
+  /** Where it came from: `requirements.txt:3`, `setting`, or `newest (no pin found)`. */
+  source: string;
+}
+
+/** The newest Django this engine knows the checks of. */
+export const NEWEST: DjangoVersion = { major: 6, minor: 1, source: 'newest (no pin found)' };
+
+/** Known feature releases, to turn `<5.0` into 4.2. */
+const RELEASES: [number, number][] = [
+  [1, 11], [2, 0], [2, 1], [2, 2], [3, 0], [3, 1], [3, 2], [4, 0], [4, 1], [4, 2], [5, 0], [5, 1], [5, 2], [6, 0], [6, 1],
+];
+
+export function atLeast(v: DjangoVersion, major: number, minor: number): boolean {
+  return v.major > major || (v.major === major && v.minor >= minor);
+}
+
+export function formatVersion(v: DjangoVersion): string {
+  return `${v.major}.${v.minor}`;
+}
+
+export function parseVersionSetting(value: string): DjangoVersion | undefined {
+  const m = /^\s*(\d+)\.(\d+)/.exec(value);
+  return m ? { major: Number(m[1]), minor: Number(m[2]), source: 'setting djangoDeploy.djangoVersion' } : undefined;
+}
+
+/**
+ * Reads the Django requirement from one dependency file. `name` is the file's base name.
+ * Returns undefined when the file does not mention Django.
+ */
+export function djangoPinFromFile(name: string, text: string): DjangoVersion | undefined {
+  const lines = text.split(/\r?\n/);
+  const lower = name.toLowerCase();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    let spec: string | undefined;
+    if (lower.endsWith('.txt') || lower.endsWith('.in')) {
+      const m = /^\s*django\s*(\[[^\]]*\])?\s*([<>=!~][^#;]*)/i.exec(line);
+      if (m) spec = m[2];
+      else if (/^\s*django\s*(#.*)?$/i.test(line)) return { ...NEWEST, source: `${name}:${i + 1} (unpinned)` };
+    } else if (lower === 'pyproject.toml' || lower === 'setup.cfg' || lower === 'setup.py') {
+      // "django>=4.2,<5.0" in dependencies arrays; django = "^4.2" (poetry); Django = ">=4.2"
+      const m = /["']\s*django\s*(\[[^\]]*\])?\s*([<>=!~][^"';]*)["']/i.exec(line) ?? /^\s*django\s*=\s*["']([^"']+)["']/i.exec(line) ?? /^\s*django\s*=\s*\{[^}]*version\s*=\s*["']([^"']+)["']/i.exec(line) ?? (lower === 'setup.cfg' ? /^\s*django\s*([<>=!~][^#;]*)/i.exec(line) : null);
+      if (m) spec = m[m.length - 1] ?? m[2];
+    } else if (lower === 'pipfile') {
+      const m = /^\s*django\s*=\s*["']([^"']+)["']/i.exec(line) ?? /^\s*django\s*=\s*\{[^}]*version\s*=\s*["']([^"']+)["']/i.exec(line);
+      if (m) spec = m[1];
+    } else if (lower === 'pipfile.lock') {
+      if (/^\s*"django"\s*:\s*\{/i.test(line)) {
+        for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
+          const v = /"version"\s*:\s*"==\s*([\d.]+)"/.exec(lines[j]);
+          if (v) return fromSpec(`==${v[1]}`, `${name}:${j + 1}`);
+        }
+      }
+    } else if (lower === 'poetry.lock' || lower === 'uv.lock' || lower === 'pdm.lock') {
+      if (/^\s*name\s*=\s*"django"\s*$/i.test(line)) {
+        const v = /^\s*version\s*=\s*"([\d.]+)"/.exec(lines[i + 1] ?? '');
+        if (v) return fromSpec(`==${v[1]}`, `${name}:${i + 2}`);
+      }
+    }
+    if (spec !== undefined) {
+      const v = fromSpec(spec, `${name}:${i + 1}`);
+      if (v) return v;
+    }
+  }
+  return undefined;
+}
+
+function fromSpec(spec: string, source: string): DjangoVersion | undefined {
+  const clauses = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  let exact: [number, number] | undefined;
+  let upper: [number, number, boolean] | undefined; // inclusive?
+  let lower: [number, number] | undefined;
+  for (const c of clauses) {
+    const m = /^(==|===|~=|>=|<=|<|>|\^|~|!=)?\s*v?(\d+)(?:\.(\d+|\*))?(?:\.(\d+|\*))?/.exec(c);
+    if (!m) continue;
+    const op = m[1] ?? '==';
+    const major = Number(m[2]);
+    const minor = m[3] && m[3] !== '*' ? Number(m[3]) : 0;
+    switch (op) {
+      case '==':
+      case '===':
+        exact = [major, minor];
+        break;
+      case '~=':
+        // ~=4.2.1 means >=4.2.1,<4.3; ~=4.2 means >=4.2,<5
+        if (m[4] !== undefined) exact = [major, minor];
+        else lower = [major, minor];
+        break;
+      case '^':
+        lower = [major, minor];
+        upper = [major + 1, 0, false];
+        break;
+      case '~':
+        exact = [major, minor];
+        break;
+      case '>=':
+      case '>':
+        lower = [major, minor];
+        break;
+      case '<':
+        upper = [major, minor, false];
+        break;
+      case '<=':
+        upper = [major, minor, true];
+        break;
+    }
+  }
+  if (exact) return { major: exact[0], minor: exact[1], source };
+  if (upper) {
+    const candidates = RELEASES.filter(([a, b]) => (upper![2] ? a < upper![0] || (a === upper![0] && b <= upper![1]) : a < upper![0] || (a === upper![0] && b < upper![1])));
+    const best = candidates[candidates.length - 1];
+    if (best) return { major: best[0], minor: best[1], source };
+  }
+  if (lower) return { ...NEWEST, source: `${source} (newest allowed)` };
+  return undefined;
+}

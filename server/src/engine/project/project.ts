@@ -1,0 +1,517 @@
+// The Django project model: which files are settings modules, how they import each other, which
+// one is production, which Django version applies, and the findings for each settings module.
+//
+// Built from files handed in by a shell (the language server or the CLI): the engine never
+// touches the file system itself. Files that are needed but were not handed in (a base module
+// imported by an open production module) are read through `ProjectHost.readFile`.
+
+import * as posix from 'node:path/posix';
+import { parsePython, type ParsedPython } from '../python/parse';
+import { executeModule, type ExecutedModule, type Scope, type SettingBinding, type SourceRange } from '../python/execute';
+import { djangoPinFromFile, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
+import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
+import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
+import { runSettingsRules } from '../rules/settingsRules';
+import { lineColumn } from '../text';
+
+export interface EngineConfig {
+  /** Dotted module names or root-relative paths of production settings. */
+  productionSettings: string[];
+  /** `"3.2"`; empty to read the pin from dependency files. */
+  djangoVersion: string;
+  /** Severity per rule code. */
+  rules: Record<string, SeveritySetting>;
+  /** How production-only findings show in development-only modules. */
+  developmentSeverity: 'hint' | 'information' | 'off';
+}
+
+export const DEFAULT_CONFIG: EngineConfig = { productionSettings: [], djangoVersion: '', rules: {}, developmentSeverity: 'hint' };
+
+export interface ProjectHost {
+  /** Reads a file that was not handed in; undefined when it cannot be read. */
+  readFile(path: string): string | undefined;
+}
+
+export type SettingsRole = 'production' | 'development' | 'base';
+
+export interface SettingsModuleInfo {
+  file: string;
+  moduleName: string;
+  role: SettingsRole;
+  /** Why it has that role, in words. */
+  reason: string;
+  /** Root settings modules (the ones Django loads) that include this file. */
+  usedBy: string[];
+}
+
+interface FileState {
+  text: string;
+  parsed?: ParsedPython;
+}
+
+interface Analysis {
+  modules: SettingsModuleInfo[];
+  findings: Finding[];
+  executed: Map<string, ExecutedModule>;
+  /** Root file → the files its execution read (itself included). */
+  closure: Map<string, Set<string>>;
+  version: DjangoVersion;
+}
+
+const DEPENDENCY_FILES = /^(requirements.*\.(txt|in)|pyproject\.toml|setup\.cfg|setup\.py|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock|pdm\.lock)$/i;
+
+export class DjangoProject {
+  readonly root: string;
+  private files = new Map<string, FileState>();
+  /** Every .py file known to exist (handed in or listed), for module resolution. */
+  private pythonFiles = new Set<string>();
+  private directories = new Set<string>();
+  private config: EngineConfig = DEFAULT_CONFIG;
+  private analysis: Analysis | undefined;
+
+  constructor(
+    root: string,
+    private host: ProjectHost = { readFile: () => undefined },
+  ) {
+    this.root = posix.normalize(root).replace(/\/$/, '') || '/';
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Input
+
+  setConfig(config: Partial<EngineConfig>): void {
+    this.config = { ...DEFAULT_CONFIG, ...config, rules: { ...(config.rules ?? {}) } };
+    this.analysis = undefined;
+  }
+
+  getConfig(): EngineConfig {
+    return this.config;
+  }
+
+  /** Hands in (or replaces) a file's text. */
+  setFile(path: string, text: string): void {
+    const existing = this.files.get(path);
+    if (existing && existing.text === text) return;
+    this.files.set(path, { text, parsed: existing?.parsed });
+    if (path.endsWith('.py')) this.pythonFiles.add(path);
+    this.addDirectoriesOf(path);
+    this.analysis = undefined;
+  }
+
+  /** Forgets a file's text; `deleted` also forgets that it exists. */
+  removeFile(path: string, deleted = true): void {
+    this.files.delete(path);
+    if (deleted) this.pythonFiles.delete(path);
+    this.analysis = undefined;
+  }
+
+  /** Lists files that exist without handing in their text (read on demand through the host). */
+  addKnownFiles(paths: Iterable<string>): void {
+    for (const p of paths) {
+      if (p.endsWith('.py')) this.pythonFiles.add(p);
+      this.addDirectoriesOf(p);
+    }
+    this.analysis = undefined;
+  }
+
+  addDirectories(paths: Iterable<string>): void {
+    for (const p of paths) this.directories.add(p.replace(/\/$/, ''));
+    this.analysis = undefined;
+  }
+
+  private addDirectoriesOf(path: string): void {
+    for (let d = posix.dirname(path); d.length >= this.root.length && !this.directories.has(d); d = posix.dirname(d)) {
+      this.directories.add(d);
+      if (d === '/' || d === '.') break;
+    }
+  }
+
+  text(path: string): string | undefined {
+    const state = this.files.get(path);
+    if (state) return state.text;
+    const read = this.host.readFile(path);
+    if (read === undefined) return undefined;
+    this.files.set(path, { text: read });
+    return read;
+  }
+
+  private parsed(path: string): ParsedPython | undefined {
+    const text = this.text(path);
+    if (text === undefined) return undefined;
+    const state = this.files.get(path)!;
+    if (!state.parsed || state.parsed.text !== text) state.parsed = parsePython(text, state.parsed);
+    return state.parsed;
+  }
+
+  directoryExists(path: string): boolean | undefined {
+    if (this.directories.has(path.replace(/\/$/, ''))) return true;
+    // Only claim absence inside the workspace, where the listing is complete.
+    return path === this.root || path.startsWith(this.root + '/') ? false : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Module names
+
+  /** Folders Python would import from: where manage.py lives, the root, and `src/`. */
+  sourceRoots(): string[] {
+    const roots = new Set<string>();
+    for (const f of this.pythonFiles) if (posix.basename(f) === 'manage.py' && !isIgnoredPath(f)) roots.add(posix.dirname(f));
+    roots.add(this.root);
+    if (this.directories.has(this.root + '/src')) roots.add(this.root + '/src');
+    return [...roots].sort((a, b) => b.length - a.length);
+  }
+
+  moduleName(file: string): { name: string; isPackage: boolean } {
+    const isPackage = posix.basename(file) === '__init__.py';
+    for (const root of this.sourceRoots()) {
+      if (!file.startsWith(root + '/')) continue;
+      const rel = file.slice(root.length + 1).replace(/\.py$/, '');
+      const parts = rel.split('/');
+      if (isPackage) parts.pop();
+      return { name: parts.join('.'), isPackage };
+    }
+    return { name: posix.basename(file, '.py'), isPackage };
+  }
+
+  resolveModuleFile(dotted: string): string | undefined {
+    if (!/^[\w.]+$/.test(dotted)) return undefined;
+    const rel = dotted.split('.').join('/');
+    for (const root of this.sourceRoots()) {
+      for (const candidate of [`${root}/${rel}.py`, `${root}/${rel}/__init__.py`]) {
+        if (this.pythonFiles.has(candidate) || this.files.has(candidate)) return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Analysis
+
+  private analyse(): Analysis {
+    if (this.analysis) return this.analysis;
+    const executed = new Map<string, ExecutedModule>();
+    const running = new Set<string>();
+    const closure = new Map<string, Set<string>>();
+
+    const execute = (file: string, reads: Set<string>): ExecutedModule | undefined => {
+      reads.add(file);
+      const done = executed.get(file);
+      if (done) {
+        for (const f of closure.get(file) ?? []) reads.add(f);
+        return done;
+      }
+      if (running.has(file)) return undefined; // import cycle
+      const parsed = this.parsed(file);
+      if (!parsed) return undefined;
+      running.add(file);
+      const own = new Set<string>([file]);
+      const { name, isPackage } = this.moduleName(file);
+      const result = executeModule(parsed, {
+        file,
+        moduleName: name,
+        isPackage,
+        resolveModule: (dotted) => {
+          const target = this.resolveModuleFile(dotted);
+          if (!target) return undefined;
+          const m = execute(target, own);
+          return m ? { file: target, scope: m.scope } : undefined;
+        },
+        moduleExists: (dotted) => this.resolveModuleFile(dotted) !== undefined,
+      });
+      running.delete(file);
+      executed.set(file, result);
+      closure.set(file, own);
+      for (const f of own) reads.add(f);
+      return result;
+    };
+
+    const candidates = this.settingsCandidates();
+    const modules = new Map<string, ExecutedModule>();
+    for (const file of candidates) {
+      const m = execute(file, new Set());
+      if (m && (looksLikeSettingsPath(file) || definesSettings(m.scope, file))) modules.set(file, m);
+    }
+    // A module imported by a settings module through `from .x import *` is a settings module too.
+    const importedBy = new Map<string, string[]>();
+    for (const [file, m] of modules) {
+      for (const imp of m.imports) {
+        if (!imp.resolvedFile || !modules.has(imp.resolvedFile) && !(imp.star && executed.has(imp.resolvedFile))) continue;
+        if (!modules.has(imp.resolvedFile)) modules.set(imp.resolvedFile, executed.get(imp.resolvedFile)!);
+        const list = importedBy.get(imp.resolvedFile) ?? [];
+        list.push(file);
+        importedBy.set(imp.resolvedFile, list);
+      }
+    }
+
+    const entryPoints = this.entryPointSettings();
+    const configured = new Set(this.config.productionSettings.map((s) => this.resolveConfigured(s)).filter((s): s is string => !!s));
+    const roots = [...modules.keys()].filter((f) => !importedBy.has(f) || entryPoints.has(f) || configured.has(f));
+    const version = this.djangoVersion();
+    const infos: SettingsModuleInfo[] = [];
+    const roleOf = this.assignRoles(roots, entryPoints, configured);
+    for (const file of modules.keys()) {
+      const usedBy = roots.filter((r) => closure.get(r)?.has(file));
+      const role = roleOf.get(file);
+      infos.push({
+        file,
+        moduleName: this.moduleName(file).name,
+        role: role?.role ?? 'base',
+        reason: role?.reason ?? `imported by ${usedBy.map((r) => posix.basename(r)).join(', ') || 'no settings module'}`,
+        usedBy,
+      });
+    }
+
+    const findings: Finding[] = [];
+    for (const rootFile of roots) {
+      const info = infos.find((i) => i.file === rootFile)!;
+      const m = modules.get(rootFile)!;
+      findings.push(...this.findingsForRoot(info, m, version));
+    }
+    this.analysis = { modules: infos, findings: dedupe(findings), executed, closure, version };
+    return this.analysis;
+  }
+
+  private findingsForRoot(info: SettingsModuleInfo, m: ExecutedModule, version: DjangoVersion): Finding[] {
+    const production = info.role === 'production';
+    const raw = runSettingsRules({
+      rootFile: info.file,
+      moduleName: info.moduleName,
+      production,
+      scope: m.scope,
+      version,
+      text: (f) => this.text(f) ?? '',
+      directoryExists: (p) => this.directoryExists(p),
+      relative: (f) => this.relative(f),
+    });
+    const silenced = silencedChecks(m.scope);
+    const out: Finding[] = [];
+    for (const r of raw) {
+      if (silenced.has(r.code)) continue;
+      const configured = this.config.rules[r.code];
+      if (configured === 'off') continue;
+      let severity: Severity = r.severity;
+      if (!production && r.productionOnly) {
+        if (this.config.developmentSeverity === 'off') continue;
+        severity = this.config.developmentSeverity;
+      }
+      if (configured) severity = configured;
+      if (this.inlineSuppressed(r.file, r.start, r.code)) continue;
+      const finding: Finding = { ...r, severity, settingsModule: info.moduleName, production };
+      delete (finding as { productionOnly?: boolean }).productionOnly;
+      delete (finding as { binding?: unknown }).binding;
+      out.push(finding);
+      // Shown where the value was set; also at the import in the settings module Django loads.
+      if (r.file !== info.file && r.binding?.importedVia && r.binding.importedVia.file === info.file) {
+        const via = r.binding.importedVia;
+        if (this.inlineSuppressed(via.file, via.start, r.code)) continue;
+        out.push({
+          ...finding,
+          file: via.file,
+          start: via.start,
+          end: via.end,
+          message: `${r.message} (set in ${this.location(r.file, r.start)})`,
+          related: [{ file: r.file, start: r.start, end: r.end, message: 'set here' }, ...r.related],
+          fixes: finding.fixes,
+          inherited: true,
+        });
+      }
+    }
+    return out;
+  }
+
+  private inlineSuppressed(file: string, offset: number, code: string): boolean {
+    const text = this.text(file);
+    if (!text || !text.includes('django-deploy:')) return false;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const m = /#.*django-deploy:\s*ignore(?:\[([^\]]*)\])?/.exec(line);
+    if (!m) return false;
+    if (m[1] === undefined) return true;
+    return m[1].split(',').map((s) => s.trim()).includes(code);
+  }
+
+  relative(file: string): string {
+    return file.startsWith(this.root + '/') ? file.slice(this.root.length + 1) : file;
+  }
+
+  location(file: string, offset: number): string {
+    const text = this.text(file) ?? '';
+    return `${posix.basename(file)}:${lineColumn(text, offset).line + 1}`;
+  }
+
+  /** Python files worth executing to find settings modules. */
+  private settingsCandidates(): string[] {
+    const out = new Set<string>();
+    for (const f of this.pythonFiles) {
+      if (isIgnoredPath(f.slice(this.root.length))) continue;
+      if (looksLikeSettingsPath(f)) out.add(f);
+    }
+    for (const f of this.entryPointSettings().keys()) out.add(f);
+    for (const s of this.config.productionSettings) {
+      const f = this.resolveConfigured(s);
+      if (f) out.add(f);
+    }
+    // Files handed in explicitly (open in the editor, named on the command line) that define settings.
+    for (const [f, state] of this.files) {
+      if (f.endsWith('.py') && !out.has(f) && /^\s*(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ALLOWED_HOSTS|ROOT_URLCONF|DEBUG)\s*[=:+]/m.test(state.text)) out.add(f);
+      if (f.endsWith('.py') && /^from\s+\S+\s+import\s+\*/m.test(state.text) && /settings/.test(state.text.slice(0, 2000))) out.add(f);
+    }
+    return [...out].sort();
+  }
+
+  private resolveConfigured(s: string): string | undefined {
+    if (s.endsWith('.py') || s.includes('/')) {
+      const abs = s.startsWith('/') ? s : posix.join(this.root, s);
+      return this.pythonFiles.has(abs) || this.files.has(abs) ? abs : undefined;
+    }
+    return this.resolveModuleFile(s);
+  }
+
+  /** Settings modules named by DJANGO_SETTINGS_MODULE in wsgi.py, asgi.py and manage.py. */
+  private entryPointSettings(): Map<string, string> {
+    const out = new Map<string, string>();
+    const order = ['wsgi.py', 'asgi.py', 'manage.py'];
+    const entries = [...this.pythonFiles].filter((f) => order.includes(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
+    entries.sort((a, b) => order.indexOf(posix.basename(a)) - order.indexOf(posix.basename(b)));
+    for (const f of entries) {
+      const text = this.text(f);
+      if (!text) continue;
+      const dotted = settingsModuleFromEntryPoint(text);
+      const target = dotted ? this.resolveModuleFile(dotted) : undefined;
+      if (target && !out.has(target)) out.set(target, posix.basename(f));
+    }
+    return out;
+  }
+
+  private assignRoles(roots: string[], entryPoints: Map<string, string>, configured: Set<string>): Map<string, { role: SettingsRole; reason: string }> {
+    const roles = new Map<string, { role: SettingsRole; reason: string }>();
+    if (configured.size) {
+      for (const r of roots) roles.set(r, configured.has(r) ? { role: 'production', reason: 'named in djangoDeploy.productionSettings' } : { role: 'development', reason: 'not named in djangoDeploy.productionSettings' });
+      return roles;
+    }
+    const named = roots.filter((r) => isProductionName(r));
+    if (named.length) {
+      for (const r of roots) roles.set(r, named.includes(r) ? { role: 'production', reason: 'named like a production module' } : { role: 'development', reason: `${posix.basename(named[0])} is the production module` });
+      return roles;
+    }
+    const deployed = roots.filter((r) => {
+      const via = entryPoints.get(r);
+      return via === 'wsgi.py' || via === 'asgi.py';
+    });
+    const nonDev = roots.filter((r) => !isDevelopmentName(r));
+    if (deployed.length && roots.length > 1) {
+      for (const r of roots) roles.set(r, deployed.includes(r) && !isDevelopmentName(r) ? { role: 'production', reason: `DJANGO_SETTINGS_MODULE in ${entryPoints.get(r)}` } : { role: 'development', reason: `${entryPoints.get(deployed[0])} names ${this.moduleName(deployed[0]).name}` });
+      if ([...roles.values()].some((r) => r.role === 'production')) return roles;
+    }
+    for (const r of roots) {
+      if (isDevelopmentName(r) && nonDev.length > 0) roles.set(r, { role: 'development', reason: 'named like a development module' });
+      else roles.set(r, { role: 'production', reason: roots.length === 1 ? 'the only settings module' : entryPoints.has(r) ? `DJANGO_SETTINGS_MODULE in ${entryPoints.get(r)}` : 'no production module identified' });
+    }
+    return roles;
+  }
+
+  djangoVersion(): DjangoVersion {
+    const fromSetting = this.config.djangoVersion ? parseVersionSetting(this.config.djangoVersion) : undefined;
+    if (fromSetting) return fromSetting;
+    const candidates = [...this.files.keys(), ...this.pythonFiles].filter((f) => DEPENDENCY_FILES.test(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
+    // Nearest to the root first; lock files before loose requirements.
+    const rank = (f: string) => (/lock$/i.test(f) ? 0 : 1) * 1000 + f.split('/').length;
+    for (const f of [...new Set(candidates)].sort((a, b) => rank(a) - rank(b))) {
+      const text = this.text(f);
+      if (!text) continue;
+      const v = djangoPinFromFile(posix.basename(f), text);
+      if (v) return { ...v, source: `${this.relative(posix.dirname(f)) === posix.dirname(f) ? '' : ''}${v.source}` };
+    }
+    return NEWEST;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Queries
+
+  settingsModules(): SettingsModuleInfo[] {
+    return this.analyse().modules;
+  }
+
+  version(): DjangoVersion {
+    return this.analyse().version;
+  }
+
+  allFindings(): Finding[] {
+    return this.analyse().findings;
+  }
+
+  findingsFor(file: string): Finding[] {
+    return this.analyse().findings.filter((f) => f.file === file);
+  }
+
+  /** Files whose findings depend on `file` (it included). */
+  dependants(file: string): string[] {
+    const a = this.analyse();
+    const out = new Set<string>([file]);
+    for (const [root, reads] of a.closure) {
+      if (!reads.has(file)) continue;
+      for (const r of reads) out.add(r);
+      out.add(root);
+    }
+    return [...out];
+  }
+
+  /** The settings binding named at `offset` in `file`, as seen by each settings module using it. */
+  bindingsAt(file: string, offset: number): { name: string; views: { module: SettingsModuleInfo; binding: SettingBinding | undefined }[]; local: SettingBinding } | undefined {
+    const a = this.analyse();
+    const executed = a.executed.get(file);
+    if (!executed) return undefined;
+    const local = executed.assignments.find((b) => b.origin.start <= offset && offset <= b.origin.end) ?? executed.assignments.find((b) => b.statement.start <= offset && offset <= b.statement.end);
+    if (!local) return undefined;
+    const views = a.modules
+      .filter((m) => m.role !== 'base' && (m.file === file || a.closure.get(m.file)?.has(file)))
+      .map((module) => ({ module, binding: a.executed.get(module.file)?.scope.get(local.name) }));
+    return { name: local.name, views, local };
+  }
+
+  scopeOf(file: string): Scope | undefined {
+    return this.analyse().executed.get(file)?.scope;
+  }
+
+  fixesFor(file: string, start: number, end: number): { finding: Finding; fix: Fix }[] {
+    const out: { finding: Finding; fix: Fix }[] = [];
+    for (const f of this.findingsFor(file)) {
+      if (f.end < start || f.start > end) continue;
+      for (const fix of f.fixes) out.push({ finding: f, fix });
+    }
+    return out;
+  }
+}
+
+function definesSettings(scope: Scope, file: string): boolean {
+  let count = 0;
+  for (const [name, b] of scope) {
+    if (b.origin.file !== file && !b.importedVia) continue;
+    if (/^(INSTALLED_APPS|MIDDLEWARE|ROOT_URLCONF|SECRET_KEY|ALLOWED_HOSTS|DATABASES|TEMPLATES|STATIC_URL|DEBUG|WSGI_APPLICATION)$/.test(name)) count++;
+  }
+  return count >= 2;
+}
+
+function silencedChecks(scope: Scope): Set<string> {
+  const b = scope.get('SILENCED_SYSTEM_CHECKS');
+  const out = new Set<string>();
+  if (!b) return out;
+  const v = b.unsetValue ?? b.value;
+  if (v.kind === 'list' || v.kind === 'tuple' || v.kind === 'set') for (const i of v.items) if (i.kind === 'str') out.add(i.value);
+  return out;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const order: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+  const best = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.file}\0${f.start}\0${f.end}\0${f.code}`;
+    const prev = best.get(key);
+    if (!prev || order[f.severity] < order[prev.severity]) best.set(key, f);
+  }
+  return [...best.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+}
+
+export type { SourceRange };

@@ -1,0 +1,39 @@
+// Incremental parsing of Python source with @lezer/python.
+//
+// Lezer never fails: half-typed code yields error nodes and the rest of the file keeps its
+// structure. Each new text is diffed against the previous one (common prefix and suffix), and
+// the unchanged fragments of the old tree are reused, so a keystroke re-parses a few nodes.
+
+import { parser } from '@lezer/python';
+import { Tree, TreeFragment, type ChangedRange } from '@lezer/common';
+
+export interface ParsedPython {
+  text: string;
+  tree: Tree;
+  fragments: readonly TreeFragment[];
+}
+
+export function parsePython(text: string, previous?: ParsedPython): ParsedPython {
+  if (previous && previous.text === text) return previous;
+  let fragments: readonly TreeFragment[] = [];
+  if (previous) {
+    const change = changedRange(previous.text, text);
+    fragments = TreeFragment.applyChanges(previous.fragments, [change]);
+  }
+  const tree = parser.parse(text, fragments);
+  return { text, tree, fragments: TreeFragment.addTree(tree, fragments) };
+}
+
+/** The single range that differs between two texts, found from the common prefix and suffix. */
+export function changedRange(oldText: string, newText: string): ChangedRange {
+  const min = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let endOld = oldText.length;
+  let endNew = newText.length;
+  while (endOld > start && endNew > start && oldText.charCodeAt(endOld - 1) === newText.charCodeAt(endNew - 1)) {
+    endOld--;
+    endNew--;
+  }
+  return { fromA: start, toA: endOld, fromB: start, toB: endNew };
+}

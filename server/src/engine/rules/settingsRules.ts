@@ -1,0 +1,100 @@
+// Runs every settings rule that applies to the project's Django version over one settings module
+// (the module Django loads, with its imports resolved) and places each finding on the line to fix.
+
+import type { Scope, SettingBinding, SourceRange } from '../python/execute';
+import type { Finding, Severity } from '../findings';
+import type { DjangoVersion } from '../project/djangoVersion';
+import { SettingsView } from './settingsView';
+import { SettingsFixes } from './settingsFixes';
+import { type RuleContext, type SettingsRule, type Report, versionApplies } from './rule';
+import { securityRules } from './security';
+import { staticfilesRules } from './staticfiles';
+import { coreRules } from './core';
+import { trapRules } from './traps';
+
+export const SETTINGS_RULES: SettingsRule[] = [...securityRules, ...staticfilesRules, ...coreRules, ...trapRules];
+
+export interface SettingsRuleInput {
+  rootFile: string;
+  moduleName: string;
+  production: boolean;
+  scope: Scope;
+  version: DjangoVersion;
+  text(file: string): string;
+  directoryExists(path: string): boolean | undefined;
+  relative(file: string): string;
+}
+
+export type RawFinding = Omit<Finding, 'settingsModule' | 'production'> & { productionOnly: boolean; binding?: SettingBinding };
+
+const LEVEL_TO_SEVERITY: Record<SettingsRule['level'], Severity> = { error: 'error', warning: 'warning', information: 'information' };
+
+export function runSettingsRules(input: SettingsRuleInput): RawFinding[] {
+  const s = new SettingsView(input.scope, input.version);
+  const fixes = new SettingsFixes(input.rootFile, input.text, s);
+  const out: RawFinding[] = [];
+  for (const rule of SETTINGS_RULES) {
+    if (!versionApplies(rule, input.version)) continue;
+    const ctx: RuleContext = {
+      s,
+      version: input.version,
+      production: input.production,
+      rootFile: input.rootFile,
+      text: input.text,
+      directoryExists: input.directoryExists,
+      relative: input.relative,
+      fixes,
+      report: (r: Report) => {
+        const at = place(r, s, input);
+        out.push({
+          code: rule.code,
+          severity: LEVEL_TO_SEVERITY[rule.level],
+          message: r.message,
+          file: at.file,
+          start: at.start,
+          end: at.end,
+          docsUrl: rule.doc.url,
+          related: [],
+          fixes: r.fixes ?? [],
+          whenUnset: r.whenUnset,
+          productionOnly: rule.productionOnly,
+          binding: r.at ? undefined : r.binding,
+          unnecessary: r.unnecessary,
+          deprecated: r.deprecated,
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      // A rule bug must not hide the other rules' findings; it is reported by the shell's log.
+      console.error(`django-deploy: rule ${rule.code} failed: ${(error as Error).stack ?? error}`);
+    }
+  }
+  return out;
+}
+
+/** Where a finding goes: the value at fault, else the setting that enables the check, else the module's first line. */
+function place(r: Report, s: SettingsView, input: SettingsRuleInput): SourceRange {
+  if (r.at) return r.at;
+  if (r.binding) return r.binding.origin;
+  for (const name of r.near ?? []) {
+    const b = s.binding(name);
+    if (!b) continue;
+    const item = r.nearItem ? s.itemRange(name, r.nearItem, input.text) : undefined;
+    if (r.nearItem && !item) continue;
+    const loc = item ?? b.origin;
+    if (loc.file === input.rootFile) return loc;
+    if (b.importedVia?.file === input.rootFile) return b.importedVia;
+  }
+  return firstStatement(input.rootFile, input.text(input.rootFile));
+}
+
+/** The first line of code after comments and the module docstring. */
+export function firstStatement(file: string, text: string): SourceRange {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\n|[ \t]*[rRuU]?("""|''')[\s\S]*?\1[^\n]*\n)*/.exec(text);
+  const start = m ? m[0].length : 0;
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  return { file, start, end: Math.max(start, end) };
+}

@@ -1,0 +1,151 @@
+// A settings module's effective values as a rule sees them: Django's defaults for what is not
+// set, the value "when the environment variables are unset" for environment reads (what
+// `manage.py check --deploy` sees on a machine without them), and where each value came from.
+
+import type { Scope, SettingBinding, SourceRange } from '../python/execute';
+import { type Value, NONE, TRUE, FALSE, str, isSequence, UNKNOWN } from '../python/values';
+import { atLeast, type DjangoVersion } from '../project/djangoVersion';
+
+export interface SettingValue {
+  value: Value;
+  binding: SettingBinding | undefined;
+  /** Environment variables whose defaults the value relies on. */
+  whenUnset?: string[];
+}
+
+function emptyList(): Value {
+  return { kind: 'list', items: [] };
+}
+
+/** Django's global_settings defaults for the settings the rules read. */
+export function djangoDefault(name: string, version: DjangoVersion): Value | undefined {
+  switch (name) {
+    case 'DEBUG':
+    case 'SECURE_HSTS_INCLUDE_SUBDOMAINS':
+    case 'SECURE_HSTS_PRELOAD':
+    case 'SECURE_SSL_REDIRECT':
+    case 'SESSION_COOKIE_SECURE':
+    case 'CSRF_COOKIE_SECURE':
+    case 'CSRF_USE_SESSIONS':
+      return FALSE;
+    case 'SECURE_CONTENT_TYPE_NOSNIFF':
+      return atLeast(version, 3, 0) ? TRUE : FALSE;
+    case 'SESSION_COOKIE_HTTPONLY':
+      return TRUE;
+    case 'ALLOWED_HOSTS':
+    case 'MIDDLEWARE':
+    case 'INSTALLED_APPS':
+    case 'STATICFILES_DIRS':
+    case 'TEMPLATES':
+    case 'CSRF_TRUSTED_ORIGINS':
+    case 'SECRET_KEY_FALLBACKS':
+    case 'SILENCED_SYSTEM_CHECKS':
+      return emptyList();
+    case 'SECRET_KEY':
+    case 'MEDIA_URL':
+    case 'MEDIA_ROOT':
+      return str('');
+    case 'STATIC_URL':
+    case 'STATIC_ROOT':
+    case 'FILE_UPLOAD_TEMP_DIR':
+    case 'SECURE_PROXY_SSL_HEADER':
+      return NONE;
+    case 'SECURE_HSTS_SECONDS':
+      return { kind: 'int', value: 0 };
+    case 'SECURE_REFERRER_POLICY':
+      return atLeast(version, 3, 1) ? str('same-origin') : NONE;
+    case 'SECURE_CROSS_ORIGIN_OPENER_POLICY':
+      return atLeast(version, 4, 0) ? str('same-origin') : undefined;
+    case 'X_FRAME_OPTIONS':
+      return str(atLeast(version, 3, 0) ? 'DENY' : 'SAMEORIGIN');
+    case 'DEFAULT_HASHING_ALGORITHM':
+      return str('sha256');
+    case 'LANGUAGE_CODE':
+      return str('en-us');
+    case 'CACHES':
+      return {
+        kind: 'dict',
+        open: false,
+        entries: [{ key: str('default'), value: { kind: 'dict', open: false, entries: [{ key: str('BACKEND'), value: str('django.core.cache.backends.locmem.LocMemCache') }] } }],
+      };
+    default:
+      return undefined;
+  }
+}
+
+export class SettingsView {
+  constructor(
+    readonly scope: Scope,
+    readonly version: DjangoVersion,
+  ) {}
+
+  binding(name: string): SettingBinding | undefined {
+    return this.scope.get(name);
+  }
+
+  isSet(name: string): boolean {
+    return this.scope.has(name);
+  }
+
+  /** The value Django would see with no environment variables set. */
+  get(name: string): SettingValue {
+    const binding = this.scope.get(name);
+    if (!binding) return { value: djangoDefault(name, this.version) ?? UNKNOWN, binding: undefined };
+    if (binding.unsetValue && binding.unsetValue.kind !== 'unknown') {
+      const envUsed = binding.envVariables ?? [];
+      return { value: binding.unsetValue, binding, whenUnset: envUsed.length ? envUsed : undefined };
+    }
+    return { value: binding.value, binding };
+  }
+
+  /** The value as written, keeping environment reads as such. */
+  symbolic(name: string): Value {
+    const binding = this.scope.get(name);
+    return binding ? binding.value : (djangoDefault(name, this.version) ?? UNKNOWN);
+  }
+
+  /** The string items of a list setting; undefined when any item or the list is unknown. */
+  strings(name: string): string[] | undefined {
+    const v = this.get(name).value;
+    if (!isSequence(v)) return undefined;
+    const out: string[] = [];
+    for (const i of v.items) {
+      if (i.kind !== 'str') return undefined;
+      out.push(i.value);
+    }
+    return out;
+  }
+
+  /** Membership in a list setting: true, false, or undefined when the list is not fully known. */
+  contains(name: string, entry: string): boolean | undefined {
+    const v = this.get(name).value;
+    if (!isSequence(v)) return undefined;
+    let unknownItem = false;
+    for (const i of v.items) {
+      if (i.kind === 'str' && i.value === entry) return true;
+      if (i.kind !== 'str') unknownItem = true;
+    }
+    return unknownItem ? undefined : false;
+  }
+
+  /** Where a string item of a list setting is written, searched in its statement and changes. */
+  itemRange(name: string, entry: string, text: (file: string) => string): SourceRange | undefined {
+    const b = this.scope.get(name);
+    if (!b) return undefined;
+    for (const r of [b.statement, ...b.changes]) {
+      const t = text(r.file).slice(r.start, r.end);
+      for (const q of ['"', "'"]) {
+        const i = t.indexOf(q + entry + q);
+        if (i >= 0) return { file: r.file, start: r.start + i, end: r.start + i + entry.length + 2 };
+      }
+    }
+    return undefined;
+  }
+}
+
+export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
+export const XFRAME_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
+export const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
+export const SESSION_MIDDLEWARE = 'django.contrib.sessions.middleware.SessionMiddleware';
+export const SESSIONS_APP = 'django.contrib.sessions';
+export const STATICFILES_APP = 'django.contrib.staticfiles';
