@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the test files with esbuild.
 // Everything a user runs ends up in dist/ with no runtime node_modules.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -27,10 +27,12 @@ function testEntries(dir) {
   return out;
 }
 
+const present = (entries) => Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file) || console.warn(`build: ${file} is missing, skipped`)));
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: present({ client: 'client/src/extension.ts' }), outdir: 'dist', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: present({ server: 'server/src/lsp/main.ts', cli: 'server/src/cli.ts' }), outdir: 'dist' }),
 ]);
 if (!production) {
   rmSync('out', { recursive: true, force: true });

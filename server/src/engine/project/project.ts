@@ -229,7 +229,7 @@ export class DjangoProject {
     const modules = new Map<string, ExecutedModule>();
     for (const file of candidates) {
       const m = execute(file, new Set());
-      if (m && (looksLikeSettingsPath(file) || definesSettings(m.scope, file))) modules.set(file, m);
+      if (m && (definesSettings(m.scope, file) || (looksLikeSettingsPath(file) && definesUppercase(m.scope)))) modules.set(file, m);
     }
     // A module imported by a settings module through `from .x import *` is a settings module too.
     const importedBy = new Map<string, string[]>();
@@ -492,6 +492,11 @@ function definesSettings(scope: Scope, file: string): boolean {
     if (/^(INSTALLED_APPS|MIDDLEWARE|ROOT_URLCONF|SECRET_KEY|ALLOWED_HOSTS|DATABASES|TEMPLATES|STATIC_URL|DEBUG|WSGI_APPLICATION)$/.test(name)) count++;
   }
   return count >= 2;
+}
+
+function definesUppercase(scope: Scope): boolean {
+  for (const name of scope.keys()) if (/^[A-Z][A-Z0-9_]*$/.test(name)) return true;
+  return false;
 }
 
 function silencedChecks(scope: Scope): Set<string> {

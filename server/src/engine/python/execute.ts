@@ -9,6 +9,17 @@ import type { SyntaxNode } from '@lezer/common';
 import { evaluate, significantChildren, type Binding, type EvalContext } from './evaluate';
 import { type Value, UNKNOWN, unknown, truthy, pyEquals, isSequence, str } from './values';
 import type { ParsedPython } from './parse';
+import { parser } from '@lezer/python';
+import type { Tree } from '@lezer/common';
+
+function parsePythonText(text: string): Tree {
+  return parser.parse(text);
+}
+
+function hasErrorInside(node: SyntaxNode): boolean {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.isError || hasErrorInside(c)) return true;
+  return false;
+}
 
 export interface SourceRange {
   file: string;
@@ -200,6 +211,7 @@ class ModuleRun {
   }
 
   private assign(node: SyntaxNode, conditional: string | undefined): void {
+    if (this.recoverSwallowedLines(node, conditional)) return;
     // `A = B = value`, `A, B = 1, 2`, `A: int = 3`, `X["k"] = v`
     const segments: SyntaxNode[][] = [[]];
     for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -222,6 +234,40 @@ class ModuleRun {
         targets.forEach((t, i) => this.assignTarget(t, { value: items ? items[i] : UNKNOWN }, node, undefined, conditional));
       }
     }
+  }
+
+  /**
+   * While a bracket is still open (`B = [` being typed), lezer's recovery swallows the next line
+   * into the broken statement (`B = [C = 3` reads as a chained assignment). The name being typed
+   * becomes unknown and the swallowed lines are read again as statements of their own.
+   */
+  private recoverSwallowedLines(node: SyntaxNode, conditional: string | undefined): boolean {
+    let broken: SyntaxNode | undefined;
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.name === 'AssignOp' || c.name === 'VariableName') continue;
+      if (/Expression$/.test(c.name) && this.text(c).includes('\n') && hasErrorInside(c)) {
+        broken = c;
+        break;
+      }
+    }
+    if (!broken) return false;
+    const text = this.parsed.text;
+    const firstTarget = node.firstChild;
+    if (firstTarget?.name === 'VariableName' && firstTarget.to <= broken.from) {
+      this.bind(this.text(firstTarget), { value: unknown('incomplete') }, firstTarget, node, broken, conditional);
+    }
+    const restart = text.indexOf('\n', broken.from) + 1;
+    if (restart <= 0 || restart >= node.to) return true;
+    const masked = text.slice(0, restart).replace(/[^\n]/g, ' ') + text.slice(restart, node.to);
+    const reparsed = parsePythonText(masked);
+    const saved = this.parsed;
+    this.parsed = { ...saved, tree: reparsed };
+    try {
+      for (let c = reparsed.topNode.firstChild; c; c = c.nextSibling) if (c.from >= restart) this.statement(c, conditional);
+    } finally {
+      this.parsed = saved;
+    }
+    return true;
   }
 
   private evaluateImplicitTuple(nodes: SyntaxNode[]): { value: Value } {

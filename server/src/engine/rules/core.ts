@@ -31,7 +31,7 @@ function adminMiddlewareRule(code: string, path: string, short: string): Setting
       // A subclass counts for Django; only claim absence when no entry could be one.
       if (mw.some((m) => !m.startsWith('django.') && m.split('.').pop()!.includes(short.replace('Middleware', '')))) return;
       const { binding, whenUnset } = ctx.s.get('MIDDLEWARE');
-      ctx.report({ message: `'${path}' must be in MIDDLEWARE in order to use the admin application${unsetNote(whenUnset)}.`, binding, near: ['INSTALLED_APPS'], nearItem: ADMIN_APP, whenUnset });
+      ctx.report({ message: `'${path}' must be in MIDDLEWARE in order to use the admin application${unsetNote(whenUnset)}.`, binding, near: [{ setting: 'INSTALLED_APPS', item: ADMIN_APP }], whenUnset });
     },
   };
 }

@@ -42,10 +42,11 @@ export interface Report {
   binding?: SettingBinding;
   /** An exact range instead (a list item, a dict key…). */
   at?: SourceRange;
-  /** Settings whose definition anchors a finding about a missing setting, tried in order. */
-  near?: string[];
-  /** A string item to look for in the `near` settings (e.g. the middleware that enables the check). */
-  nearItem?: string;
+  /**
+   * Where a finding about a missing setting goes, tried in order: a setting's name, or a string
+   * item inside a list setting (the middleware that enables the check).
+   */
+  near?: (string | { setting: string; item: string })[];
   whenUnset?: string[];
   fixes?: Fix[];
   unnecessary?: boolean;

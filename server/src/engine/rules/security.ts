@@ -19,7 +19,7 @@ function unsetNote(whenUnset: string[] | undefined): string {
 }
 
 /** Reports a boolean security setting that must be True, with the fix that sets it. */
-function requireTrue(ctx: RuleContext, name: string, message: string, enabling: string | undefined, fixTitle?: string, fixSafe = false) {
+function requireTrue(ctx: RuleContext, name: string, message: string, enabling: string, fixTitle?: string, fixSafe = false) {
   const { value, binding, whenUnset } = ctx.s.get(name);
   if (isTrue(value) !== false) return;
   const fixes: Fix[] = [];
@@ -28,7 +28,7 @@ function requireTrue(ctx: RuleContext, name: string, message: string, enabling: 
     if (fix) fixes.push(fix);
     fixes.push(securityBlock(ctx));
   }
-  ctx.report({ message: message + unsetNote(whenUnset), binding, near: ['MIDDLEWARE'], nearItem: enabling, whenUnset, fixes });
+  ctx.report({ message: message + unsetNote(whenUnset), binding, near: [{ setting: 'MIDDLEWARE', item: enabling }], whenUnset, fixes });
 }
 
 /** The production security block: cookies, SSL redirect and HSTS, each only if not set. */
@@ -158,8 +158,7 @@ export const securityRules: SettingsRule[] = [
       ctx.report({
         message: `SECURE_HSTS_SECONDS is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: browsers are never told to insist on HTTPS, so a first visit over HTTP can be intercepted. Set it (start with 3600, then 31536000 once every page and subdomain works over HTTPS).`,
         binding,
-        near: ['MIDDLEWARE'],
-        nearItem: SECURITY_MIDDLEWARE,
+        near: [{ setting: 'MIDDLEWARE', item: SECURITY_MIDDLEWARE }],
         whenUnset,
         fixes,
       });
@@ -298,8 +297,7 @@ export const securityRules: SettingsRule[] = [
           ctx.report({
             message: `${setting} is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: ${consequence}. Set ${setting} = True in production.`,
             binding,
-            near: ['MIDDLEWARE', 'INSTALLED_APPS'],
-            nearItem: variant.mw ? SESSION_MIDDLEWARE : SESSIONS_APP,
+            near: [{ setting: 'MIDDLEWARE', item: SESSION_MIDDLEWARE }, { setting: 'INSTALLED_APPS', item: SESSIONS_APP }],
             whenUnset,
             fixes,
           });
@@ -333,8 +331,7 @@ export const securityRules: SettingsRule[] = [
       ctx.report({
         message: `CSRF_COOKIE_SECURE is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: in production the CSRF cookie is also sent over plain HTTP. Set CSRF_COOKIE_SECURE = True.`,
         binding,
-        near: ['MIDDLEWARE'],
-        nearItem: CSRF_MIDDLEWARE,
+        near: [{ setting: 'MIDDLEWARE', item: CSRF_MIDDLEWARE }],
         whenUnset,
         fixes,
       });
@@ -389,8 +386,7 @@ export const securityRules: SettingsRule[] = [
       ctx.report({
         message: `X_FRAME_OPTIONS is ${pyRepr(value)}${unsetNote(whenUnset)}, not 'DENY': in production your pages can be framed${value.kind === 'str' && value.value.toUpperCase() === 'DENY' ? " (the comparison is case-sensitive: write 'DENY')" : ''}. Use 'DENY' unless the site must frame its own pages.`,
         binding,
-        near: ['MIDDLEWARE'],
-        nearItem: XFRAME_MIDDLEWARE,
+        near: [{ setting: 'MIDDLEWARE', item: XFRAME_MIDDLEWARE }],
         whenUnset,
         fixes: [ctx.fixes.replaceValue("Set X_FRAME_OPTIONS = 'DENY'", binding, "'DENY'", false)].filter((f): f is Fix => !!f),
       });
@@ -465,8 +461,7 @@ export const securityRules: SettingsRule[] = [
       ctx.report({
         message: `SECURE_REFERRER_POLICY is None${unsetNote(whenUnset)}: production pages send their full URL to other sites in the Referer header. Set it to 'same-origin' (or another policy).`,
         binding,
-        near: ['MIDDLEWARE'],
-        nearItem: SECURITY_MIDDLEWARE,
+        near: [{ setting: 'MIDDLEWARE', item: SECURITY_MIDDLEWARE }],
         whenUnset,
         fixes: [binding ? ctx.fixes.replaceValue("Set SECURE_REFERRER_POLICY = 'same-origin'", binding, "'same-origin'", true) : ctx.fixes.addStatements("Set SECURE_REFERRER_POLICY = 'same-origin'", ["SECURE_REFERRER_POLICY = 'same-origin'"], true)].filter((f): f is Fix => !!f),
       });

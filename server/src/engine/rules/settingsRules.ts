@@ -78,11 +78,12 @@ export function runSettingsRules(input: SettingsRuleInput): RawFinding[] {
 function place(r: Report, s: SettingsView, input: SettingsRuleInput): SourceRange {
   if (r.at) return r.at;
   if (r.binding) return r.binding.origin;
-  for (const name of r.near ?? []) {
+  for (const near of r.near ?? []) {
+    const name = typeof near === 'string' ? near : near.setting;
     const b = s.binding(name);
     if (!b) continue;
-    const item = r.nearItem ? s.itemRange(name, r.nearItem, input.text) : undefined;
-    if (r.nearItem && !item) continue;
+    const item = typeof near === 'string' ? undefined : s.itemRange(name, near.item, input.text);
+    if (typeof near !== 'string' && !item) continue;
     const loc = item ?? b.origin;
     if (loc.file === input.rootFile) return loc;
     if (b.importedVia?.file === input.rootFile) return b.importedVia;

@@ -234,8 +234,7 @@ export const staticfilesRules: SettingsRule[] = [
       ctx.report({
         message: `STATIC_ROOT is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: collectstatic fails in production ("without having set the STATIC_ROOT setting"), and the site has no CSS, JavaScript or images. Set STATIC_ROOT to the folder collectstatic should fill, e.g. BASE_DIR / "staticfiles".`,
         binding,
-        near: ['STATIC_URL', 'INSTALLED_APPS'],
-        nearItem: STATICFILES_APP,
+        near: ['STATIC_URL', { setting: 'INSTALLED_APPS', item: STATICFILES_APP }],
         whenUnset,
         fixes: fixes.filter(Boolean),
       });
@@ -372,8 +371,7 @@ export const staticfilesRules: SettingsRule[] = [
       ctx.report({
         message: `STATIC_URL is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)} but django.contrib.staticfiles is installed: the first {% static %} and collectstatic raise ImproperlyConfigured. Set STATIC_URL = 'static/'.`,
         binding,
-        near: ['INSTALLED_APPS'],
-        nearItem: STATICFILES_APP,
+        near: [{ setting: 'INSTALLED_APPS', item: STATICFILES_APP }],
         whenUnset,
         fixes,
       });
