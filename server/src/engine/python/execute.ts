@@ -47,6 +47,98 @@ export interface SettingBinding extends Binding {
   envVariables?: string[];
   /** Set when the name came in through an import: the import statement. */
   importedVia?: SourceRange;
+  /** Execution order: a value is evaluated against the bindings that came before it. */
+  seq: number;
+  /** The binding of the same name this one replaced in its scope (assignment or change). */
+  prior?: SettingBinding;
+}
+
+/** What evaluating a statement's expression gives. */
+export interface Evaluated {
+  value: Value;
+  unsetValue?: Value;
+  envVariables?: string[];
+}
+
+type Lazy = () => Evaluated;
+type BindingFields = Omit<SettingBinding, 'value' | 'unsetValue' | 'envVariables'>;
+
+/** Increases across every execution, so that bindings compare by age even across modules. */
+let SEQ = 0;
+
+/**
+ * A binding whose value is computed on first read. Settings files are mostly values nobody
+ * reads (rules read a few dozen settings): evaluating lazily keeps a keystroke cheap.
+ */
+class LazyBinding implements SettingBinding {
+  name: string;
+  origin: SourceRange;
+  valueRange?: SourceRange;
+  statement: SourceRange;
+  changes: SourceRange[];
+  overrides?: SettingBinding;
+  conditional?: string;
+  alternatives?: SettingBinding[];
+  importedVia?: SourceRange;
+  seq: number;
+  prior?: SettingBinding;
+  private evaluated: Evaluated | undefined;
+  private compute: Lazy | undefined;
+
+  constructor(fields: BindingFields, value: Evaluated | Lazy) {
+    this.name = fields.name;
+    this.origin = fields.origin;
+    this.valueRange = fields.valueRange;
+    this.statement = fields.statement;
+    this.changes = fields.changes;
+    this.overrides = fields.overrides;
+    this.conditional = fields.conditional;
+    this.alternatives = fields.alternatives;
+    this.importedVia = fields.importedVia;
+    this.seq = fields.seq;
+    this.prior = fields.prior;
+    if (typeof value === 'function') this.compute = value;
+    else this.evaluated = value;
+  }
+
+  private force(): Evaluated {
+    if (this.evaluated) return this.evaluated;
+    const compute = this.compute;
+    if (!compute) return { value: unknown('cycle') }; // read while being computed
+    this.compute = undefined;
+    try {
+      this.evaluated = compute();
+    } catch {
+      this.evaluated = { value: unknown() };
+    }
+    return this.evaluated;
+  }
+
+  get value(): Value {
+    return this.force().value;
+  }
+  get unsetValue(): Value | undefined {
+    return this.force().unsetValue;
+  }
+  get envVariables(): string[] | undefined {
+    return this.force().envVariables;
+  }
+}
+
+function makeBinding(fields: BindingFields, value: Evaluated | Lazy): SettingBinding {
+  return new LazyBinding(fields, value);
+}
+
+function once<T>(f: () => T): () => T {
+  let cached: { v: T } | undefined;
+  return () => (cached ??= { v: f() }).v;
+}
+
+/** The binding of `name` that a statement numbered `seq` sees in `scope`. */
+function lookupAt(scope: Scope, name: string, seq: number): SettingBinding | undefined {
+  let b = scope.get(name);
+  while (b && b.seq >= seq) b = b.prior;
+  return b;
 }
 
 export type Scope = Map<string, SettingBinding>;
@@ -100,6 +192,8 @@ class ModuleRun {
   imports: ModuleImport[] = [];
   assignments: SettingBinding[] = [];
   private statements = 0;
+  /** The sequence number of the statement being run. */
+  private seq = 0;
 
   constructor(
     private parsed: ParsedPython,
@@ -117,23 +211,35 @@ class ModuleRun {
     return this.parsed.text.slice(node.from, node.to);
   }
 
-  private context(mode: 'symbolic' | 'unset'): EvalContext {
+  private context(mode: 'symbolic' | 'unset', lookup: (name: string) => SettingBinding | undefined = (name) => this.scope.get(name)): EvalContext {
     return {
       text: this.parsed.text,
       file: this.options.file,
       mode,
-      lookup: (name) => this.scope.get(name),
+      lookup,
       touchedEnv: false,
       envVariables: new Set(),
     };
   }
 
+  /** Evaluates now, against the current scope, in both modes. */
+  private evaluateNow(node: SyntaxNode | null | undefined): Evaluated {
+    return this.evaluateWith(node, (name) => this.scope.get(name));
+  }
+
+  /** Evaluates later, against the scope as it is at the current statement. */
+  private evaluate(node: SyntaxNode | null | undefined): Lazy {
+    const scope = this.scope;
+    const seq = this.seq;
+    return once(() => this.evaluateWith(node, (name) => lookupAt(scope, name, seq)));
+  }
+
   /** Evaluates in both modes; `unsetValue` is only kept when the environment was read. */
-  private evaluate(node: SyntaxNode | null | undefined): { value: Value; unsetValue?: Value; envVariables?: string[] } {
-    const ctx = this.context('symbolic');
+  private evaluateWith(node: SyntaxNode | null | undefined, lookup: (name: string) => SettingBinding | undefined): Evaluated {
+    const ctx = this.context('symbolic', lookup);
     const value = evaluate(node, ctx);
     if (!ctx.touchedEnv && !this.dependsOnUnset(value)) return { value };
-    const unsetCtx = this.context('unset');
+    const unsetCtx = this.context('unset', lookup);
     const unsetValue = evaluate(node, unsetCtx);
     const names = [...new Set([...ctx.envVariables, ...unsetCtx.envVariables, ...(value.kind === 'unknown' && value.envNames ? value.envNames : [])])];
     return { value, unsetValue, envVariables: names.length ? names : undefined };
@@ -151,6 +257,7 @@ class ModuleRun {
   }
 
   private statement(node: SyntaxNode, conditional: string | undefined): void {
+    this.seq = ++SEQ;
     switch (node.name) {
       case 'AssignStatement':
         return this.assign(node, conditional);
@@ -185,27 +292,22 @@ class ModuleRun {
   // -------------------------------------------------------------------------------------------
   // Assignments
 
-  private bind(
-    name: string,
-    v: { value: Value; unsetValue?: Value; envVariables?: string[] },
-    nameNode: SyntaxNode,
-    statement: SyntaxNode,
-    valueNode: SyntaxNode | undefined,
-    conditional: string | undefined,
-  ): void {
+  private bind(name: string, v: Evaluated | Lazy, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined): void {
     const previous = this.scope.get(name);
-    const binding: SettingBinding = {
-      name,
-      value: v.value,
-      unsetValue: v.unsetValue,
-      envVariables: v.envVariables,
-      origin: this.range(nameNode),
-      valueRange: valueNode ? this.range(valueNode) : undefined,
-      statement: this.range(statement),
-      changes: [],
-      overrides: previous,
-      conditional,
-    };
+    const binding = makeBinding(
+      {
+        name,
+        origin: this.range(nameNode),
+        valueRange: valueNode ? this.range(valueNode) : undefined,
+        statement: this.range(statement),
+        changes: [],
+        overrides: previous,
+        conditional,
+        seq: this.seq,
+        prior: previous,
+      },
+      v,
+    );
     this.scope.set(name, binding);
     this.assignments.push(binding);
   }
@@ -229,10 +331,7 @@ class ModuleRun {
     const v = valueNode ? this.evaluate(valueNode) : this.evaluateImplicitTuple(valueNodes);
     for (const targets of segments) {
       if (targets.length === 1) this.assignTarget(targets[0], v, node, valueNode ?? valueNodes[0], conditional);
-      else {
-        const items = isSequence(v.value) && v.value.items.length === targets.length ? v.value.items : undefined;
-        targets.forEach((t, i) => this.assignTarget(t, { value: items ? items[i] : UNKNOWN }, node, undefined, conditional));
-      }
+      else targets.forEach((t, i) => this.assignTarget(t, unpack(v, i, targets.length), node, undefined, conditional));
     }
   }
 
@@ -270,68 +369,69 @@ class ModuleRun {
     return true;
   }
 
-  private evaluateImplicitTuple(nodes: SyntaxNode[]): { value: Value } {
-    const items = nodes.map((n) => this.evaluate(n).value);
-    return { value: { kind: 'tuple', items } };
+  private evaluateImplicitTuple(nodes: SyntaxNode[]): Lazy {
+    const items = nodes.map((n) => this.evaluate(n));
+    return once(() => ({ value: { kind: 'tuple', items: items.map((i) => i().value) } }));
   }
 
-  private assignTarget(target: SyntaxNode, v: { value: Value; unsetValue?: Value; envVariables?: string[] }, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined) {
+  private assignTarget(target: SyntaxNode, v: Lazy, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined) {
     if (target.name === 'VariableName') return this.bind(this.text(target), v, target, statement, valueNode, conditional);
     if (target.name === 'TupleExpression' || target.name === 'ArrayExpression') {
       const names = significantChildren(target);
-      const items = isSequence(v.value) && v.value.items.length === names.length ? v.value.items : undefined;
-      names.forEach((n, i) => this.assignTarget(n, { value: items ? items[i] : UNKNOWN }, statement, undefined, conditional));
+      names.forEach((n, i) => this.assignTarget(n, unpack(v, i, names.length), statement, undefined, conditional));
       return;
     }
     if (target.name === 'MemberExpression') return this.assignItem(target, v, statement, conditional);
   }
 
   /** `TEMPLATES[0]["OPTIONS"]["debug"] = False`, `CACHES["default"] = {...}` */
-  private assignItem(target: SyntaxNode, v: { value: Value; unsetValue?: Value }, statement: SyntaxNode, conditional: string | undefined) {
+  private assignItem(target: SyntaxNode, v: Lazy, statement: SyntaxNode, conditional: string | undefined) {
     const path = this.itemPath(target);
     if (!path) return;
-    this.mutate(path.root, statement, conditional, (old) => setIn(old, path.keys, v.value), path.rootNode);
+    this.mutate(path.root, statement, conditional, (old) => setIn(old, path.keys(), v().value), path.rootNode);
   }
 
-  /** Splits `A["x"][0]` into the root name and its keys; undefined for anything else. */
-  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: (Value | undefined)[] } | undefined {
-    const keys: (Value | undefined)[] = [];
+  /** Splits `A["x"][0]` into the root name and its (lazily evaluated) keys; undefined for anything else. */
+  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: () => (Value | undefined)[] } | undefined {
+    const keys: Lazy[] = [];
     let cur: SyntaxNode | null = node;
     while (cur && cur.name === 'MemberExpression') {
       const children = significantChildren(cur);
       if (!cur.getChild('[')) return undefined; // attribute target: `X.y = ...`
       const keyNode = children[1];
-      const key = keyNode ? this.evaluate(keyNode).value : undefined;
-      keys.unshift(key && (key.kind === 'str' || key.kind === 'int') ? key : undefined);
+      keys.unshift(keyNode ? this.evaluate(keyNode) : () => ({ value: UNKNOWN }));
       cur = children[0] ?? null;
     }
     if (!cur || cur.name !== 'VariableName') return undefined;
-    return { root: this.text(cur), rootNode: cur, keys };
+    return {
+      root: this.text(cur),
+      rootNode: cur,
+      keys: () =>
+        keys.map((k) => {
+          const key = k().value;
+          return key.kind === 'str' || key.kind === 'int' ? key : undefined;
+        }),
+    };
   }
 
   /** Records an in-place change of a name; the binding keeps its origin and notes the change. */
   private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value) => Value, nameNode?: SyntaxNode, unsetChange?: (old: Value) => Value) {
     const previous = this.scope.get(name);
-    const oldValue = previous?.value ?? UNKNOWN;
-    let value = change(oldValue);
-    let unsetValue = previous?.unsetValue || unsetChange ? (unsetChange ?? change)(previous?.unsetValue ?? oldValue) : undefined;
-    if (conditional) {
-      // A change that may not happen: the value is only known when both outcomes agree.
-      if (pyEquals(value, oldValue) !== true) value = unknown('conditional');
-      unsetValue = undefined;
-    }
-    const binding: SettingBinding = previous
-      ? { ...previous, value, unsetValue, changes: [...previous.changes, this.range(statement)], conditional: conditional ?? previous.conditional }
-      : {
-          name,
-          value,
-          unsetValue,
-          origin: this.range(nameNode ?? statement),
-          statement: this.range(statement),
-          changes: [],
-          conditional,
-        };
-    this.scope.set(name, binding);
+    const compute = (): Evaluated => {
+      const oldValue = previous?.value ?? UNKNOWN;
+      let value = change(oldValue);
+      let unsetValue = previous?.unsetValue || unsetChange ? (unsetChange ?? change)(previous?.unsetValue ?? oldValue) : undefined;
+      if (conditional) {
+        // A change that may not happen: the value is only known when both outcomes agree.
+        if (pyEquals(value, oldValue) !== true) value = unknown('conditional');
+        unsetValue = undefined;
+      }
+      return { value, unsetValue, envVariables: previous?.envVariables };
+    };
+    const fields: BindingFields = previous
+      ? { ...fieldsOf(previous), changes: [...previous.changes, this.range(statement)], conditional: conditional ?? previous.conditional, seq: this.seq, prior: previous }
+      : { name, origin: this.range(nameNode ?? statement), statement: this.range(statement), changes: [], conditional, seq: this.seq };
+    this.scope.set(name, makeBinding(fields, compute));
   }
 
   private update(node: SyntaxNode, conditional: string | undefined): void {
@@ -342,12 +442,18 @@ class ModuleRun {
     if (!target || !op || !valueNode || valueNode === target) return;
     const operator = this.text(op);
     const v = this.evaluate(valueNode);
-    const apply = (right: Value) => (old: Value): Value => augmented(old, operator, right);
     if (target.name === 'VariableName') {
-      this.mutate(this.text(target), node, conditional, apply(v.value), target, v.unsetValue ? apply(v.unsetValue) : undefined);
+      this.mutate(
+        this.text(target),
+        node,
+        conditional,
+        (old) => augmented(old, operator, v().value),
+        target,
+        (old) => augmented(old, operator, v().unsetValue ?? v().value),
+      );
     } else if (target.name === 'MemberExpression') {
       const path = this.itemPath(target);
-      if (path) this.mutate(path.root, node, conditional, (old) => updateIn(old, path.keys, (inner) => augmented(inner, operator, v.value)), path.rootNode);
+      if (path) this.mutate(path.root, node, conditional, (old) => updateIn(old, path.keys(), (inner) => augmented(inner, operator, v().value)), path.rootNode);
     }
   }
 
@@ -362,8 +468,8 @@ class ModuleRun {
     const argList = callNode.getChild('ArgList');
     const args = argList ? significantChildren(argList) : [];
     if (args.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**')) return;
-    const values = args.map((a) => this.evaluate(a).value);
-    const change = (old: Value): Value => inPlace(old, method, values);
+    const values = args.map((a) => this.evaluate(a));
+    const change = (old: Value): Value => inPlace(old, method, values.map((v) => v().value));
     if (objectNode.name === 'VariableName') {
       const name = this.text(objectNode);
       if (!this.scope.has(name)) return;
@@ -371,7 +477,7 @@ class ModuleRun {
       this.mutate(name, node, conditional, change, objectNode);
     } else if (objectNode.name === 'MemberExpression') {
       const path = this.itemPath(objectNode);
-      if (path && MUTATING_METHODS.has(method)) this.mutate(path.root, node, conditional, (old) => updateIn(old, path.keys, change), path.rootNode);
+      if (path && MUTATING_METHODS.has(method)) this.mutate(path.root, node, conditional, (old) => updateIn(old, path.keys(), change), path.rootNode);
     }
   }
 
@@ -463,9 +569,16 @@ class ModuleRun {
 
   private importBinding(name: string, b: SettingBinding, statement: SyntaxNode, conditional: string | undefined, aliasNode?: SyntaxNode) {
     const previous = this.scope.get(name);
-    const imported: SettingBinding = { ...b, name, importedVia: this.range(statement), overrides: previous ?? b.overrides, conditional: conditional ?? b.conditional };
-    if (aliasNode) imported.importedVia = this.range(aliasNode);
-    this.scope.set(name, imported);
+    const fields: BindingFields = {
+      ...fieldsOf(b),
+      name,
+      importedVia: this.range(aliasNode ?? statement),
+      overrides: previous ?? b.overrides,
+      conditional: conditional ?? b.conditional,
+      seq: this.seq,
+      prior: previous,
+    };
+    this.scope.set(name, makeBinding(fields, () => ({ value: b.value, unsetValue: b.unsetValue, envVariables: b.envVariables })));
   }
 
   private moduleValue(qualified: string): Value {
@@ -609,15 +722,14 @@ class ModuleRun {
       const first = defined.find((b) => b !== before) ?? defined[0];
       const allEqual = bindings.every((b) => b && pyEquals(b.value, first.value) === true);
       const unsetPick = unsetIndex !== undefined ? bindings[unsetIndex] : undefined;
-      const merged: SettingBinding = {
-        ...first,
-        value: allEqual ? first.value : unknown('conditional', [...new Set(defined.flatMap((b) => b.envVariables ?? []))]),
-        unsetValue: unsetPick ? (unsetPick.unsetValue ?? unsetPick.value) : undefined,
-        conditional: label,
-        alternatives: defined,
-        overrides: before,
-        changes: first.changes,
-      };
+      const merged = makeBinding(
+        { ...fieldsOf(first), conditional: label, alternatives: defined, overrides: before, changes: first.changes, seq: ++SEQ, prior: before },
+        {
+          value: allEqual ? first.value : unknown('conditional', [...new Set(defined.flatMap((b) => b.envVariables ?? []))]),
+          unsetValue: unsetPick ? (unsetPick.unsetValue ?? unsetPick.value) : undefined,
+          envVariables: [...new Set(defined.flatMap((b) => b.envVariables ?? []))],
+        },
+      );
       this.scope.set(name, merged);
     }
   }
@@ -634,7 +746,7 @@ class ModuleRun {
             const name = this.parsed.text.slice(abs.from, abs.to);
             if (/^[A-Za-z_]\w*$/.test(name) && this.scope.has(name)) {
               const prev = this.scope.get(name)!;
-              this.scope.set(name, { ...prev, value: unknown('changed in a loop or with-block'), unsetValue: undefined, conditional: conditional ?? 'loop' });
+              this.scope.set(name, makeBinding({ ...fieldsOf(prev), conditional: conditional ?? 'loop', seq: this.seq, prior: prev }, { value: unknown('changed in a loop or with-block') }));
             }
           }
         }
@@ -643,7 +755,7 @@ class ModuleRun {
           const m = /^([A-Za-z_]\w*)\s*(\.|\[)/.exec(t);
           if (m && this.scope.has(m[1])) {
             const prev = this.scope.get(m[1])!;
-            this.scope.set(m[1], { ...prev, value: unknown('changed in a loop or with-block'), unsetValue: undefined });
+            this.scope.set(m[1], makeBinding({ ...fieldsOf(prev), seq: this.seq, prior: prev }, { value: unknown('changed in a loop or with-block') }));
           }
         }
         return undefined;
@@ -654,6 +766,31 @@ class ModuleRun {
   private forgetTarget(target: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
     if (target.name === 'VariableName') this.bind(this.text(target), { value: UNKNOWN }, target, statement, undefined, conditional);
   }
+}
+
+/** The position and history fields of a binding, without forcing its value. */
+function fieldsOf(b: SettingBinding): BindingFields {
+  return {
+    name: b.name,
+    origin: b.origin,
+    valueRange: b.valueRange,
+    statement: b.statement,
+    changes: b.changes,
+    overrides: b.overrides,
+    conditional: b.conditional,
+    alternatives: b.alternatives,
+    importedVia: b.importedVia,
+    seq: b.seq,
+    prior: b.prior,
+  };
+}
+
+/** Item `i` of an unpacked assignment (`A, B = 1, 2`). */
+function unpack(v: Lazy, i: number, count: number): Lazy {
+  return once(() => {
+    const value = v().value;
+    return { value: isSequence(value) && value.items.length === count ? value.items[i] : UNKNOWN };
+  });
 }
 
 /** Evaluates a test expression: env values become unknown (symbolic) or their default (unset). */
