@@ -1,0 +1,31 @@
+// Writes the README's rule table from the rule catalogue (the docs live next to each rule).
+// `npm run docs` rewrites README.md; test/unit/docs.test.ts fails when the README is stale.
+import { SETTINGS_RULES } from '../server/src/engine/rules/settingsRules';
+import type { SettingsRule } from '../server/src/engine/rules/rule';
+
+const levelName: Record<SettingsRule['level'], string> = { error: 'Error', warning: 'Warning', information: 'Info' };
+
+function versions(rule: SettingsRule): string {
+  if (rule.since && rule.until) return `${rule.since.join('.')} – <${rule.until.join('.')}`;
+  if (rule.since) return `${rule.since.join('.')}+`;
+  if (rule.until) return `< ${rule.until.join('.')}`;
+  return 'all';
+}
+
+export function rulesTable(): string {
+  const rows = [
+    '| Code | Level | Scope | Django | What it catches |',
+    '|---|---|---|---|---|',
+    ...SETTINGS_RULES.map((r) => `| [\`${r.code}\`](${r.doc.url}) | ${levelName[r.level]} | ${r.productionOnly ? 'production' : 'always'} | ${versions(r)} | ${r.doc.title.replace(/\|/g, '\\|')}. ${r.doc.why.replace(/\|/g, '\\|')} |`),
+  ];
+  return rows.join('\n');
+}
+
+export function rewriteReadme(readme: string): string {
+  const start = '<!-- rules:start -->';
+  const end = '<!-- rules:end -->';
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) throw new Error('README.md has no rules markers');
+  return readme.slice(0, a + start.length) + '\n' + rulesTable() + '\n' + readme.slice(b);
+}
