@@ -2,12 +2,12 @@
 // settings and file events, and offer a few commands. All analysis lives in server/.
 import { commands, window, workspace } from 'vscode';
 import type { ExtensionContext, FileSystemWatcher, LogOutputChannel } from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
+import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 
 /** What `activate` returns; editor tests await `ready` before they look at diagnostics. */
 export interface DjangoDeployApi {
-  /** The running client. A restart after a failed start replaces it. */
+  /** The current client; every (re)start creates a new one. */
   readonly client: LanguageClient | undefined;
   /** Resolves when the current client has started; rejects when the server could not start. */
   readonly ready: Promise<void>;
@@ -19,20 +19,29 @@ let client: LanguageClient | undefined;
 export let ready: Promise<void> = Promise.resolve();
 
 /**
- * vscode-languageclient announces each start-up failure with its own notification (and a
- * crashing server with several). Until the first start succeeds these only go to the log:
- * activate() reports the failure once, with a Show Output button.
+ * Until the server has run once, a failure is reported by activate() in one message with a
+ * Show Output button: vscode-languageclient's own notifications only go to the log, and a
+ * server that dies on start-up is not restarted in a loop. Once it has run, the library's
+ * usual crash handling applies (restart up to four times, then tell the user).
  */
 class DjangoDeployClient extends LanguageClient {
-  private started = false;
+  private hasRun = false;
 
   override async start(): Promise<void> {
     await super.start();
-    this.started = true;
+    if (this.isRunning()) this.hasRun = true;
+  }
+
+  override createDefaultErrorHandler(maxRestartCount?: number): ErrorHandler {
+    const crashes = super.createDefaultErrorHandler(maxRestartCount);
+    return {
+      error: (error, message, count) => crashes.error(error, message, count),
+      closed: () => (this.hasRun ? crashes.closed() : { action: CloseAction.DoNotRestart, handled: true }),
+    };
   }
 
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
-    super.error(message, data, this.started ? showNotification : false);
+    super.error(message, data, this.hasRun ? showNotification : false);
   }
 }
 
@@ -46,26 +55,19 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
   ];
   context.subscriptions.push(output, ...fileEvents);
 
-  const startServer = (): void => {
-    const previous = client;
-    client = undefined;
-    previous?.dispose().catch(() => undefined);
-    ready = startClient(context, output, fileEvents);
-    ready.catch((error) => reportError(output, 'Django Deploy: the language server could not start', error));
+  // Restarts queue behind each other, so two quick ones cannot leave a client running unseen.
+  const startServer = (): Promise<void> => {
+    ready = ready.catch(() => undefined).then(() => restartClient(context, output, fileEvents));
+    return ready.catch((error) => reportError(output, 'Django Deploy: the language server could not start', error));
   };
 
   context.subscriptions.push(
-    commands.registerCommand('djangoDeploy.restartServer', async () => {
-      if (client?.state === State.Starting) return;
-      if (!client?.isRunning()) return startServer();
-      ready = client.restart();
-      await ready.catch((error) => reportError(output, 'Django Deploy: restarting the language server failed', error));
-    }),
+    commands.registerCommand('djangoDeploy.restartServer', startServer),
     commands.registerCommand('djangoDeploy.showOutput', () => output.show()),
     commands.registerCommand('djangoDeploy.checkProject', () => checkProject(output)),
   );
 
-  startServer();
+  void startServer();
   return {
     get client() {
       return client;
@@ -76,15 +78,18 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
   };
 }
 
-export function deactivate(): Promise<void> | undefined {
-  return client?.needsStop() ? client.stop() : undefined;
+export function deactivate(): Promise<void> {
+  return stopCurrentClient();
 }
 
-async function startClient(
+/** Stops the current client, if any, and starts a new one. */
+async function restartClient(
   context: ExtensionContext,
   output: LogOutputChannel,
   fileEvents: FileSystemWatcher[],
 ): Promise<void> {
+  await stopCurrentClient();
+
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -103,12 +108,25 @@ async function startClient(
     ],
     synchronize: { configurationSection: 'djangoDeploy', fileEvents },
     initializationOptions: () => workspace.getConfiguration('djangoDeploy'),
-    // Without a handler the library shows its own notification; the failure reaches ready instead.
+    // Without a handler the library shows the failure itself; this way it only reaches `ready`.
     initializationFailedHandler: () => false,
     outputChannel: output,
   };
-  client = new DjangoDeployClient('djangoDeploy', 'Django Deploy', serverOptions, clientOptions);
-  await client.start();
+  const started = new DjangoDeployClient('djangoDeploy', 'Django Deploy', serverOptions, clientOptions);
+  client = started;
+  await started.start();
+  if (client !== started) return; // stopped meanwhile
+  // start() also resolves when the server process exited before answering `initialize`.
+  if (!started.isRunning()) throw new Error('the server process exited while starting');
+}
+
+async function stopCurrentClient(): Promise<void> {
+  const previous = client;
+  client = undefined;
+  if (!previous) return;
+  // A client can only be stopped once its start has settled.
+  if (previous.state === State.Starting) await previous.start().catch(() => undefined);
+  await previous.dispose().catch(() => undefined);
 }
 
 async function checkProject(output: LogOutputChannel): Promise<void> {
@@ -117,13 +135,14 @@ async function checkProject(output: LogOutputChannel): Promise<void> {
     await client.sendRequest(ExecuteCommandRequest.type, { command: 'djangoDeploy.checkProject', arguments: [] });
     await commands.executeCommand('workbench.actions.view.problems');
   } catch (error) {
-    await reportError(output, 'Django Deploy: checking the project failed', error);
+    reportError(output, 'Django Deploy: checking the project failed', error);
   }
 }
 
-async function reportError(output: LogOutputChannel, message: string, error: unknown): Promise<void> {
-  const reason = error instanceof Error ? error.message : String(error);
-  output.error(`${message}: ${reason}`);
-  const choice = await window.showErrorMessage(`${message}: ${reason}`, SHOW_OUTPUT);
-  if (choice === SHOW_OUTPUT) output.show();
+/** One notification for the user (not awaited, so commands return at once); the reason goes to the output. */
+function reportError(output: LogOutputChannel, message: string, error: unknown): void {
+  output.error(`${message}: ${error instanceof Error ? error.message : String(error)}`);
+  void window.showErrorMessage(`${message}. See the output for details.`, SHOW_OUTPUT).then((choice) => {
+    if (choice === SHOW_OUTPUT) output.show();
+  });
 }
