@@ -262,6 +262,22 @@ test('split settings: roles, inherited findings at the import line, hints in dev
   assert.deepEqual(p.dependants(BASE).sort(), [BASE, DEV, PROD].sort());
 });
 
+test('a value inherited from base.py is fixed by an override in the production module', () => {
+  const p = project({ ...SPLIT, 'mysite/settings/production.py': "from .base import *\n\nALLOWED_HOSTS = ['example.com']\n" }, { djangoVersion: '3.2' });
+  const inherited = p.findingsFor(PROD).find((f) => f.code === 'security.W018' && f.inherited)!;
+  assert.ok(inherited, 'DEBUG = True from base.py reaches production');
+  const fix = inherited.fixes[0];
+  assert.match(fix.title, /in production\.py$/);
+  assert.ok(fix.edits.every((e) => e.file === PROD), 'base.py is shared with development: it is not edited');
+  const before = p.text(BASE);
+  applyFix(p, fix, PROD);
+  assert.equal(p.text(BASE), before);
+  assert.match(p.text(PROD)!, /^import os$/m);
+  assert.match(p.text(PROD)!, /^DEBUG = os\.environ\.get\("DJANGO_DEBUG", ""\) == "1"$/m);
+  assert.ok(!p.findingsFor(PROD).some((f) => f.code === 'security.W018'));
+  assert.ok(!p.findingsFor(BASE).some((f) => f.code === 'security.W018' && f.severity === 'warning'));
+});
+
 test('production detection: configured module, names, wsgi.py', () => {
   const configured = project(SPLIT, { productionSettings: ['mysite.settings.dev'] });
   const roles = Object.fromEntries(configured.settingsModules().map((m) => [m.moduleName, m.role]));
@@ -294,7 +310,13 @@ test('quick fixes leave valid settings and clear their diagnostic', () => {
   }
   const p = settingsProject(STARTPROJECT);
   applyFix(p, find(p.findingsFor(SETTINGS), 'DJD101').fixes[0], SETTINGS);
-  assert.match(p.text(SETTINGS)!, /STATIC_URL = '\/static\/'\nSTATIC_ROOT = BASE_DIR \/ "staticfiles"\n/);
+  assert.match(p.text(SETTINGS)!, /STATIC_URL = '\/static\/'\nSTATIC_ROOT = BASE_DIR \/ 'staticfiles'\n/, "after STATIC_URL, in the file's quote style");
+  const dq = settingsProject(STARTPROJECT.replace(/'/g, '"'));
+  applyFix(dq, find(dq.findingsFor(SETTINGS), 'DJD101').fixes[0], SETTINGS);
+  assert.match(dq.text(SETTINGS)!, /STATIC_ROOT = BASE_DIR \/ "staticfiles"\n/);
+  const osPath = settingsProject(STARTPROJECT.replace("from pathlib import Path", "import os").replace("BASE_DIR = Path(__file__).resolve().parent.parent", "BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))"));
+  applyFix(osPath, find(osPath.findingsFor(SETTINGS), 'DJD101').fixes[0], SETTINGS);
+  assert.match(osPath.text(SETTINGS)!, /STATIC_ROOT = os\.path\.join\(BASE_DIR, 'staticfiles'\)\n/, 'os.path style for a str BASE_DIR');
   const slash = settingsProject(HARDENED + "MEDIA_URL = '/media'\n");
   const e006 = find(slash.findingsFor(SETTINGS), 'urls.E006');
   assert.match(applyFix(slash, e006.fixes[0], SETTINGS), /MEDIA_URL = '\/media\/'/);

@@ -65,9 +65,13 @@ export class DjangoProject {
   private files = new Map<string, FileState>();
   /** Every .py file known to exist (handed in or listed), for module resolution. */
   private pythonFiles = new Set<string>();
+  /** Dependency files known to exist (requirements*.txt, pyproject.toml…). */
+  private dependencyFiles = new Set<string>();
   private directories = new Set<string>();
   private config: EngineConfig = DEFAULT_CONFIG;
   private analysis: Analysis | undefined;
+  /** Facts that only change with the set of files, entry points, dependency files or config. */
+  private structure: { sourceRoots?: string[]; pathCandidates?: string[]; entryPoints?: Map<string, string>; version?: DjangoVersion } = {};
 
   constructor(
     root: string,
@@ -81,7 +85,7 @@ export class DjangoProject {
 
   setConfig(config: Partial<EngineConfig>): void {
     this.config = { ...DEFAULT_CONFIG, ...config, rules: { ...(config.rules ?? {}) } };
-    this.analysis = undefined;
+    this.structureChanged();
   }
 
   getConfig(): EngineConfig {
@@ -93,8 +97,10 @@ export class DjangoProject {
     const existing = this.files.get(path);
     if (existing && existing.text === text) return;
     this.files.set(path, { text, parsed: existing?.parsed });
+    const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing;
     if (path.endsWith('.py')) this.pythonFiles.add(path);
     this.addDirectoriesOf(path);
+    if (isNew || affectsStructure(path)) this.structureChanged();
     this.analysis = undefined;
   }
 
@@ -102,6 +108,7 @@ export class DjangoProject {
   removeFile(path: string, deleted = true): void {
     this.files.delete(path);
     if (deleted) this.pythonFiles.delete(path);
+    if (deleted || affectsStructure(path)) this.structureChanged();
     this.analysis = undefined;
   }
 
@@ -109,13 +116,19 @@ export class DjangoProject {
   addKnownFiles(paths: Iterable<string>): void {
     for (const p of paths) {
       if (p.endsWith('.py')) this.pythonFiles.add(p);
+      else if (DEPENDENCY_FILES.test(posix.basename(p))) this.dependencyFiles.add(p);
       this.addDirectoriesOf(p);
     }
-    this.analysis = undefined;
+    this.structureChanged();
   }
 
   addDirectories(paths: Iterable<string>): void {
     for (const p of paths) this.directories.add(p.replace(/\/$/, ''));
+    this.analysis = undefined;
+  }
+
+  private structureChanged(): void {
+    this.structure = {};
     this.analysis = undefined;
   }
 
@@ -154,6 +167,10 @@ export class DjangoProject {
 
   /** Folders Python would import from: where manage.py lives, the root, and `src/`. */
   sourceRoots(): string[] {
+    return (this.structure.sourceRoots ??= this.computeSourceRoots());
+  }
+
+  private computeSourceRoots(): string[] {
     const roots = new Set<string>();
     for (const f of this.pythonFiles) if (posix.basename(f) === 'manage.py' && !isIgnoredPath(f)) roots.add(posix.dirname(f));
     roots.add(this.root);
@@ -343,11 +360,7 @@ export class DjangoProject {
 
   /** Python files worth executing to find settings modules. */
   private settingsCandidates(): string[] {
-    const out = new Set<string>();
-    for (const f of this.pythonFiles) {
-      if (isIgnoredPath(f.slice(this.root.length))) continue;
-      if (looksLikeSettingsPath(f)) out.add(f);
-    }
+    const out = new Set<string>((this.structure.pathCandidates ??= [...this.pythonFiles].filter((f) => !isIgnoredPath(f.slice(this.root.length)) && looksLikeSettingsPath(f))));
     for (const f of this.entryPointSettings().keys()) out.add(f);
     for (const s of this.config.productionSettings) {
       const f = this.resolveConfigured(s);
@@ -371,6 +384,10 @@ export class DjangoProject {
 
   /** Settings modules named by DJANGO_SETTINGS_MODULE in wsgi.py, asgi.py and manage.py. */
   private entryPointSettings(): Map<string, string> {
+    return (this.structure.entryPoints ??= this.computeEntryPoints());
+  }
+
+  private computeEntryPoints(): Map<string, string> {
     const out = new Map<string, string>();
     const order = ['wsgi.py', 'asgi.py', 'manage.py'];
     const entries = [...this.pythonFiles].filter((f) => order.includes(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
@@ -413,9 +430,13 @@ export class DjangoProject {
   }
 
   djangoVersion(): DjangoVersion {
+    return (this.structure.version ??= this.computeDjangoVersion());
+  }
+
+  private computeDjangoVersion(): DjangoVersion {
     const fromSetting = this.config.djangoVersion ? parseVersionSetting(this.config.djangoVersion) : undefined;
     if (fromSetting) return fromSetting;
-    const candidates = [...this.files.keys(), ...this.pythonFiles].filter((f) => DEPENDENCY_FILES.test(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
+    const candidates = [...this.files.keys(), ...this.dependencyFiles].filter((f) => DEPENDENCY_FILES.test(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
     // Nearest to the root first; lock files before loose requirements.
     const rank = (f: string) => (/lock$/i.test(f) ? 0 : 1) * 1000 + f.split('/').length;
     for (const f of [...new Set(candidates)].sort((a, b) => rank(a) - rank(b))) {
@@ -492,6 +513,12 @@ function definesSettings(scope: Scope, file: string): boolean {
     if (/^(INSTALLED_APPS|MIDDLEWARE|ROOT_URLCONF|SECRET_KEY|ALLOWED_HOSTS|DATABASES|TEMPLATES|STATIC_URL|DEBUG|WSGI_APPLICATION)$/.test(name)) count++;
   }
   return count >= 2;
+}
+
+/** Files whose text decides module roles or the Django version. */
+function affectsStructure(path: string): boolean {
+  const base = posix.basename(path);
+  return base === 'manage.py' || base === 'wsgi.py' || base === 'asgi.py' || DEPENDENCY_FILES.test(base);
 }
 
 function definesUppercase(scope: Scope): boolean {

@@ -2,9 +2,9 @@
 // expressions, new statements go on their own lines after a complete statement, and `import os`
 // is added when a fix needs it and the file does not import it.
 
+import * as posix from 'node:path/posix';
 import type { SettingBinding } from '../python/execute';
 import type { Fix, TextEdit } from '../findings';
-import { pyStringLiteral } from '../python/values';
 import type { SettingsView } from './settingsView';
 
 export class SettingsFixes {
@@ -14,9 +14,17 @@ export class SettingsFixes {
     private s: SettingsView,
   ) {}
 
-  /** Replaces the assigned expression of a binding. */
+  /**
+   * Replaces the assigned expression of a binding. When the value comes from another module
+   * (`from .base import *`), the production module overrides it instead: base modules are
+   * shared with development.
+   */
   replaceValue(title: string, binding: SettingBinding | undefined, expression: string, safe: boolean, needsOs = false): Fix | undefined {
-    if (!binding?.valueRange || binding.changes.length || binding.conditional) return undefined;
+    if (!binding) return undefined;
+    if (binding.origin.file !== this.rootFile || binding.importedVia) {
+      return this.addStatements(`${title} in ${posix.basename(this.rootFile)}`, [`${binding.name} = ${expression}`], safe, undefined, needsOs);
+    }
+    if (!binding.valueRange || binding.changes.length || binding.conditional) return undefined;
     const edits: TextEdit[] = [{ file: binding.valueRange.file, start: binding.valueRange.start, end: binding.valueRange.end, newText: expression }];
     if (needsOs) {
       const imp = this.importOs(binding.valueRange.file);
@@ -91,8 +99,22 @@ export class SettingsFixes {
   /** `BASE_DIR / "x"` or `os.path.join(BASE_DIR, "x")`, following how BASE_DIR is built. */
   pathExpression(dirName: string): { expression: string; needsOs: boolean } | undefined {
     const base = this.s.get('BASE_DIR').value;
-    if (base.kind === 'path') return { expression: `BASE_DIR / ${pyStringLiteral(dirName).replace(/^'|'$/g, '"')}`, needsOs: false };
-    if (base.kind === 'str') return { expression: `os.path.join(BASE_DIR, "${dirName}")`, needsOs: true };
+    if (base.kind === 'path') return { expression: `BASE_DIR / ${this.literal(dirName)}`, needsOs: false };
+    if (base.kind === 'str') return { expression: `os.path.join(BASE_DIR, ${this.literal(dirName)})`, needsOs: true };
     return undefined;
+  }
+
+  /** A string literal in the quote style the settings module mostly uses. */
+  literal(value: string): string {
+    const text = this.text(this.rootFile);
+    let single = 0;
+    let double = 0;
+    for (const m of text.matchAll(/^[^#\n]*?=\s*([rbuRBU]?)(['"])/gm)) {
+      if (m[2] === "'") single++;
+      else double++;
+    }
+    const quote = single > double ? "'" : '"';
+    const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote);
+    return quote + escaped + quote;
   }
 }

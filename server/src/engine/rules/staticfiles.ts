@@ -363,9 +363,10 @@ export const staticfilesRules: SettingsRule[] = [
       const { value, binding, whenUnset } = ctx.s.get('STATIC_URL');
       if (value.kind !== 'none' && !(value.kind === 'str' && value.value === '')) return;
       const fixes: Fix[] = [];
-      if (!binding) fixes.push(ctx.fixes.addStatements("Add STATIC_URL = 'static/'", ["STATIC_URL = 'static/'"], true));
+      const url = ctx.fixes.literal('static/');
+      if (!binding) fixes.push(ctx.fixes.addStatements(`Add STATIC_URL = ${url}`, [`STATIC_URL = ${url}`], true));
       else {
-        const f = ctx.fixes.replaceValue("Set STATIC_URL = 'static/'", binding, "'static/'", true);
+        const f = ctx.fixes.replaceValue(`Set STATIC_URL = ${url}`, binding, url, true);
         if (f) fixes.push(f);
       }
       ctx.report({
