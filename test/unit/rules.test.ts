@@ -179,6 +179,10 @@ test('ALLOWED_HOSTS shapes: string, empty entry, wildcard', () => {
   assert.ok(codes(empty).includes('DJD109'));
   assert.ok(!codes(empty).includes('security.W020'), "[''] is not empty for Django");
   assert.ok(!codes(c('[h for h in os.environ.get("H", "").split(",") if h]')).includes('DJD109'));
+  const p = settingsProject(HARDENED.replace("ALLOWED_HOSTS = ['example.com']", 'import os\nALLOWED_HOSTS = os.environ.get("H", "").split(",")'));
+  applyFix(p, find(p.findingsFor(SETTINGS), 'DJD109').fixes[0], SETTINGS);
+  assert.match(p.text(SETTINGS)!, /ALLOWED_HOSTS = \[host\.strip\(\) for host in os\.environ\.get\("H", ""\)\.split\(","\) if host\.strip\(\)\]/);
+  assert.ok(!codes(p.findingsFor(SETTINGS)).includes('DJD109'));
   assert.ok(codes(c("['*']")).includes('DJD113'));
 });
 

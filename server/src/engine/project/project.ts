@@ -317,8 +317,8 @@ export class DjangoProject {
       delete (finding as { productionOnly?: boolean }).productionOnly;
       delete (finding as { binding?: unknown }).binding;
       out.push(finding);
-      // Shown where the value was set; also at the import in the settings module Django loads.
-      if (r.file !== info.file && r.binding?.importedVia && r.binding.importedVia.file === info.file) {
+      // Shown where the value was set; in production also at the import that brought it in.
+      if (production && r.file !== info.file && r.binding?.importedVia && r.binding.importedVia.file === info.file) {
         const via = r.binding.importedVia;
         if (this.inlineSuppressed(via.file, via.start, r.code)) continue;
         out.push({

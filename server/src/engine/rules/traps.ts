@@ -105,7 +105,13 @@ export const trapRules: SettingsRule[] = [
       const { value, binding, whenUnset } = ctx.s.get('ALLOWED_HOSTS');
       if (!isSequence(value) || !value.items.some((i) => i.kind === 'str' && i.value.trim() === '')) return;
       const onlyEmpty = value.items.every((i) => i.kind === 'str' && i.value.trim() === '');
+      const fixes: Fix[] = [];
+      if (binding?.valueRange && !binding.changes.length && !binding.conditional && !binding.importedVia && binding.origin.file === ctx.rootFile) {
+        const src = ctx.text(binding.valueRange.file).slice(binding.valueRange.start, binding.valueRange.end);
+        fixes.push({ title: 'Drop empty host names', safe: true, edits: [{ file: binding.valueRange.file, start: binding.valueRange.start, end: binding.valueRange.end, newText: `[host.strip() for host in ${src} if host.strip()]` }] });
+      }
       ctx.report({
+        fixes,
         message: `ALLOWED_HOSTS is ${pyRepr(value)}${unsetNote(whenUnset)}: an empty entry matches no host${onlyEmpty ? ', so production answers every request with 400 Bad Request (Django\'s security.W020 does not catch this)' : ''}. Drop empty entries (e.g. filter the split result).`,
         binding,
         whenUnset,
