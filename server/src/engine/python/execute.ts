@@ -134,9 +134,17 @@ function once<T>(f: () => T): () => T {
   return () => (cached ??= { v: f() }).v;
 }
 
+/** Names removed with `del`: the statement that removed them and what they were before. */
+type Deleted = Map<string, { seq: number; binding: SettingBinding }>;
+
 /** The binding of `name` that a statement numbered `seq` sees in `scope`. */
-function lookupAt(scope: Scope, name: string, seq: number): SettingBinding | undefined {
+function lookupAt(scope: Scope, deleted: Deleted, name: string, seq: number): SettingBinding | undefined {
   let b = scope.get(name);
+  if (!b) {
+    const gone = deleted.get(name);
+    if (!gone || gone.seq < seq) return undefined;
+    b = gone.binding;
+  }
   while (b && b.seq >= seq) b = b.prior;
   return b;
 }
@@ -194,6 +202,7 @@ class ModuleRun {
   private statements = 0;
   /** The sequence number of the statement being run. */
   private seq = 0;
+  private deleted: Deleted = new Map();
 
   constructor(
     private parsed: ParsedPython,
@@ -231,7 +240,8 @@ class ModuleRun {
   private evaluate(node: SyntaxNode | null | undefined): Lazy {
     const scope = this.scope;
     const seq = this.seq;
-    return once(() => this.evaluateWith(node, (name) => lookupAt(scope, name, seq)));
+    const deleted = this.deleted;
+    return once(() => this.evaluateWith(node, (name) => lookupAt(scope, deleted, name, seq)));
   }
 
   /** Evaluates in both modes; `unsetValue` is only kept when the environment was read. */
@@ -283,7 +293,18 @@ class ModuleRun {
         return;
       }
       case 'Body':
+      case 'StatementGroup': // `a = 1; b = 2`
         return this.block(node, conditional);
+      case 'DeleteStatement':
+        for (const target of significantChildren(node)) {
+          if (target.name !== 'VariableName') continue;
+          const name = this.text(target);
+          const b = this.scope.get(name);
+          if (!b) continue;
+          this.deleted.set(name, { seq: this.seq, binding: b });
+          this.scope.delete(name);
+        }
+        return;
       default:
         return;
     }

@@ -41,6 +41,20 @@ function engines(ctx: RuleContext): { value: Value; index: number }[] {
   return isSequence(t) ? t.items.map((value, index) => ({ value, index })) : [];
 }
 
+/** Django's default LANGUAGES codes (3.2, plus languages added since). */
+const DJANGO_LANGUAGES = (
+  'af ar ar-dz ast az bg be bn br bs ca ckb cs cy da de dsb el en en-au en-gb eo es es-ar es-co es-mx es-ni es-ve et eu fa fi fr fy ga gd gl he hi hr hsb hu hy ia id ig io is it ja ka kab kk km kn ko ky lb lt lv mk ml mn mr ms my nb ne nl nn os pa pl pt pt-br ro ru sk sl sq sr sr-latn sv sw ta te tg th tk tr tt udm ug uk ur uz vi zh-hans zh-hant'
+).split(' ');
+/** LANG_INFO fallbacks (django/conf/locale/__init__.py). */
+const LANGUAGE_FALLBACKS: Record<string, string[]> = {
+  'zh-cn': ['zh-hans'],
+  'zh-hk': ['zh-hant'],
+  'zh-mo': ['zh-hant'],
+  'zh-my': ['zh-hans'],
+  'zh-sg': ['zh-hans'],
+  'zh-tw': ['zh-hant'],
+};
+
 const LANGUAGE_CODE_RE = /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*(?:@[a-z0-9]{1,20})?$/i;
 
 export const coreRules: SettingsRule[] = [
@@ -123,7 +137,7 @@ export const coreRules: SettingsRule[] = [
     origin: 'django',
     doc: {
       title: 'LANGUAGE_CODE is not in LANGUAGES',
-      what: '`LANGUAGES` is set and neither `LANGUAGE_CODE` nor its generic language is in it.',
+      what: 'Neither `LANGUAGE_CODE`, its fallbacks nor its generic language is in `LANGUAGES` (Django\'s list when not set).',
       why: 'Django refuses to start its checks; the default language could never be activated.',
       example: 'LANGUAGE_CODE = "fr"\nLANGUAGES = [("en", "English")]',
       instead: 'LANGUAGES = [("en", "English"), ("fr", "French")]',
@@ -132,16 +146,23 @@ export const coreRules: SettingsRule[] = [
     check(ctx) {
       const langs = ctx.s.get('LANGUAGES');
       const code = ctx.s.get('LANGUAGE_CODE');
-      if (!langs.binding || !isSequence(langs.value) || code.value.kind !== 'str' || !LANGUAGE_CODE_RE.test(code.value.value)) return;
-      const codes: string[] = [];
-      for (const item of langs.value.items) {
-        if (!isSequence(item) || item.items[0]?.kind !== 'str') return;
-        codes.push((item.items[0] as { value: string }).value.toLowerCase());
+      if (code.value.kind !== 'str') return;
+      let supported: string[];
+      if (!langs.binding) supported = DJANGO_LANGUAGES;
+      else {
+        if (!isSequence(langs.value)) return;
+        supported = [];
+        for (const item of langs.value.items) {
+          if (!isSequence(item) || item.items[0]?.kind !== 'str') return;
+          supported.push((item.items[0] as { value: string }).value);
+        }
       }
-      const wanted = code.value.value.toLowerCase();
-      const generic = wanted.split('-')[0];
-      if (codes.includes(wanted) || codes.includes(generic) || codes.some((c) => c.startsWith(generic + '-'))) return;
-      ctx.report({ message: `You have provided a value for the LANGUAGE_CODE setting ('${code.value.value}') that is not in the LANGUAGES setting.`, binding: code.binding ?? langs.binding, whenUnset: code.whenUnset ?? langs.whenUnset });
+      // django.utils.translation.trans_real.get_supported_language_variant (strict=False).
+      const lang = code.value.value;
+      const generic = lang.split('-')[0];
+      const possible = [lang, ...(LANGUAGE_FALLBACKS[lang] ?? []), generic];
+      if (possible.some((c) => supported.includes(c)) || supported.some((c) => c.startsWith(generic + '-'))) return;
+      ctx.report({ message: `You have provided a value for the LANGUAGE_CODE setting ('${lang}') that is not in the LANGUAGES setting.`, binding: code.binding ?? langs.binding, whenUnset: code.whenUnset ?? langs.whenUnset });
     },
   },
   {

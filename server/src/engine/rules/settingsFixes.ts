@@ -51,8 +51,10 @@ export class SettingsFixes {
       offset = text.length;
       prefix = text.length === 0 || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
     }
-    const block = lines.join('\n');
-    const newText = afterBinding && offset < text.length ? `${prefix}${block}` : `${prefix}${block}\n`;
+    const eol = this.eol(text);
+    const block = lines.join(eol);
+    prefix = prefix.replace(/\n/g, eol);
+    const newText = afterBinding && offset < text.length ? `${prefix}${block}` : `${prefix}${block}${eol}`;
     const edits: TextEdit[] = [{ file, start: offset, end: offset, newText }];
     if (needsOs) {
       const imp = this.importOs(file);
@@ -61,16 +63,25 @@ export class SettingsFixes {
     return { title, safe, edits };
   }
 
+  /** The end of the line holding `offset`, before its `\r\n` or `\n`. */
   private lineEnd(text: string, offset: number): number {
     const nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.length : nl;
+    if (nl < 0) return text.length;
+    return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+  }
+
+  /** The file's line ending. */
+  eol(text: string): string {
+    const nl = text.indexOf('\n');
+    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
   }
 
   /** `import os` at the end of the file's leading imports, when the file has none. */
   importOs(file: string): TextEdit | undefined {
     const text = this.text(file);
     if (/^import\s+os(\s*$|\s*,|\s+as\s|\s*#)/m.test(text) || /^import\s+[\w., ]*\bos\b/m.test(text)) return undefined;
-    return { file, start: this.importInsertionOffset(text), end: this.importInsertionOffset(text), newText: 'import os\n' };
+    const at = this.importInsertionOffset(text);
+    return { file, start: at, end: at, newText: `import os${this.eol(text)}` };
   }
 
   /** After the module docstring and the leading import block. */

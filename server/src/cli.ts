@@ -1,0 +1,641 @@
+// `django-deploy check`: the engine over files on disk, for CI and the terminal.
+//
+//   node dist/cli.js check [--format text|json|sarif] [--fix] [--production MODULE|FILE]
+//                          [--django-version X.Y] [--rule CODE=SEVERITY]... [PATH...]
+//
+// Exit codes: 0 nothing at warning or above, 1 findings at warning or above, 2 usage or I/O error.
+// All file-system access lives here; the engine gets text through `ProjectHost.readFile`.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as posix from 'node:path/posix';
+import { DjangoProject } from './engine/project/project';
+import { IGNORED_DIRECTORIES } from './engine/project/layout';
+import { SETTINGS_RULES } from './engine/rules/settingsRules';
+import { safeFixEdits, applyEdits } from './engine/fixAll';
+import { LineIndex } from './engine/text';
+import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
+
+// esbuild inlines the manifest, so the bundle reports the version it was built from.
+const manifest = require('../../package.json') as { version: string };
+
+const TOOL = 'django-deploy';
+const INFORMATION_URI = 'https://docs.djangoproject.com/en/stable/howto/deployment/checklist/';
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FIX_PASSES = 10;
+const MAX_WALK_ENTRIES = 100_000;
+
+/** Directories walked for their sub-directories only (STATICFILES_DIRS may point into them), this deep. */
+const LISTED_ONLY_DEPTH = 3;
+/** Directories never entered at all. */
+const NEVER_ENTERED = new Set(['.git', '.hg', '.svn', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
+
+const USAGE = `Usage: django-deploy check [options] [PATH...]
+
+Checks Django settings for deployment problems without importing the project.
+PATH is a project folder (default: .) or a settings file; a settings file named
+explicitly is checked as the production settings. Development-only settings
+modules (dev.py, local.py...) are not held to production rules.
+
+Options:
+  --format text|json|sarif     output format (default: text)
+  --fix                        apply the safe fixes in place, then report what is left
+  --production MODULE|FILE     settings module checked as production (repeatable),
+                               e.g. mysite.settings.production or mysite/settings/prod.py
+  --django-version X.Y         Django version whose checks apply (default: read the pin
+                               from requirements*.txt, pyproject.toml, Pipfile, lock files)
+  --rule CODE=SEVERITY         error|warning|information|hint|off (repeatable),
+                               e.g. --rule security.W004=off
+  -h, --help                   show this help
+  --version                    show the version
+
+Exit status: 0 no problems at warning or above, 1 problems found, 2 usage or file errors.`;
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface Options {
+  format: Format;
+  fix: boolean;
+  production: string[];
+  djangoVersion: string;
+  rules: Record<string, SeveritySetting>;
+  paths: string[];
+}
+
+/** A user error: one line on stderr, exit 2. */
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+const SEVERITY_NAMES: Record<string, SeveritySetting> = {
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  information: 'information',
+  info: 'information',
+  hint: 'hint',
+  off: 'off',
+};
+
+function parseArguments(argv: string[]): Options | 'help' | 'version' {
+  if (argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.includes('--version')) return 'version';
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError(`missing command: try '${TOOL} check PATH' (--help for usage)`);
+  if (command !== 'check') throw new UsageError(`unknown command '${command}': try '${TOOL} check PATH' (--help for usage)`);
+
+  const known = new Set(SETTINGS_RULES.map((r) => r.code));
+  const options: Options = { format: 'text', fix: false, production: [], djangoVersion: '', rules: {}, paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--') {
+      options.paths.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (flag !== arg) return arg.slice(eq + 1);
+      const next = rest[++i];
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${flag} needs a value (--help for usage)`);
+      return next;
+    };
+    switch (flag) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
+        options.format = f;
+        break;
+      }
+      case '--fix':
+        if (flag !== arg) throw new UsageError('--fix takes no value');
+        options.fix = true;
+        break;
+      case '--production':
+        options.production.push(value());
+        break;
+      case '--django-version': {
+        const v = value();
+        if (!/^\d+\.\d+(\.\d+)?$/.test(v)) throw new UsageError(`--django-version must look like 4.2, not '${v}'`);
+        options.djangoVersion = v;
+        break;
+      }
+      case '--rule': {
+        const spec = value();
+        const m = /^([^=\s]+)=(\w+)$/.exec(spec);
+        if (!m) throw new UsageError(`--rule must look like CODE=SEVERITY (e.g. security.W004=off), not '${spec}'`);
+        const severity = SEVERITY_NAMES[m[2].toLowerCase()];
+        if (!severity) throw new UsageError(`--rule ${m[1]}: severity must be error, warning, information, hint or off, not '${m[2]}'`);
+        if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule code '${m[1]}'`);
+        options.rules[m[1]] = severity;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${flag}' (usage: ${TOOL} check [--format text|json|sarif] [--fix] [--production MODULE] [--django-version X.Y] [--rule CODE=SEVERITY] PATH...)`);
+    }
+  }
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files on disk
+
+const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
+const absolute = (p: string) => toPosix(path.resolve(p));
+
+interface TextFile {
+  text: string;
+  bom: boolean;
+}
+
+/** Reads a file as the engine sees it, or says why it cannot. */
+function readText(file: string): TextFile | { error: string } {
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { error: 'is a directory' };
+    if (stat.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { error: ioReason(error) };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { error: 'not UTF-8 text' };
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom };
+}
+
+function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return code ?? (error as Error).message ?? String(error);
+  }
+}
+
+interface Listing {
+  files: string[];
+  directories: string[];
+  /** Stopped at MAX_WALK_ENTRIES (a settings file named outside any project, e.g. in /tmp). */
+  truncated: boolean;
+}
+
+/** Every file and directory under `root`, skipping virtualenvs, caches and build output. */
+function walk(root: string): Listing {
+  const out: Listing = { files: [], directories: [root], truncated: false };
+  const visit = (dir: string, listedOnly: number | undefined) => {
+    if (out.files.length + out.directories.length > MAX_WALK_ENTRIES) {
+      out.truncated = true;
+      return;
+    }
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable folder holds nothing we can check
+    }
+    for (const entry of entries) {
+      const full = `${dir}/${entry.name}`;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // dangling link
+        }
+        if (isDirectory) {
+          out.directories.push(full); // exists, but not followed (no cycles)
+          continue;
+        }
+      }
+      if (isDirectory) {
+        if (NEVER_ENTERED.has(entry.name)) continue;
+        out.directories.push(full);
+        if (listedOnly !== undefined) {
+          if (listedOnly > 1) visit(full, listedOnly - 1);
+        } else if (IGNORED_DIRECTORIES.has(entry.name) || entry.name === 'site-packages') {
+          visit(full, LISTED_ONLY_DEPTH);
+        } else {
+          visit(full, undefined);
+        }
+      } else if (isFile && listedOnly === undefined) {
+        out.files.push(full);
+      }
+    }
+  };
+  visit(root, undefined);
+  return out;
+}
+
+/** The project root for a path: the nearest folder holding manage.py, else `fallback`. */
+function projectRootFor(start: string, fallback: string): string {
+  for (let dir = start; ; dir = posix.dirname(dir)) {
+    if (fs.existsSync(`${dir}/manage.py`)) return dir;
+    if (dir === posix.dirname(dir)) return fallback;
+  }
+}
+
+const isUnder = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith('/') ? dir : dir + '/');
+
+/** Writes a file atomically (temporary file + rename), keeping its mode; follows symlinks. */
+function writeAtomically(file: string, text: string): void {
+  const target = fs.realpathSync(file);
+  const mode = fs.statSync(target).mode & 0o7777;
+  const temp = `${posix.dirname(toPosix(target))}/.${posix.basename(toPosix(target))}.${TOOL}-${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, text, { mode });
+    fs.chmodSync(temp, mode);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projects
+
+/** One engine project: a root, the PATHs under it, and what the engine read. */
+class CheckedProject {
+  readonly engine: DjangoProject;
+  /** Files the engine wanted but could not read, with the reason. */
+  readonly unreadable = new Map<string, string>();
+  private readonly bom = new Set<string>();
+
+  constructor(
+    readonly root: string,
+    /** Folders named on the command line (under or at `root`). */
+    readonly folders: string[],
+    /** `.py` files named on the command line: checked as production. */
+    readonly files: string[],
+    options: Options,
+  ) {
+    this.engine = new DjangoProject(root, {
+      readFile: (file) => {
+        const read = readText(file);
+        if ('error' in read) {
+          this.unreadable.set(file, read.error);
+          return undefined;
+        }
+        if (read.bom) this.bom.add(file);
+        return read.text;
+      },
+    });
+    const listing = walk(root);
+    if (listing.truncated) process.stderr.write(`${TOOL}: listed only the first ${MAX_WALK_ENTRIES} entries of ${display(root)}; run it on the project folder\n`);
+    this.engine.setConfig({
+      productionSettings: [...files, ...options.production.map((p) => productionSetting(p))],
+      djangoVersion: options.djangoVersion,
+      rules: options.rules,
+      // Production-only findings in development settings are noise on the command line.
+      developmentSeverity: 'off',
+    });
+    this.engine.addKnownFiles(listing.files);
+    this.engine.addDirectories(listing.directories);
+    for (const f of files) {
+      const read = readText(f);
+      if ('error' in read) throw new UsageError(`cannot read ${display(f)}: ${read.error}`);
+      if (read.bom) this.bom.add(f);
+      this.engine.setFile(f, read.text);
+    }
+  }
+
+  /** Findings printed for this project: primary locations in the files the user named. */
+  findings(): Finding[] {
+    const all = this.engine.allFindings().filter((f) => !f.inherited);
+    const allowed = new Set<string>();
+    for (const f of this.files) for (const d of this.engine.dependants(f)) allowed.add(d);
+    for (const m of this.engine.settingsModules()) {
+      if (this.folders.some((dir) => isUnder(m.file, dir))) for (const d of this.engine.dependants(m.file)) allowed.add(d);
+    }
+    return all.filter((f) => allowed.has(f.file) || this.folders.some((dir) => isUnder(f.file, dir)));
+  }
+
+  settingsModuleCount(): number {
+    const findings = new Set(this.findings().map((f) => f.file));
+    return this.engine
+      .settingsModules()
+      .filter((m) => findings.has(m.file) || this.files.includes(m.file) || this.folders.some((dir) => isUnder(m.file, dir))).length;
+  }
+
+  /** Applies the safe fixes of `findings` once; returns the files written. */
+  applySafeFixes(findings: Finding[]): string[] {
+    const byFile = safeFixEdits(findings);
+    const written: string[] = [];
+    for (const [file, edits] of byFile) {
+      const before = this.engine.text(file);
+      if (before === undefined) continue;
+      const after = applyEdits(before, edits);
+      if (after === before) continue;
+      try {
+        writeAtomically(file, (this.bom.has(file) ? '\ufeff' : '') + after);
+      } catch (error) {
+        throw new UsageError(`cannot write ${display(file)}: ${ioReason(error)}`);
+      }
+      this.engine.setFile(file, after);
+      written.push(file);
+    }
+    return written;
+  }
+}
+
+/** A finding's identity across edits (its offsets move). */
+const findingKey = (f: Finding) => `${f.code}\0${f.file}\0${f.settingsModule}\0${f.message}`;
+
+/** How many findings of `before` are not in `after` (matched by code, file and settings module). */
+function gone(before: Finding[], after: Finding[]): number {
+  const left = new Map<string, number>();
+  for (const f of after) left.set(findingKey(f), (left.get(findingKey(f)) ?? 0) + 1);
+  let count = 0;
+  for (const f of before) {
+    const n = left.get(findingKey(f)) ?? 0;
+    if (n > 0) left.set(findingKey(f), n - 1);
+    else count++;
+  }
+  return count;
+}
+
+/** `--production` values: dotted modules stay as they are; file paths become absolute. */
+function productionSetting(value: string): string {
+  return value.endsWith('.py') || value.includes('/') || value.includes(path.sep) ? absolute(value) : value;
+}
+
+/** Groups the command line's PATHs into projects, one per root. */
+function projectsFor(options: Options): CheckedProject[] {
+  const groups = new Map<string, { folders: string[]; files: string[] }>();
+  for (const p of options.paths) {
+    const abs = absolute(p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (error) {
+      throw new UsageError(`cannot read ${p}: ${ioReason(error)}`);
+    }
+    let root: string;
+    const group = { folders: [] as string[], files: [] as string[] };
+    if (stat.isDirectory()) {
+      try {
+        fs.readdirSync(abs);
+      } catch (error) {
+        throw new UsageError(`cannot read ${p}: ${ioReason(error)}`);
+      }
+      // A folder inside a project (mysite/settings) is checked within that project.
+      root = fs.existsSync(`${abs}/manage.py`) ? abs : projectRootFor(abs, abs);
+      group.folders.push(abs);
+    } else {
+      if (!stat.isFile()) throw new UsageError(`cannot read ${p}: not a regular file`);
+      const read = readText(abs);
+      if ('error' in read) throw new UsageError(`cannot read ${p}: ${read.error}`);
+      const dir = posix.dirname(abs);
+      // `from .base import *` in settings/production.py needs the package folder inside the root.
+      root = projectRootFor(dir, posix.dirname(dir));
+      if (abs.endsWith('.py')) group.files.push(abs);
+    }
+    const existing = groups.get(root) ?? { folders: [], files: [] };
+    existing.folders.push(...group.folders);
+    existing.files.push(...group.files);
+    groups.set(root, existing);
+  }
+  const projects = [...groups].map(([root, g]) => new CheckedProject(root, [...new Set(g.folders)], [...new Set(g.files)], options));
+  for (const value of options.production) {
+    const setting = productionSetting(value);
+    const found = setting.startsWith('/')
+      ? projects.some((p) => p.engine.text(setting) !== undefined && isUnder(setting, p.root))
+      : projects.some((p) => p.engine.resolveModuleFile(setting) !== undefined);
+    if (!found) throw new UsageError(`--production ${value}: no such settings module in the checked paths`);
+  }
+  return projects;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  settingsModule: string;
+  docsUrl: string;
+  fixable: boolean;
+  whenUnset?: string[];
+}
+
+const cwd = () => toPosix(process.cwd());
+
+function display(file: string): string {
+  const rel = posix.relative(cwd(), file);
+  return rel === '' ? '.' : rel;
+}
+
+function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProject, Finding[]>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const indexes = new Map<string, LineIndex>();
+  for (const project of projects) {
+    for (const f of findingsOf.get(project) ?? []) {
+      let index = indexes.get(f.file);
+      if (!index) {
+        index = new LineIndex(project.engine.text(f.file) ?? '');
+        indexes.set(f.file, index);
+      }
+      const start = index.position(f.start);
+      const end = index.position(f.end);
+      const d: Diagnostic = {
+        file: display(f.file),
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        settingsModule: f.settingsModule,
+        docsUrl: f.docsUrl,
+        fixable: f.fixes.some((x) => x.safe),
+      };
+      if (f.whenUnset?.length) d.whenUnset = f.whenUnset;
+      const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+}
+
+const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+
+function formatText(diagnostics: Diagnostic[], moduleCount: number): string {
+  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${TEXT_SEVERITY[d.severity]} ${d.code} ${d.message}`);
+  if (moduleCount === 0 && diagnostics.length === 0) {
+    lines.push('No Django settings modules found.');
+  } else if (diagnostics.length === 0) {
+    lines.push(`No deployment problems found in ${plural(moduleCount, 'settings module')}.`);
+  } else {
+    const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
+    const parts = [
+      count('error') && plural(count('error'), 'error'),
+      count('warning') && plural(count('warning'), 'warning'),
+      count('information') && `${count('information')} info`,
+      count('hint') && plural(count('hint'), 'hint'),
+    ].filter(Boolean);
+    lines.push(`${plural(diagnostics.length, 'problem')} (${parts.join(', ')}) in ${plural(moduleCount, 'settings module')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatJson(diagnostics: Diagnostic[]): string {
+  return JSON.stringify({ diagnostics }, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity | 'information', 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function formatSarif(diagnostics: Diagnostic[]): string {
+  const rules = [...new Map(SETTINGS_RULES.map((r) => [r.code, r])).values()];
+  const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
+  const uri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+  const sarif = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Django Deploy',
+            version: manifest.version,
+            semanticVersion: manifest.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.code,
+              shortDescription: { text: r.doc.title },
+              fullDescription: { text: r.doc.what },
+              help: { text: `${r.doc.what}\n\n${r.doc.why}\n\nExample:\n${r.doc.example}\n\nUse instead:\n${r.doc.instead}` },
+              helpUri: r.doc.url,
+              defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+              properties: { origin: r.origin, productionOnly: r.productionOnly },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd().split('/').map(encodeURIComponent).join('/')}/` } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uri(d.file), uriBaseId: '%SRCROOT%' },
+                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              },
+            },
+          ],
+          properties: { settingsModule: d.settingsModule, fixable: d.fixable },
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+function check(options: Options): number {
+  const projects = projectsFor(options);
+  const findingsOf = new Map<CheckedProject, Finding[]>();
+  for (const p of projects) findingsOf.set(p, p.findings());
+
+  if (options.fix) {
+    let fixed = 0;
+    const written = new Set<string>();
+    for (const p of projects) {
+      const before = findingsOf.get(p) ?? [];
+      // Fixes can overlap or enable each other (a slash added, then STATIC_ROOT inserted): a few passes.
+      // A fix is tried once per problem, so one that does not remove its finding is not repeated.
+      const tried = new Set<string>();
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const todo = p.findings().filter((f) => !tried.has(findingKey(f)) && f.fixes.some((x) => x.safe));
+        for (const f of todo) tried.add(findingKey(f));
+        const files = p.applySafeFixes(todo);
+        if (files.length === 0) break;
+        for (const f of files) written.add(f);
+      }
+      const after = p.findings();
+      findingsOf.set(p, after);
+      fixed += gone(before, after);
+    }
+    const message = written.size ? `Fixed ${plural(fixed, 'problem')} in ${plural(written.size, 'file')}.` : 'No safe fixes to apply.';
+    process.stderr.write(message + '\n');
+  }
+
+  for (const p of projects) {
+    for (const [file, reason] of p.unreadable) process.stderr.write(`${TOOL}: skipped ${display(file)}: ${reason}\n`);
+  }
+
+  const diagnostics = toDiagnostics(projects, findingsOf);
+  const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
+  const output = options.format === 'json' ? formatJson(diagnostics) : options.format === 'sarif' ? formatSarif(diagnostics) : formatText(diagnostics, moduleCount);
+  process.stdout.write(output);
+  return diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning') ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  try {
+    const options = parseArguments(argv);
+    if (options === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (options === 'version') {
+      process.stdout.write(`${manifest.version}\n`);
+      return 0;
+    }
+    return check(options);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${TOOL}: ${error.message}\n`);
+      return 2;
+    }
+    const detail = process.env.DJANGO_DEPLOY_DEBUG ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`${TOOL}: internal error: ${detail ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+// `django-deploy check . | head`: a closed pipe ends the output, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,86 @@
+// Shared by the CLI suites: where things are, running the built CLI, temporary copies of fixtures.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The repository root (this file runs as out/test/cli/*.js). */
+export const ROOT = resolve(__dirname, '..', '..', '..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+export const EXAMPLES = join(ROOT, 'examples');
+export const PYTHON = '/usr/bin/python3';
+
+export const fixture = (...parts: string[]) => join(FIXTURES, ...parts);
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/cli.js ARGS` in `cwd` (the repository root by default). */
+export function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+  settingsModule: string;
+  docsUrl: string;
+  fixable: boolean;
+}
+
+export function cliJson(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { run: Run; diagnostics: JsonDiagnostic[] } {
+  const run = cli(['check', '--format', 'json', ...args], options);
+  const parsed = JSON.parse(run.stdout) as { diagnostics: JsonDiagnostic[] };
+  return { run, diagnostics: parsed.diagnostics };
+}
+
+/** A scratch copy of a fixture folder; removed by `cleanup`. */
+export function copyOf(source: string): { dir: string; cleanup: () => void } {
+  const base = mkdtempSync(join(tmpdir(), 'django-deploy-'));
+  const dir = join(base, source.split('/').pop()!);
+  cpSync(source, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+export function scratch(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'django-deploy-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Whether /usr/bin/python3 exists and imports Django; the version, or why not. */
+export function djangoAvailable(): { ok: true; version: string } | { ok: false; reason: string } {
+  if (!existsSync(PYTHON)) return { ok: false, reason: `${PYTHON} does not exist (apt-get install python3-django)` };
+  const r = spawnSync(PYTHON, ['-c', 'import django; print(django.get_version())'], { encoding: 'utf8' });
+  if (r.status !== 0) return { ok: false, reason: `${PYTHON} cannot import django (apt-get install python3-django): ${r.stderr.trim().split('\n').pop()}` };
+  return { ok: true, version: r.stdout.trim() };
+}
+
+export function pythonAvailable(): boolean {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'pass']).status === 0;
+}
+
+/** Parses a Python file with the standard library's `ast`: undefined when valid, else the error. */
+export function pythonSyntaxError(file: string): string | undefined {
+  const r = spawnSync(PYTHON, ['-c', 'import ast,sys; ast.parse(open(sys.argv[1], encoding="utf-8-sig").read())', file], { encoding: 'utf8' });
+  return r.status === 0 ? undefined : r.stderr.trim();
+}
+
+/** The 0-based UTF-16 offset of a 1-based line/column in `text`. */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
+}
