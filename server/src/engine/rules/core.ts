@@ -6,7 +6,8 @@ import { type Value, isSequence, pathLike, pyRepr, truthy } from '../python/valu
 import { dictGet } from '../python/evaluate';
 import type { RuleContext, SettingsRule } from './rule';
 import { checksUrl, settingUrl } from './rule';
-import { unsetNote, staticDirs } from './staticfiles';
+import { staticDirs } from './staticfiles';
+import { unsetNote } from './settingsView';
 
 const ADMIN_APP = 'django.contrib.admin';
 

@@ -5,7 +5,7 @@ import { type Value, isTrue, truthy, isSequence, pyRepr } from '../python/values
 import { atLeast } from '../project/djangoVersion';
 import type { RuleContext, SettingsRule } from './rule';
 import { checksUrl, settingUrl, DOCS } from './rule';
-import { SECURITY_MIDDLEWARE, XFRAME_MIDDLEWARE, CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP } from './settingsView';
+import { SECURITY_MIDDLEWARE, XFRAME_MIDDLEWARE, CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, SESSIONS_APP, unsetNote } from './settingsView';
 import type { Fix } from '../findings';
 
 const SECURITY = checksUrl('security');
@@ -14,9 +14,6 @@ function hasMiddleware(ctx: RuleContext, path: string): boolean | undefined {
   return ctx.s.contains('MIDDLEWARE', path);
 }
 
-function unsetNote(whenUnset: string[] | undefined): string {
-  return whenUnset?.length ? ` (when ${whenUnset.join(', ')} ${whenUnset.length > 1 ? 'are' : 'is'} unset)` : '';
-}
 
 /** Reports a boolean security setting that must be True, with the fix that sets it. */
 function requireTrue(ctx: RuleContext, name: string, message: string, enabling: string, fixTitle?: string, fixSafe = false) {

@@ -149,3 +149,8 @@ export const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
 export const SESSION_MIDDLEWARE = 'django.contrib.sessions.middleware.SessionMiddleware';
 export const SESSIONS_APP = 'django.contrib.sessions';
 export const STATICFILES_APP = 'django.contrib.staticfiles';
+
+/** " (when X is unset)" for messages about values that rely on environment defaults. */
+export function unsetNote(whenUnset: string[] | undefined): string {
+  return whenUnset?.length ? ` (when ${whenUnset.join(', ')} ${whenUnset.length > 1 ? 'are' : 'is'} unset)` : '';
+}

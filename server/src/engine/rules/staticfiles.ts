@@ -6,13 +6,10 @@ import * as posix from 'node:path/posix';
 import { type Value, isSequence, pathLike, pyRepr, pyEquals, truthy } from '../python/values';
 import { atLeast } from '../project/djangoVersion';
 import type { RuleContext, SettingsRule } from './rule';
-import { checksUrl, settingUrl, DOCS } from './rule';
-import { STATICFILES_APP } from './settingsView';
+import { settingUrl, DOCS } from './rule';
+import { STATICFILES_APP, unsetNote } from './settingsView';
 import type { Fix } from '../findings';
 
-function unsetNote(whenUnset: string[] | undefined): string {
-  return whenUnset?.length ? ` (when ${whenUnset.join(', ')} ${whenUnset.length > 1 ? 'are' : 'is'} unset)` : '';
-}
 
 function staticfilesInstalled(ctx: RuleContext): boolean | undefined {
   return ctx.s.contains('INSTALLED_APPS', STATICFILES_APP);
@@ -458,6 +455,4 @@ function wrapInList(ctx: RuleContext, binding: { valueRange?: { file: string; st
   return [{ title, safe: true, edits: [{ file: r.file, start: r.start, end: r.end, newText: `[${inner.trim()}]` }] }];
 }
 
-export { servedUrl, staticDirs, unsetNote, wrapInList };
-export const staticUrlDocs = `${DOCS}/howto/static-files/deployment/`;
-void checksUrl;
+export { servedUrl, staticDirs, wrapInList };

@@ -4,7 +4,7 @@
 import { type Value, type EnvValue, isSequence, pyRepr } from '../python/values';
 import type { RuleContext, SettingsRule } from './rule';
 import { settingUrl, DOCS } from './rule';
-import { unsetNote } from './staticfiles';
+import { unsetNote } from './settingsView';
 import { weakSecretKey } from './security';
 import { SECURITY_MIDDLEWARE } from './settingsView';
 import type { Fix } from '../findings';
