@@ -132,7 +132,7 @@ async function stopCurrentClient(): Promise<void> {
 async function checkProject(output: LogOutputChannel): Promise<void> {
   try {
     if (!client) throw new Error('the language server is not running');
-    await client.sendRequest(ExecuteCommandRequest.type, { command: 'djangoDeploy.checkProject', arguments: [] });
+    await client.sendRequest(ExecuteCommandRequest.type, { command: 'djangoDeploy.server.checkProject', arguments: [] });
     await commands.executeCommand('workbench.actions.view.problems');
   } catch (error) {
     reportError(output, 'Django Deploy: checking the project failed', error);

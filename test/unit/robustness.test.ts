@@ -6,6 +6,7 @@ import { project, STARTPROJECT, ROOT } from './helpers';
 import type { DjangoProject } from '../../server/src/engine/project/project';
 import { hoverSetting } from '../../server/src/engine/hover';
 import { safeFixEdits } from '../../server/src/engine/fixAll';
+import { changedRange } from '../../server/src/engine/python/parse';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
 function rng(seed: number) {
@@ -125,4 +126,28 @@ test('hostile inputs: binary, deep nesting, huge literals, import cycles', { tim
     'mysite/settings/b.py': 'from .a import *\nALLOWED_HOSTS = []\nMIDDLEWARE = []\n',
   });
   checkProject(cycle, [`${ROOT}/mysite/settings/a.py`, `${ROOT}/mysite/settings/b.py`]);
+});
+
+test('changedRange finds the exact differing range (block comparison)', () => {
+  const random = rng(7);
+  const base = STARTPROJECT.repeat(8);
+  for (let i = 0; i < 500; i++) {
+    const a = mutate(base, random);
+    const b = mutate(a, random);
+    const r = changedRange(a, b);
+    assert.equal(a.slice(0, r.fromA) + b.slice(r.fromB, r.toB) + a.slice(r.toA), b);
+    assert.equal(r.fromA, r.fromB);
+    let prefix = 0;
+    while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+    assert.equal(r.fromA, prefix, 'the common prefix is maximal');
+  }
+});
+
+test('typing in a file the settings do not read keeps the analysis', () => {
+  const p = project({ 'manage.py': "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n", 'mysite/__init__.py': '', 'mysite/settings.py': STARTPROJECT, 'mysite/views.py': 'def index(request):\n    pass\n' });
+  const before = p.allFindings();
+  p.setFile(`${ROOT}/mysite/views.py`, 'def index(request):\n    return 1\n');
+  assert.equal(p.allFindings(), before, 'same analysis object: nothing was recomputed');
+  p.setFile(`${ROOT}/mysite/views.py`, 'DEBUG = True\nINSTALLED_APPS = []\n');
+  assert.notEqual(p.allFindings(), before, 'a file that starts to look like settings is analysed');
 });

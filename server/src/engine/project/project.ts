@@ -47,6 +47,15 @@ export interface SettingsModuleInfo {
 interface FileState {
   text: string;
   parsed?: ParsedPython;
+  /** Memo: does the text assign Django settings (a settings module even with an unusual name)? */
+  settingsLike?: boolean;
+  /** Memo: does the text contain `django-deploy:` comments? */
+  suppressions?: boolean;
+}
+
+/** Content that makes a handed-in file a settings module candidate, whatever its name. */
+function looksLikeSettingsText(text: string): boolean {
+  return /^\s*(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ALLOWED_HOSTS|ROOT_URLCONF|DEBUG)\s*[=:+]/m.test(text) || (/^from\s+\S+\s+import\s+\*/m.test(text) && /settings/.test(text.slice(0, 2000)));
 }
 
 interface Analysis {
@@ -55,6 +64,8 @@ interface Analysis {
   executed: Map<string, ExecutedModule>;
   /** Root file → the files its execution read (itself included). */
   closure: Map<string, Set<string>>;
+  /** Every file the analysis read: a change elsewhere cannot change its findings. */
+  read: Set<string>;
   version: DjangoVersion;
 }
 
@@ -96,18 +107,24 @@ export class DjangoProject {
   setFile(path: string, text: string): void {
     const existing = this.files.get(path);
     if (existing && existing.text === text) return;
-    this.files.set(path, { text, parsed: existing?.parsed });
+    const state: FileState = { text, parsed: existing?.parsed };
+    this.files.set(path, state);
     const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing;
     if (path.endsWith('.py')) this.pythonFiles.add(path);
     this.addDirectoriesOf(path);
     if (isNew || affectsStructure(path)) this.structureChanged();
+    // Typing in views.py changes nothing the settings analysis read: keep it.
+    else if (this.analysis && !this.analysis.read.has(path) && !this.settingsLike(state) && !looksLikeSettingsPath(path)) return;
     this.analysis = undefined;
   }
 
   /** Forgets a file's text; `deleted` also forgets that it exists. */
   removeFile(path: string, deleted = true): void {
     this.files.delete(path);
-    if (deleted) this.pythonFiles.delete(path);
+    if (deleted) {
+      this.pythonFiles.delete(path);
+      this.dependencyFiles.delete(path);
+    }
     if (deleted || affectsStructure(path)) this.structureChanged();
     this.analysis = undefined;
   }
@@ -125,6 +142,19 @@ export class DjangoProject {
   addDirectories(paths: Iterable<string>): void {
     for (const p of paths) this.directories.add(p.replace(/\/$/, ''));
     this.analysis = undefined;
+  }
+
+  /** Forgets deleted directories (and everything known below them). */
+  removeDirectories(paths: Iterable<string>): void {
+    for (const p of paths) {
+      const dir = p.replace(/\/$/, '');
+      for (const d of [...this.directories]) if (d === dir || d.startsWith(dir + '/')) this.directories.delete(d);
+    }
+    this.analysis = undefined;
+  }
+
+  private settingsLike(state: FileState): boolean {
+    return (state.settingsLike ??= looksLikeSettingsText(state.text));
   }
 
   private structureChanged(): void {
@@ -284,7 +314,9 @@ export class DjangoProject {
       const m = modules.get(rootFile)!;
       findings.push(...this.findingsForRoot(info, m, version));
     }
-    this.analysis = { modules: infos, findings: dedupe(findings), executed, closure, version };
+    const read = new Set<string>(executed.keys());
+    for (const reads of closure.values()) for (const f of reads) read.add(f);
+    this.analysis = { modules: infos, findings: dedupe(findings), executed, closure, version, read };
     return this.analysis;
   }
 
@@ -338,7 +370,8 @@ export class DjangoProject {
 
   private inlineSuppressed(file: string, offset: number, code: string): boolean {
     const text = this.text(file);
-    if (!text || !text.includes('django-deploy:')) return false;
+    const state = this.files.get(file);
+    if (!text || !state || !(state.suppressions ??= text.includes('django-deploy:'))) return false;
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
@@ -368,8 +401,7 @@ export class DjangoProject {
     }
     // Files handed in explicitly (open in the editor, named on the command line) that define settings.
     for (const [f, state] of this.files) {
-      if (f.endsWith('.py') && !out.has(f) && /^\s*(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ALLOWED_HOSTS|ROOT_URLCONF|DEBUG)\s*[=:+]/m.test(state.text)) out.add(f);
-      if (f.endsWith('.py') && /^from\s+\S+\s+import\s+\*/m.test(state.text) && /settings/.test(state.text.slice(0, 2000))) out.add(f);
+      if (f.endsWith('.py') && !out.has(f) && this.settingsLike(state)) out.add(f);
     }
     return [...out].sort();
   }
@@ -506,11 +538,13 @@ export class DjangoProject {
   }
 }
 
+const CORE_SETTINGS = ['INSTALLED_APPS', 'MIDDLEWARE', 'ROOT_URLCONF', 'SECRET_KEY', 'ALLOWED_HOSTS', 'DATABASES', 'TEMPLATES', 'STATIC_URL', 'DEBUG', 'WSGI_APPLICATION'];
+
 function definesSettings(scope: Scope, file: string): boolean {
   let count = 0;
-  for (const [name, b] of scope) {
-    if (b.origin.file !== file && !b.importedVia) continue;
-    if (/^(INSTALLED_APPS|MIDDLEWARE|ROOT_URLCONF|SECRET_KEY|ALLOWED_HOSTS|DATABASES|TEMPLATES|STATIC_URL|DEBUG|WSGI_APPLICATION)$/.test(name)) count++;
+  for (const name of CORE_SETTINGS) {
+    const b = scope.get(name);
+    if (b && (b.origin.file === file || b.importedVia)) count++;
   }
   return count >= 2;
 }

@@ -10,16 +10,9 @@ import { evaluate, significantChildren, type Binding, type EvalContext } from '.
 import { type Value, UNKNOWN, unknown, truthy, pyEquals, isSequence, str } from './values';
 import type { ParsedPython } from './parse';
 import { parser } from '@lezer/python';
-import type { Tree } from '@lezer/common';
+import { Tree, NodeType } from '@lezer/common';
 
-function parsePythonText(text: string): Tree {
-  return parser.parse(text);
-}
 
-function hasErrorInside(node: SyntaxNode): boolean {
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.isError || hasErrorInside(c)) return true;
-  return false;
-}
 
 export interface SourceRange {
   file: string;
@@ -362,10 +355,13 @@ class ModuleRun {
    * becomes unknown and the swallowed lines are read again as statements of their own.
    */
   private recoverSwallowedLines(node: SyntaxNode, conditional: string | undefined): boolean {
+    // An open bracket leaves its container ending in an error node: a cheap test that skips every
+    // well-formed statement.
     let broken: SyntaxNode | undefined;
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'AssignOp' || c.name === 'VariableName') continue;
-      if (/Expression$/.test(c.name) && this.text(c).includes('\n') && hasErrorInside(c)) {
+      if (!c.lastChild?.type.isError) continue;
+      const nl = this.parsed.text.indexOf('\n', c.from);
+      if (nl >= 0 && nl < c.to) {
         broken = c;
         break;
       }
@@ -378,12 +374,14 @@ class ModuleRun {
     }
     const restart = text.indexOf('\n', broken.from) + 1;
     if (restart <= 0 || restart >= node.to) return true;
-    const masked = text.slice(0, restart).replace(/[^\n]/g, ' ') + text.slice(restart, node.to);
-    const reparsed = parsePythonText(masked);
+    // Parse only the swallowed lines, then place that tree at its offset in the document.
+    const sub = parser.parse(text.slice(restart, node.to));
+    const placed = new Tree(NodeType.none, [sub], [restart], node.to);
+    const script = placed.topNode.firstChild;
     const saved = this.parsed;
-    this.parsed = { ...saved, tree: reparsed };
+    this.parsed = { ...saved, tree: placed };
     try {
-      for (let c = reparsed.topNode.firstChild; c; c = c.nextSibling) if (c.from >= restart) this.statement(c, conditional);
+      for (let c = script?.firstChild ?? null; c; c = c.nextSibling) this.statement(c, conditional);
     } finally {
       this.parsed = saved;
     }

@@ -27,13 +27,18 @@ export function parsePython(text: string, previous?: ParsedPython): ParsedPython
 /** The single range that differs between two texts, found from the common prefix and suffix. */
 export function changedRange(oldText: string, newText: string): ChangedRange {
   const min = Math.min(oldText.length, newText.length);
+  // Native substring comparison in blocks first, then character by character.
   let start = 0;
-  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (start + block <= min && oldText.slice(start, start + block) === newText.slice(start, start + block)) start += block;
+  }
   let endOld = oldText.length;
   let endNew = newText.length;
-  while (endOld > start && endNew > start && oldText.charCodeAt(endOld - 1) === newText.charCodeAt(endNew - 1)) {
-    endOld--;
-    endNew--;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (endOld - block >= start && endNew - block >= start && oldText.slice(endOld - block, endOld) === newText.slice(endNew - block, endNew)) {
+      endOld -= block;
+      endNew -= block;
+    }
   }
   return { fromA: start, toA: endOld, fromB: start, toB: endNew };
 }

@@ -1,0 +1,562 @@
+// The language server: document sync, the workspace index, configuration, and the translation
+// of engine findings, fixes and hovers into LSP. No analysis happens here.
+
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type ExecuteCommandParams,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../engine/findings';
+import { hoverSetting } from '../engine/hover';
+import type { SettingsModuleInfo } from '../engine/project/project';
+import { fixAll, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
+import { engineConfig, SECTION } from './configuration';
+import { isVirtualPath, LineIndexCache, pathToUri, toDiagnostic, toRange, toWorkspaceEdit, uriToPath, type DiagnosticData, type Texts } from './convert';
+import { isDependencyFile, unanalysableReason } from './fileSystem';
+import { WorkspaceIndex, type FileChange, type ProjectEntry } from './workspace';
+
+/** How long diagnostics wait for the client's first workspace/configuration answer. */
+const CONFIGURATION_WAIT_MS = 1_000;
+
+// Server-side command ids differ from the client's palette commands (VS Code refuses two registrations of one id).
+export const COMMANDS = { checkProject: 'djangoDeploy.server.checkProject', applyFix: 'djangoDeploy.server.applyFix' } as const;
+
+export interface CheckProjectResult {
+  settingsModules: (SettingsModuleInfo & { root: string })[];
+  findingCounts: Record<Severity, number>;
+}
+
+export interface ApplyFixArguments {
+  uri: string;
+  code: string;
+  start: number;
+  end: number;
+  /** Which fix, when the finding has several; the first safe one otherwise. */
+  title?: string;
+}
+
+export class DjangoDeployServer {
+  private documents = new TextDocuments(TextDocument);
+  private index: WorkspaceIndex;
+  private lineIndexes = new LineIndexCache();
+  /** Open documents: path → its project and URI as the client spelled it. */
+  private open = new Map<string, { entry: ProjectEntry; uri: string }>();
+  /** Open documents that are not analysed (binary, too large), with the reason. */
+  private unanalysable = new Map<string, string>();
+  /** Files that are not open but have diagnostics from djangoDeploy.checkProject. */
+  private checked = new Map<string, ProjectEntry>();
+  /** Last diagnostics sent per URI, to skip identical republications of dependants. */
+  private published = new Map<string, string>();
+
+  /**
+   * Diagnostics wait for the first configuration answer (rules turned off must not flash up),
+   * at most CONFIGURATION_WAIT_MS.
+   */
+  private configurationLoaded = false;
+  private pendingPaths = new Set<string>();
+  private pendingEntries = new Set<ProjectEntry>();
+  private flushScheduled = false;
+
+  private configurationPull = false;
+  private workspaceFolderEvents = false;
+  private dynamicConfiguration = false;
+  private initializationOptions: unknown;
+  /** Settings pushed by didChangeConfiguration when the client cannot be asked. */
+  private pushedSettings: unknown;
+  private globalSettings: unknown;
+  private folderSettings = new Map<string, unknown>();
+  private appliedConfig = new WeakMap<ProjectEntry, string>();
+
+  constructor(private connection: Connection) {
+    this.index = new WorkspaceIndex({
+      log: (m) => this.log(m),
+      configure: (entry) => this.configure(entry),
+      scanned: (entry) => this.schedule(undefined, entry),
+    });
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => this.guard('initialized', undefined, () => this.initialized()));
+    c.onDidChangeConfiguration((params) => this.guard('didChangeConfiguration', undefined, () => this.configurationChanged(params.settings)));
+    c.onDidChangeWatchedFiles((params) =>
+      this.guard('didChangeWatchedFiles', undefined, () => {
+        for (const change of params.changes) this.fileChanged(change.uri, change.type);
+      }),
+    );
+    c.onHover((params) => this.guard('hover', null, () => this.hover(params)));
+    c.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
+    c.onExecuteCommand((params) => this.guard('executeCommand', null, () => this.executeCommand(params)));
+    c.onShutdown(() => this.index.stop());
+
+    this.documents.onDidOpen((e) => this.guard('didOpen', undefined, () => this.documentOpened(e.document)));
+    this.documents.onDidChangeContent((e) => this.guard('didChange', undefined, () => this.documentChanged(e.document)));
+    this.documents.onDidClose((e) => this.guard('didClose', undefined, () => this.documentClosed(e.document)));
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Life cycle
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities ?? {};
+    this.configurationPull = !!caps.workspace?.configuration;
+    this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
+    this.dynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    this.initializationOptions = params.initializationOptions;
+    this.globalSettings = params.initializationOptions;
+    if (this.configurationPull) setTimeout(() => this.configurationReady(), CONFIGURATION_WAIT_MS).unref();
+    else this.configurationLoaded = true;
+
+    try {
+      const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+      for (const folder of folders) this.addFolder(folder);
+    } catch (error) {
+      this.logError('initialize', error);
+    }
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [COMMANDS.checkProject, COMMANDS.applyFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Django Deploy' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    const configured = this.loadConfiguration();
+    if (this.dynamicConfiguration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((e) => this.logError('register didChangeConfiguration', e));
+    }
+    if (this.workspaceFolderEvents) {
+      try {
+        this.connection.workspace.onDidChangeWorkspaceFolders((event) =>
+          this.guard('didChangeWorkspaceFolders', undefined, () => {
+            for (const f of event.removed) this.removeFolder(f);
+            for (const f of event.added) this.addFolder(f);
+            this.rehomeOpenDocuments();
+            // New folders may have settings of their own.
+            if (event.added.length) void this.loadConfiguration();
+          }),
+        );
+      } catch (error) {
+        this.logError('workspace folder events', error);
+      }
+    }
+    await configured;
+  }
+
+  private addFolder(folder: WorkspaceFolder): void {
+    const path = uriToPath(folder.uri);
+    if (isVirtualPath(path)) {
+      this.log(`Ignored workspace folder ${folder.uri}: not a file: folder.`);
+      return;
+    }
+    this.index.addFolder(path, folder.uri);
+  }
+
+  private removeFolder(folder: WorkspaceFolder): void {
+    const entry = this.index.removeFolder(folder.uri);
+    this.folderSettings.delete(folder.uri);
+    if (!entry) return;
+    for (const [path, entryOf] of this.checked) {
+      if (entryOf !== entry) continue;
+      this.checked.delete(path);
+      this.sendDiagnostics(pathToUri(path), [], undefined);
+    }
+  }
+
+  /** After workspace folders change, documents move to the project that now holds them. */
+  private rehomeOpenDocuments(): void {
+    for (const [path, state] of this.open) {
+      const entry = this.index.entryFor(path);
+      if (entry === state.entry) continue;
+      this.index.documentClosed(state.entry, path);
+      state.entry = entry;
+      const document = this.documents.get(state.uri);
+      if (document) this.sync(path, entry, document);
+      this.schedule(path);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Configuration
+
+  private async loadConfiguration(): Promise<void> {
+    if (this.configurationPull) {
+      const folders = this.index.folderEntries().filter((e) => e.folderUri);
+      try {
+        const results = await this.connection.workspace.getConfiguration([
+          { section: SECTION },
+          ...folders.map((e) => ({ section: SECTION, scopeUri: e.folderUri })),
+        ]);
+        this.globalSettings = results[0] ?? this.initializationOptions;
+        this.folderSettings.clear();
+        folders.forEach((e, i) => {
+          if (results[i + 1] !== undefined && results[i + 1] !== null) this.folderSettings.set(e.folderUri!, results[i + 1]);
+        });
+      } catch (error) {
+        this.logError('workspace/configuration', error);
+      }
+    }
+    for (const entry of this.index.entries()) this.configure(entry);
+    this.configurationReady();
+    this.schedule(undefined, ...this.index.entries());
+  }
+
+  private configurationReady(): void {
+    if (this.configurationLoaded) return;
+    this.configurationLoaded = true;
+    this.schedule(undefined);
+  }
+
+  private configurationChanged(settings: unknown): Promise<void> {
+    if (!this.configurationPull) {
+      const pushed = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)[SECTION] : undefined;
+      if (pushed !== undefined) this.pushedSettings = pushed;
+      this.globalSettings = this.pushedSettings ?? this.initializationOptions;
+    }
+    return this.loadConfiguration();
+  }
+
+  private configure(entry: ProjectEntry): void {
+    const settings = (entry.folderUri && this.folderSettings.get(entry.folderUri)) ?? this.globalSettings;
+    const config = engineConfig(settings, (m) => this.log(m));
+    // Setting a configuration drops the project's analysis: only when it really changed.
+    const key = JSON.stringify(config);
+    if (this.appliedConfig.get(entry) === key) return;
+    this.appliedConfig.set(entry, key);
+    entry.project.setConfig(config);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Documents
+
+  private documentOpened(document: TextDocument): void {
+    const path = uriToPath(document.uri);
+    if (!isEngineInput(document, path)) return;
+    const entry = this.index.entryFor(path);
+    this.open.set(path, { entry, uri: document.uri });
+    this.checked.delete(path);
+    this.index.prepareFor(entry, path);
+  }
+
+  private documentChanged(document: TextDocument): void {
+    const path = uriToPath(document.uri);
+    const state = this.open.get(path);
+    if (!state) return;
+    this.sync(path, state.entry, document);
+    this.schedule(path);
+  }
+
+  /** Hands the document's text to its project, unless it is not something to analyse. */
+  private sync(path: string, entry: ProjectEntry, document: TextDocument): void {
+    const text = document.getText();
+    const reason = unanalysableReason(text);
+    if (reason) {
+      if (!this.unanalysable.has(path)) {
+        this.log(`Not analysing ${document.uri}: ${reason}.`);
+        this.unanalysable.set(path, reason);
+        this.index.documentClosed(entry, path);
+      }
+      return;
+    }
+    this.unanalysable.delete(path);
+    entry.project.setFile(path, text);
+  }
+
+  private documentClosed(document: TextDocument): void {
+    const path = uriToPath(document.uri);
+    const state = this.open.get(path);
+    if (!state) return;
+    this.open.delete(path);
+    this.unanalysable.delete(path);
+    this.lineIndexes.delete(path);
+    this.index.documentClosed(state.entry, path);
+    this.sendDiagnostics(document.uri, [], undefined);
+    this.published.delete(document.uri);
+    // The unsaved text is gone: what depends on the file sees the disk again.
+    this.schedule(undefined, state.entry);
+  }
+
+  private fileChanged(uri: string, type: FileChangeType): void {
+    const path = uriToPath(uri);
+    const change: FileChange = type === FileChangeType.Created ? 'created' : type === FileChangeType.Deleted ? 'deleted' : 'changed';
+    const entries = this.index.fileChanged(path, change, this.open.has(path));
+    if (change === 'deleted' && this.checked.has(path)) {
+      this.checked.delete(path);
+      this.sendDiagnostics(uri, [], undefined);
+    }
+    if (entries.length) this.schedule(undefined, ...entries);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Diagnostics
+
+  /**
+   * Queues a republication: of a changed document and its dependants, and/or of every open
+   * document of some projects. Work runs on the next turn of the event loop, so a burst of
+   * changes is analysed once, with the latest text.
+   */
+  private schedule(path: string | undefined, ...entries: ProjectEntry[]): void {
+    if (path) this.pendingPaths.add(path);
+    for (const e of entries) this.pendingEntries.add(e);
+    if (this.flushScheduled || !this.configurationLoaded) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.guard('publishDiagnostics', undefined, () => this.flush()));
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const changed = [...this.pendingPaths];
+    const entries = [...this.pendingEntries];
+    this.pendingPaths.clear();
+    this.pendingEntries.clear();
+
+    const targets = new Map<string, ProjectEntry>();
+    const shown = (p: string) => this.open.get(p)?.entry ?? this.checked.get(p);
+    for (const entry of entries) {
+      for (const [p, s] of this.open) if (s.entry === entry) targets.set(p, entry);
+      for (const [p, e] of this.checked) if (e === entry) targets.set(p, entry);
+    }
+    for (const path of changed) {
+      const state = this.open.get(path);
+      if (!state) continue;
+      targets.set(path, state.entry);
+      if (this.unanalysable.has(path)) continue;
+      let dependants: string[] = [];
+      try {
+        dependants = state.entry.project.dependants(path);
+      } catch (error) {
+        this.logError(`dependants of ${path}`, error);
+      }
+      for (const d of dependants) {
+        const entry = shown(d);
+        if (entry) targets.set(d, entry);
+      }
+    }
+    const forced = new Set(changed);
+    for (const [path, entry] of targets) {
+      try {
+        this.publish(path, entry, forced.has(path));
+      } catch (error) {
+        this.logError(`diagnostics for ${path}`, error);
+      }
+    }
+  }
+
+  private publish(path: string, entry: ProjectEntry, force: boolean): void {
+    const state = this.open.get(path);
+    const uri = state?.uri ?? pathToUri(path);
+    const version = state ? this.documents.get(state.uri)?.version : undefined;
+    if (this.unanalysable.has(path)) {
+      // Not analysed: nothing to say, except withdrawing what was said about an earlier text.
+      const previous = this.published.get(uri);
+      if (previous !== undefined && previous !== '[]') this.sendDiagnostics(uri, [], version);
+      return;
+    }
+    this.sendDiagnostics(uri, this.diagnosticsFor(path, entry), version, force);
+  }
+
+  private diagnosticsFor(path: string, entry: ProjectEntry): Diagnostic[] {
+    const texts = this.texts(entry);
+    return this.index.visible(entry, entry.project.findingsFor(path)).map((f) => toDiagnostic(f, texts));
+  }
+
+  private sendDiagnostics(uri: string, diagnostics: Diagnostic[], version: number | undefined, force = true): void {
+    const json = JSON.stringify(diagnostics);
+    if (!force && this.published.get(uri) === json) return;
+    this.published.set(uri, json);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics }).catch((e) => this.logError('publishDiagnostics', e));
+  }
+
+  /** Current texts: open documents as the editor has them, other files as the project read them. */
+  private texts(entry: ProjectEntry): Texts {
+    return {
+      text: (p) => {
+        const state = this.open.get(p);
+        const doc = state && this.documents.get(state.uri);
+        return doc ? doc.getText() : entry.project.text(p);
+      },
+      uri: (p) => this.open.get(p)?.uri ?? pathToUri(p),
+      lineIndex: (p, text) => this.lineIndexes.get(p, text),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Hover and code actions
+
+  private documentContext(uri: string): { path: string; entry: ProjectEntry; document: TextDocument } | undefined {
+    const path = uriToPath(uri);
+    const state = this.open.get(path);
+    const document = this.documents.get(uri);
+    if (!state || !document || this.unanalysable.has(path)) return undefined;
+    return { path, entry: state.entry, document };
+  }
+
+  private hover(params: HoverParams): Hover | null {
+    const ctx = this.documentContext(params.textDocument.uri);
+    if (!ctx) return null;
+    const { path, entry, document } = ctx;
+    const found = hoverSetting(entry.project, path, document.offsetAt(params.position));
+    if (!found) return null;
+    return {
+      contents: { kind: 'markdown', value: found.contents },
+      range: toRange(this.lineIndexes.get(path, document.getText()), found.start, found.end),
+    };
+  }
+
+  private codeActions(params: CodeActionParams): CodeAction[] {
+    const ctx = this.documentContext(params.textDocument.uri);
+    if (!ctx) return [];
+    const { path, entry, document } = ctx;
+    const texts = this.texts(entry);
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    if (kindRequested(CodeActionKind.QuickFix, only)) {
+      const start = document.offsetAt(params.range.start);
+      const end = document.offsetAt(params.range.end);
+      const fixes = this.index.visible(entry, entry.project.fixesFor(path, start, end).map((f) => ({ ...f, code: f.finding.code })));
+      actions.push(...quickFixes(path, fixes, params.context, texts));
+    }
+    if (kindRequested(FIX_ALL_KIND, only)) {
+      const all = fixAll(this.index.visible(entry, entry.project.findingsFor(path)), texts);
+      if (all) actions.push(all);
+    }
+    return actions;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Commands
+
+  private async executeCommand(params: ExecuteCommandParams): Promise<unknown> {
+    switch (params.command) {
+      case COMMANDS.checkProject:
+        return this.checkProject();
+      case COMMANDS.applyFix:
+        return this.applyFix(params.arguments?.[0] as ApplyFixArguments | undefined);
+      default:
+        this.log(`Unknown command ${params.command}.`);
+        return null;
+    }
+  }
+
+  /** Publishes the findings of every file of every project, open or not, and sums them up. */
+  private async checkProject(): Promise<CheckProjectResult> {
+    await this.index.whenScanned();
+    const result: CheckProjectResult = { settingsModules: [], findingCounts: { error: 0, warning: 0, information: 0, hint: 0 } };
+    const previous = new Map(this.checked);
+    const published = new Set<string>();
+    for (const entry of this.index.entries()) {
+      let findings: Finding[];
+      try {
+        findings = this.index.visible(entry, entry.project.allFindings());
+        result.settingsModules.push(...entry.project.settingsModules().map((m) => ({ ...m, root: entry.root })));
+      } catch (error) {
+        this.logError(`checking ${entry.root}`, error);
+        continue;
+      }
+      const byFile = new Map<string, Finding[]>();
+      for (const f of findings) {
+        if (this.unanalysable.has(f.file)) continue;
+        result.findingCounts[f.severity]++;
+        const list = byFile.get(f.file) ?? [];
+        list.push(f);
+        byFile.set(f.file, list);
+      }
+      const texts = this.texts(entry);
+      for (const [file, list] of byFile) {
+        if (published.has(file)) continue;
+        published.add(file);
+        const state = this.open.get(file);
+        if (!state) this.checked.set(file, entry);
+        const uri = state?.uri ?? pathToUri(file);
+        const version = state ? this.documents.get(state.uri)?.version : undefined;
+        this.sendDiagnostics(uri, list.map((f) => toDiagnostic(f, texts)), version);
+      }
+    }
+    for (const [file] of previous) {
+      if (published.has(file) || this.open.has(file)) continue;
+      this.checked.delete(file);
+      this.sendDiagnostics(pathToUri(file), [], undefined);
+    }
+    return result;
+  }
+
+  private async applyFix(args: ApplyFixArguments | undefined): Promise<{ applied: boolean }> {
+    if (!args || typeof args.uri !== 'string' || typeof args.code !== 'string') return { applied: false };
+    const path = uriToPath(args.uri);
+    const state = this.open.get(path);
+    const entry = state?.entry ?? this.index.entryFor(path);
+    const candidates = entry.project
+      .findingsFor(path)
+      .filter((f) => f.code === args.code && (args.start === undefined || f.start === args.start) && (args.end === undefined || f.end === args.end))
+      .flatMap((f) => f.fixes);
+    const fix = (args.title ? candidates.find((f) => f.title === args.title) : undefined) ?? candidates.find((f) => f.safe) ?? candidates[0];
+    if (!fix) return { applied: false };
+    const edit = toWorkspaceEdit(fix.edits, this.texts(entry));
+    if (!edit) return { applied: false };
+    const response = await this.connection.workspace.applyEdit({ label: fix.title, edit });
+    return { applied: response.applied };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Logging and containment
+
+  /** Runs a handler; an exception is logged and the handler's empty result returned instead. */
+  private guard<T>(name: string, empty: T, run: () => T | Promise<T>): T | Promise<T> {
+    try {
+      const result = run();
+      if (result instanceof Promise) {
+        return result.catch((error) => {
+          this.logError(name, error);
+          return empty;
+        });
+      }
+      return result;
+    } catch (error) {
+      this.logError(name, error);
+      return empty;
+    }
+  }
+
+  log(message: string): void {
+    this.connection.console.info(message);
+  }
+
+  logError(context: string, error: unknown): void {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.connection.console.error(`${context} failed: ${detail}`);
+  }
+}
+
+/**
+ * What the engine analyses: Python modules and the dependency files it reads the Django version
+ * from. Other documents (templates) are not handed in: each keystroke in them would re-run the
+ * settings analysis for nothing.
+ */
+function isEngineInput(document: TextDocument, path: string): boolean {
+  if (document.languageId === 'python') return true;
+  return !isVirtualPath(path) && (path.endsWith('.py') || isDependencyFile(path));
+}
+
+export type { DiagnosticData };

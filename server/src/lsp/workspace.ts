@@ -1,0 +1,229 @@
+// The workspace index: one DjangoProject per workspace folder, filled from a walk of the folder,
+// plus loose projects for documents opened outside every folder. Keeps the projects in step with
+// file events from the client. All disk access goes through fileSystem.ts.
+
+import * as fs from 'node:fs';
+import * as posix from 'node:path/posix';
+import { DjangoProject } from '../engine/project/project';
+import {
+  findManagePy,
+  isProjectFile,
+  isSkippedPath,
+  listChainSync,
+  readTextFile,
+  walkFolder,
+  type Listing,
+} from './fileSystem';
+import { isVirtualPath } from './convert';
+
+/** Entries listed in a workspace folder before the walk stops. */
+export const MAX_FOLDER_ENTRIES = 50_000;
+/** Entries listed around a document opened outside every workspace folder. */
+export const MAX_LOOSE_ENTRIES = 5_000;
+
+/**
+ * Rules that conclude from a folder missing in the listing that it does not exist. While the
+ * listing is partial (walk running, capped, or a loose document) they would be false alarms.
+ */
+const DIRECTORY_LISTING_RULES = new Set(['staticfiles.W004', 'DJD116', 'files.E001']);
+
+export interface ProjectEntry {
+  project: DjangoProject;
+  root: string;
+  /** The workspace folder's URI; undefined for a loose project. */
+  folderUri?: string;
+  /** Whether the walk has finished. */
+  scanned: boolean;
+  /** Whether every folder below the root is in the project's directory list. */
+  listingComplete: boolean;
+  /** Resolves when the walk has finished (never rejects). */
+  scan: Promise<void>;
+  /** Folders already listed for documents opened before the walk finished. */
+  listed: Set<string>;
+}
+
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+export interface WorkspaceIndexOptions {
+  log(message: string): void;
+  /** A project was created: give it its configuration. */
+  configure(entry: ProjectEntry): void;
+  /** A walk finished: republish what depends on it. */
+  scanned(entry: ProjectEntry): void;
+}
+
+export class WorkspaceIndex {
+  private folders: ProjectEntry[] = [];
+  private loose: ProjectEntry[] = [];
+  private stopped = false;
+
+  constructor(private options: WorkspaceIndexOptions) {}
+
+  entries(): ProjectEntry[] {
+    return [...this.folders, ...this.loose];
+  }
+
+  folderEntries(): ProjectEntry[] {
+    return this.folders;
+  }
+
+  addFolder(root: string, folderUri: string): ProjectEntry {
+    const existing = this.folders.find((e) => e.folderUri === folderUri);
+    if (existing) return existing;
+    const entry = this.createEntry(root, folderUri);
+    this.folders.push(entry);
+    // Deepest first, so that a document goes to the innermost folder.
+    this.folders.sort((a, b) => b.root.length - a.root.length);
+    entry.scan = this.walk(entry, MAX_FOLDER_ENTRIES);
+    return entry;
+  }
+
+  removeFolder(folderUri: string): ProjectEntry | undefined {
+    const i = this.folders.findIndex((e) => e.folderUri === folderUri);
+    if (i < 0) return undefined;
+    return this.folders.splice(i, 1)[0];
+  }
+
+  /** The project a file belongs to: the innermost workspace folder, else a loose project. */
+  entryFor(path: string): ProjectEntry {
+    const folder = this.folders.find((e) => contains(e.root, path));
+    if (folder) return folder;
+    const loose = this.loose.filter((e) => contains(e.root, path)).sort((a, b) => b.root.length - a.root.length)[0];
+    return loose ?? this.createLoose(path);
+  }
+
+  /** Entries whose folder holds `path` (nested workspace folders overlap). */
+  entriesContaining(path: string): ProjectEntry[] {
+    return this.entries().filter((e) => contains(e.root, path));
+  }
+
+  /**
+   * Before the walk of its project has finished, lists the folders from a document up to the
+   * project root, so that its imports (`from .base import *`) resolve at once.
+   */
+  prepareFor(entry: ProjectEntry, path: string): void {
+    if (entry.scanned && entry.listingComplete) return;
+    if (isVirtualPath(path)) return;
+    const dir = posix.dirname(path);
+    if (entry.listed.has(dir)) return;
+    const listing = listChainSync(dir, entry.root);
+    for (const d of listing.directories) entry.listed.add(d);
+    this.handIn(entry, listing);
+  }
+
+  /** Applies a file event from the client. Returns the projects it changed. */
+  fileChanged(path: string, change: FileChange, isOpen: boolean): ProjectEntry[] {
+    const changed: ProjectEntry[] = [];
+    if (isVirtualPath(path)) return changed;
+    if (!isProjectFile(path)) {
+      // Any other file that appears proves its folders exist (a new STATICFILES_DIRS folder).
+      if (change === 'created') {
+        for (const entry of this.entriesContaining(path)) {
+          entry.project.addDirectories(foldersBetween(entry.root, posix.dirname(path)));
+          changed.push(entry);
+        }
+      }
+      return changed;
+    }
+    for (const entry of this.entriesContaining(path)) {
+      if (isSkippedPath(entry.root, path)) continue;
+      const { project } = entry;
+      if (isOpen) {
+        // The open document is the truth; only its existence matters.
+        if (change === 'created') project.addKnownFiles([path]);
+        continue;
+      } else if (change === 'created') {
+        project.addKnownFiles([path]);
+        project.removeFile(path, false);
+      } else if (change === 'changed') {
+        project.removeFile(path, false);
+      } else {
+        project.removeFile(path, true);
+      }
+      changed.push(entry);
+    }
+    return changed;
+  }
+
+  /** A document was closed: the engine goes back to the file on disk, if there is one. */
+  documentClosed(entry: ProjectEntry, path: string): void {
+    if (isVirtualPath(path)) {
+      entry.project.removeFile(path, true);
+      return;
+    }
+    entry.project.removeFile(path, !fs.existsSync(path));
+  }
+
+  /** Findings the project's listing supports: rules about missing folders wait for a full listing. */
+  visible<T extends { code: string }>(entry: ProjectEntry, findings: T[]): T[] {
+    if (entry.scanned && entry.listingComplete) return findings;
+    return findings.filter((f) => !DIRECTORY_LISTING_RULES.has(f.code));
+  }
+
+  whenScanned(): Promise<void> {
+    return Promise.all(this.entries().map((e) => e.scan)).then(() => undefined);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private createEntry(root: string, folderUri: string | undefined): ProjectEntry {
+    const project = new DjangoProject(root, { readFile: readTextFile });
+    const entry: ProjectEntry = { project, root: project.root, folderUri, scanned: false, listingComplete: false, scan: Promise.resolve(), listed: new Set() };
+    this.options.configure(entry);
+    return entry;
+  }
+
+  /** A project for a document outside every workspace folder: rooted where manage.py is. */
+  private createLoose(path: string): ProjectEntry {
+    const dir = posix.dirname(path);
+    const managed = isVirtualPath(path) ? undefined : findManagePy(dir);
+    const entry = this.createEntry(managed ?? dir, undefined);
+    this.loose.push(entry);
+    if (managed) {
+      this.options.log(`${path} is outside the workspace folders: analysing it with the project at ${managed}.`);
+      entry.scan = this.walk(entry, MAX_LOOSE_ENTRIES);
+    } else {
+      // Only the document's own folder is listed: folders below it are unknown, not missing.
+      entry.scanned = true;
+      if (!isVirtualPath(path)) this.prepareFor(entry, path);
+    }
+    return entry;
+  }
+
+  private async walk(entry: ProjectEntry, maxEntries: number): Promise<void> {
+    const started = Date.now();
+    try {
+      const listing = await walkFolder(entry.root, { maxEntries, log: this.options.log, stopped: () => this.stopped });
+      if (this.stopped) return;
+      this.handIn(entry, listing);
+      entry.listingComplete = listing.complete;
+      this.options.log(`Indexed ${entry.root}: ${listing.files.length} Python and dependency files, ${listing.directories.length} folders in ${Date.now() - started} ms${listing.complete ? '' : ' (partial listing)'}.`);
+    } catch (error) {
+      this.options.log(`Could not index ${entry.root}: ${(error as Error).message}`);
+    } finally {
+      entry.scanned = true;
+      if (!this.stopped) this.options.scanned(entry);
+    }
+  }
+
+  private handIn(entry: ProjectEntry, listing: Listing): void {
+    entry.project.addKnownFiles(listing.files);
+    entry.project.addDirectories(listing.directories);
+  }
+}
+
+/** `dir` and its parents up to `root`. */
+function foldersBetween(root: string, dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; contains(root, d); d = posix.dirname(d)) {
+    out.push(d);
+    if (d === root || d === '/') break;
+  }
+  return out;
+}
+
+function contains(root: string, path: string): boolean {
+  return path === root || path.startsWith(root === '/' ? '/' : root + '/');
+}

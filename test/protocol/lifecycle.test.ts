@@ -1,0 +1,162 @@
+// The server's life cycle over the wire: what it announces, the transports it speaks, and a
+// clean exit.
+
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, SERVER_JS, codes, copyFixture, processAlive, uriOf, type PublishDiagnosticsParams } from './lspClient';
+
+describe('life cycle', () => {
+  it('announces incremental sync, hover, code actions, commands and workspace folders', async () => {
+    const fixture = copyFixture('startproject');
+    const client = new LspClient();
+    try {
+      const result = await client.initialize(fixture.root);
+      const caps = result.capabilities;
+      assert.equal(caps.textDocumentSync.change, 2, 'incremental sync');
+      assert.equal(caps.textDocumentSync.openClose, true);
+      assert.equal(caps.hoverProvider, true);
+      assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll', 'source.fixAll.djangoDeploy']);
+      assert.deepEqual(caps.executeCommandProvider.commands, ['djangoDeploy.server.checkProject', 'djangoDeploy.server.applyFix']);
+      assert.deepEqual(caps.workspace.workspaceFolders, { supported: true, changeNotifications: true });
+      assert.equal(result.serverInfo.name, 'Django Deploy');
+    } finally {
+      client.kill();
+      fixture.cleanup();
+    }
+  });
+
+  it('exits with code 0 after shutdown and exit, leaving no process', async () => {
+    const client = new LspClient();
+    await client.initialize(null);
+    const pid = client.child.pid!;
+    const code = await client.shutdown();
+    assert.equal(code, 0);
+    assert.equal(processAlive(pid), false);
+  });
+
+  it('exits when its input closes without shutdown', async () => {
+    const client = new LspClient();
+    await client.initialize(null);
+    const exited = new Promise<number | null>((resolve) => client.child.on('exit', (code) => resolve(code)));
+    client.child.stdin!.end();
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+    const code = await Promise.race([exited, timeout]);
+    client.kill();
+    assert.notEqual(code, 'timeout', 'the server should exit when stdin closes');
+  });
+
+  it('speaks LSP over --node-ipc too', async () => {
+    const child = fork(SERVER_JS, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    try {
+      const answer = new Promise<any>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no initialize answer over IPC within 10 s')), 10_000);
+        child.on('message', (m: any) => {
+          if (m.id !== 1) return;
+          clearTimeout(timer);
+          resolve(m);
+        });
+      });
+      child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+      const m = await answer;
+      assert.equal(m.result.capabilities.hoverProvider, true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('speaks LSP over --socket too', async () => {
+    const { createServer } = await import('node:net');
+    const { spawn } = await import('node:child_process');
+    const listener = createServer();
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = (listener.address() as { port: number }).port;
+    const child = spawn(process.execPath, [SERVER_JS, `--socket=${port}`], { stdio: 'ignore' });
+    try {
+      const answer = await new Promise<any>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no initialize answer over the socket within 10 s')), 10_000);
+        listener.on('connection', (socket) => {
+          const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+          socket.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+          let buffer = '';
+          socket.on('data', (chunk) => {
+            buffer += chunk.toString('utf8');
+            const at = buffer.indexOf('\r\n\r\n');
+            const length = Number(/Content-Length: (\d+)/.exec(buffer)?.[1]);
+            if (at < 0 || buffer.length < at + 4 + length) return;
+            clearTimeout(timer);
+            resolve(JSON.parse(buffer.slice(at + 4, at + 4 + length)));
+            socket.destroy();
+          });
+        });
+      });
+      assert.equal(answer.id, 1);
+      assert.equal(answer.result.capabilities.hoverProvider, true);
+    } finally {
+      child.kill('SIGKILL');
+      listener.close();
+    }
+  });
+
+  it('answers a request whose handler throws with an empty result, logs it, and keeps serving', async () => {
+    const fixture = copyFixture('startproject');
+    const client = new LspClient();
+    try {
+      await client.initialize(fixture.root);
+      const actions = await client.request('textDocument/codeAction', { textDocument: null, range: null, context: null });
+      assert.deepEqual(actions, []);
+      assert.ok(client.errorLogs().some((m) => m.startsWith('codeAction failed')), client.errorLogs().join('\n'));
+      const unknown = await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere/at/all.py' }, position: { line: 0, character: 0 } });
+      assert.equal(unknown, null);
+      const settings = join(fixture.root, 'mysite/settings.py');
+      const waiting = client.waitForDiagnostics(uriOf(settings), 1);
+      client.open(uriOf(settings), readFileSync(settings, 'utf8'));
+      assert.ok(codes(await waiting).includes('security.W018'));
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
+  });
+
+  it('leaves templates alone: no diagnostics for an HTML document', async () => {
+    const fixture = copyFixture('startproject');
+    const client = new LspClient();
+    try {
+      await client.initialize(fixture.root);
+      const uri = uriOf(join(fixture.root, 'mysite/templates/base.html'));
+      const quiet = client.quietFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 500);
+      client.open(uri, '{% load static %}<link href="{% static \'app.css\' %}">', 'django-html');
+      assert.equal(await quiet, true);
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
+  });
+
+  it('indexes a workspace folder added after start-up', async () => {
+    const fixture = copyFixture('split');
+    const client = new LspClient();
+    try {
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: [],
+        capabilities: { workspace: { workspaceFolders: true, configuration: true } },
+      });
+      client.notify('initialized', {});
+      const indexed = client.waitForNotification('window/logMessage', (m: { message: string }) => m.message.startsWith(`Indexed ${fixture.root}`));
+      client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(fixture.root), name: 'split' }], removed: [] } });
+      await indexed;
+      const production = join(fixture.root, 'shop/settings/production.py');
+      const uri = uriOf(production);
+      const waiting = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && codes(p).includes('security.W018'));
+      client.open(uri, readFileSync(production, 'utf8'));
+      await waiting;
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
+  });
+});
