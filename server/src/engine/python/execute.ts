@@ -56,6 +56,8 @@ export interface Evaluated {
 type Lazy = () => Evaluated;
 type BindingFields = Omit<SettingBinding, 'value' | 'unsetValue' | 'envVariables'>;
 
+const NO_CHANGES: SourceRange[] = [];
+
 /** Increases across every execution, so that bindings compare by age even across modules. */
 let SEQ = 0;
 
@@ -65,9 +67,6 @@ let SEQ = 0;
  */
 class LazyBinding implements SettingBinding {
   name: string;
-  origin: SourceRange;
-  valueRange?: SourceRange;
-  statement: SourceRange;
   changes: SourceRange[];
   overrides?: SettingBinding;
   conditional?: string;
@@ -75,14 +74,26 @@ class LazyBinding implements SettingBinding {
   importedVia?: SourceRange;
   seq: number;
   prior?: SettingBinding;
+  // Ranges as plain offsets: one object per binding instead of four, on every keystroke.
+  private file: string;
+  private originStart: number;
+  private originEnd: number;
+  private statementStart: number;
+  private statementEnd: number;
+  private valueStart: number;
+  private valueEnd: number;
   private evaluated: Evaluated | undefined;
   private compute: Lazy | undefined;
 
   constructor(fields: BindingFields, value: Evaluated | Lazy) {
     this.name = fields.name;
-    this.origin = fields.origin;
-    this.valueRange = fields.valueRange;
-    this.statement = fields.statement;
+    this.file = fields.origin.file;
+    this.originStart = fields.origin.start;
+    this.originEnd = fields.origin.end;
+    this.statementStart = fields.statement.start;
+    this.statementEnd = fields.statement.end;
+    this.valueStart = fields.valueRange ? fields.valueRange.start : -1;
+    this.valueEnd = fields.valueRange ? fields.valueRange.end : -1;
     this.changes = fields.changes;
     this.overrides = fields.overrides;
     this.conditional = fields.conditional;
@@ -92,6 +103,39 @@ class LazyBinding implements SettingBinding {
     this.prior = fields.prior;
     if (typeof value === 'function') this.compute = value;
     else this.evaluated = value;
+  }
+
+  /** The plain `NAME = value` statement, built from offsets without intermediate objects. */
+  static assignment(name: string, file: string, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode, seq: number, previous: SettingBinding | undefined, conditional: string | undefined, value: Lazy): LazyBinding {
+    const b: LazyBinding = Object.create(LazyBinding.prototype);
+    b.name = name;
+    b.file = file;
+    b.originStart = nameNode.from;
+    b.originEnd = nameNode.to;
+    b.statementStart = statement.from;
+    b.statementEnd = statement.to;
+    b.valueStart = valueNode.from;
+    b.valueEnd = valueNode.to;
+    b.changes = NO_CHANGES;
+    b.overrides = previous;
+    b.conditional = conditional;
+    b.alternatives = undefined;
+    b.importedVia = undefined;
+    b.seq = seq;
+    b.prior = previous;
+    b.evaluated = undefined;
+    b.compute = value;
+    return b;
+  }
+
+  get origin(): SourceRange {
+    return { file: this.file, start: this.originStart, end: this.originEnd };
+  }
+  get statement(): SourceRange {
+    return { file: this.file, start: this.statementStart, end: this.statementEnd };
+  }
+  get valueRange(): SourceRange | undefined {
+    return this.valueStart < 0 ? undefined : { file: this.file, start: this.valueStart, end: this.valueEnd };
   }
 
   private force(): Evaluated {
@@ -229,12 +273,12 @@ class ModuleRun {
     return this.evaluateWith(node, (name) => this.scope.get(name));
   }
 
-  /** Evaluates later, against the scope as it is at the current statement. */
+  /** Evaluates later, against the scope as it is at the current statement. Call once, or wrap in `once`. */
   private evaluate(node: SyntaxNode | null | undefined): Lazy {
     const scope = this.scope;
     const seq = this.seq;
     const deleted = this.deleted;
-    return once(() => this.evaluateWith(node, (name) => lookupAt(scope, deleted, name, seq)));
+    return () => this.evaluateWith(node, (name) => lookupAt(scope, deleted, name, seq));
   }
 
   /** Evaluates in both modes; `unsetValue` is only kept when the environment was read. */
@@ -328,6 +372,18 @@ class ModuleRun {
 
   private assign(node: SyntaxNode, conditional: string | undefined): void {
     if (this.recoverSwallowedLines(node, conditional)) return;
+    // Fast path, most of any settings file: `NAME = value`.
+    const target = node.firstChild;
+    const op = target?.nextSibling;
+    const simpleValue = op?.nextSibling;
+    if (target?.name === 'VariableName' && op?.name === 'AssignOp' && simpleValue && !simpleValue.type.isError && !simpleValue.nextSibling) {
+      const name = this.text(target);
+      const previous = this.scope.get(name);
+      const binding = LazyBinding.assignment(name, this.options.file, target, node, simpleValue, this.seq, previous, conditional, this.evaluate(simpleValue));
+      this.scope.set(name, binding);
+      this.assignments.push(binding);
+      return;
+    }
     // `A = B = value`, `A, B = 1, 2`, `A: int = 3`, `X["k"] = v`
     const segments: SyntaxNode[][] = [[]];
     for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -342,7 +398,10 @@ class ModuleRun {
       return;
     }
     const valueNode = valueNodes.length === 1 ? valueNodes[0] : undefined;
-    const v = valueNode ? this.evaluate(valueNode) : this.evaluateImplicitTuple(valueNodes);
+    const single = segments.length === 1 && segments[0].length === 1 && segments[0][0].name === 'VariableName';
+    const lazy = valueNode ? this.evaluate(valueNode) : this.evaluateImplicitTuple(valueNodes);
+    // The common `NAME = value` reads its value once; anything else may read it several times.
+    const v = single ? lazy : once(lazy);
     for (const targets of segments) {
       if (targets.length === 1) this.assignTarget(targets[0], v, node, valueNode ?? valueNodes[0], conditional);
       else targets.forEach((t, i) => this.assignTarget(t, unpack(v, i, targets.length), node, undefined, conditional));
@@ -390,7 +449,7 @@ class ModuleRun {
 
   private evaluateImplicitTuple(nodes: SyntaxNode[]): Lazy {
     const items = nodes.map((n) => this.evaluate(n));
-    return once(() => ({ value: { kind: 'tuple', items: items.map((i) => i().value) } }));
+    return () => ({ value: { kind: 'tuple', items: items.map((i) => i().value) } });
   }
 
   private assignTarget(target: SyntaxNode, v: Lazy, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined) {
@@ -418,7 +477,7 @@ class ModuleRun {
       const children = significantChildren(cur);
       if (!cur.getChild('[')) return undefined; // attribute target: `X.y = ...`
       const keyNode = children[1];
-      keys.unshift(keyNode ? this.evaluate(keyNode) : () => ({ value: UNKNOWN }));
+      keys.unshift(keyNode ? once(this.evaluate(keyNode)) : () => ({ value: UNKNOWN }));
       cur = children[0] ?? null;
     }
     if (!cur || cur.name !== 'VariableName') return undefined;
@@ -460,7 +519,7 @@ class ModuleRun {
     const valueNode = children[children.length - 1];
     if (!target || !op || !valueNode || valueNode === target) return;
     const operator = this.text(op);
-    const v = this.evaluate(valueNode);
+    const v = once(this.evaluate(valueNode));
     if (target.name === 'VariableName') {
       this.mutate(
         this.text(target),
@@ -487,7 +546,7 @@ class ModuleRun {
     const argList = callNode.getChild('ArgList');
     const args = argList ? significantChildren(argList) : [];
     if (args.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**')) return;
-    const values = args.map((a) => this.evaluate(a));
+    const values = args.map((a) => once(this.evaluate(a)));
     const change = (old: Value): Value => inPlace(old, method, values.map((v) => v().value));
     if (objectNode.name === 'VariableName') {
       const name = this.text(objectNode);
