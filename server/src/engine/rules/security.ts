@@ -353,7 +353,7 @@ export const securityRules: SettingsRule[] = [
       const fixes: Fix[] = [];
       const fix = ctx.fixes.replaceValue('Read DEBUG from the environment (off unless DJANGO_DEBUG=1)', binding, 'os.environ.get("DJANGO_DEBUG", "") == "1"', ctx.production, true);
       if (fix) fixes.push(fix);
-      const shown = binding?.value.kind === 'env' ? `${pyRepr(binding.value)} defaults to ${pyRepr(value)}` : `DEBUG is ${pyRepr(value)}`;
+      const shown = value.kind === 'str' ? `DEBUG is the string ${pyRepr(value)}, which Python treats as True` : `DEBUG is ${pyRepr(value)}`;
       ctx.report({
         message: `${shown}${unsetNote(whenUnset)}: in production every error page shows your settings, code and SQL to visitors. Turn DEBUG off in production (read it from the environment, off by default).`,
         binding,
