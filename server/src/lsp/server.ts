@@ -1,6 +1,7 @@
 // The language server: document sync, the workspace index, configuration, and the translation
 // of engine findings, fixes and hovers into LSP. No analysis happens here.
 
+import { warmUp } from '../engine/warmUp';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -143,6 +144,8 @@ export class DjangoDeployServer {
   }
 
   private async initialized(): Promise<void> {
+    // Compile the engine's hot paths before the first document arrives, off the request path.
+    setImmediate(() => this.guard('warm-up', undefined, () => warmUp()));
     const configured = this.loadConfiguration();
     if (this.dynamicConfiguration) {
       void this.connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((e) => this.logError('register didChangeConfiguration', e));
