@@ -226,8 +226,8 @@ export interface ExecutedModule {
 const KNOWN_MODULES = new Set(['os', 'os.path', 'os.environ', 'pathlib', 'environ', 'decouple', 'sys', 'json']);
 const MAX_STATEMENTS = 100_000;
 
-export function executeModule(parsed: ParsedPython, options: ExecuteOptions, initial?: Scope): ExecutedModule {
-  const run = new ModuleRun(parsed, options, initial);
+export function executeModule(parsed: ParsedPython, options: ExecuteOptions): ExecutedModule {
+  const run = new ModuleRun(parsed, options);
   run.block(parsed.tree.topNode, undefined);
   return { file: options.file, scope: run.scope, imports: run.imports, assignments: run.assignments };
 }
@@ -244,9 +244,8 @@ class ModuleRun {
   constructor(
     private parsed: ParsedPython,
     private options: ExecuteOptions,
-    initial?: Scope,
   ) {
-    this.scope = new Map(initial);
+    this.scope = new Map();
   }
 
   private range(node: SyntaxNode): SourceRange {
@@ -735,7 +734,7 @@ class ModuleRun {
       return;
     }
     const missing = projectImports.some((m) => !this.options.moduleExists(m));
-    const handlers = bodies.slice(1).filter((b) => this.precededBy(b, 'except') || this.isExceptBody(b));
+    const handlers = bodies.slice(1).filter((b) => this.precededBy(b, 'except'));
     if (missing) {
       for (const h of handlers.slice(0, 1)) this.block(h, conditional);
       return;
@@ -757,14 +756,6 @@ class ModuleRun {
     return false;
   }
 
-  private isExceptBody(body: SyntaxNode): boolean {
-    for (let p = body.prevSibling; p; p = p.prevSibling) {
-      if (p.name === 'Body') return false;
-      if (p.name === 'except') return true;
-    }
-    return false;
-  }
-
   private projectImportsIn(body: SyntaxNode): string[] {
     const out: string[] = [];
     for (let c = body.firstChild; c; c = c.nextSibling) {
@@ -780,12 +771,10 @@ class ModuleRun {
 
   private runFork(body: SyntaxNode, conditional: string): Scope {
     const saved = this.scope;
-    const savedAssignments = this.assignments.length;
     this.scope = new Map(saved);
     this.block(body, conditional);
     const result = this.scope;
     this.scope = saved;
-    void savedAssignments;
     return result;
   }
 
