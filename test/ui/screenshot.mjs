@@ -3,12 +3,8 @@
 // the quick-fix menu open on it, the Problems panel below.
 //
 //   node test/ui/screenshot.mjs [--out images/screenshot-quickfix.png] [--light] [--keep]
-//                                [--patch-command-clash]
 //
-// --patch-command-clash: stopgap for a server that advertises djangoDeploy.checkProject in its
-// executeCommandProvider (the client registers that command itself, so the language client fails
-// with "command 'djangoDeploy.checkProject' already exists"). Loads the extension from a temp copy
-// whose dist/server.js no longer advertises it; the sources and dist/ are left alone.
+// --light: light theme instead of Default Dark Modern; --keep: keep the temp project folder.
 //
 // Builds the extension, installs code-server/playwright-core/chromium when missing
 // (scripts/editor/install-code-server.sh), copies examples/mysite (or a fresh `startproject` when
@@ -19,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  repoRoot, ensureInstalled, startCodeServer, launchChromium, workbenchUrl, quietSettings,
+  repoRoot, ensureInstalled, startCodeServer, launchChromium, workbenchUrl, quietSettings, stageExtension,
 } from '../../scripts/editor/code-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -30,7 +26,6 @@ const option = (name, fallback) => {
 const OUT = join(repoRoot, option('--out', 'images/screenshot-quickfix.png'));
 const LIGHT = argv.includes('--light');
 const KEEP = argv.includes('--keep');
-const PATCH_COMMAND_CLASH = argv.includes('--patch-command-clash');
 const OUTPUT_DIR = join(repoRoot, 'test-output/ui');
 const FIX_TITLE = 'Read DEBUG from the environment (off unless DJANGO_DEBUG=1)';
 const DEBUG_LINE = /^\s*DEBUG\s*=\s*True\b/;
@@ -77,35 +72,13 @@ function prepareProject(tempRoot) {
   const folder = join(tempRoot, 'mysite');
   mkdirSync(folder);
   run('/usr/bin/python3', ['-m', 'django', 'startproject', 'mysite', folder]);
+  // startproject draws a random key: pin one so that reruns give the same picture
+  const settingsFile = join(folder, 'mysite/settings.py');
+  writeFileSync(settingsFile, readFileSync(settingsFile, 'utf8').replace(/^SECRET_KEY = .*$/m,
+    "SECRET_KEY = 'django-insecure-k7#w2x!q9v@m3z$e8r^t5y&u1i*o0p(a4s)d6f_g-h+j=l'"));
   const hits = diagnosedDebugLines(folder);
   if (!hits.length) throw new Error('the CLI reports nothing on DEBUG = True in a fresh startproject: nothing to show');
   return { folder, ...hits[0], source: 'django-admin startproject' };
-}
-
-/** A temp copy of the extension whose built server does not advertise commands the client registers. */
-function patchedExtensionCopy(tempRoot) {
-  const ext = join(tempRoot, 'ext');
-  mkdirSync(ext);
-  for (const name of ['package.json', 'dist', 'images', 'language-configuration', 'snippets', 'syntaxes', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
-    if (existsSync(join(repoRoot, name))) cpSync(join(repoRoot, name), join(ext, name), { recursive: true });
-  }
-  const contributed = new Set((JSON.parse(readFileSync(join(ext, 'package.json'), 'utf8')).contributes?.commands ?? []).map((c) => c.command));
-  const serverFile = join(ext, 'dist/server.js');
-  const source = readFileSync(serverFile, 'utf8');
-  // COMMANDS.x in the provider list -> the literal, to see which ones clash
-  const constants = Object.fromEntries([...source.matchAll(/(\w+):\s*"(djangoDeploy\.\w+)"/g)].map((m) => [m[1], m[2]]));
-  const patched = source.replace(/(executeCommandProvider:\s*\{\s*commands:\s*\[)([^\]]*)\]/, (all, head, list) => {
-    const kept = list.split(',').map((x) => x.trim()).filter(Boolean).filter((item) => {
-      const literal = item.replace(/^["']|["']$/g, '');
-      const name = constants[item.split('.').pop()] ?? literal;
-      return !contributed.has(name);
-    });
-    return `${head}${kept.join(', ')}]`;
-  });
-  if (patched === source) log('--patch-command-clash: nothing to patch in dist/server.js (the clash is fixed?)');
-  else log('--patch-command-clash: loading a temp copy of the extension whose dist/server.js does not advertise the client\'s commands');
-  writeFileSync(serverFile, patched);
-  return ext;
 }
 
 /** Errors from the extension host log and the extension's own log, for failure messages. */
@@ -140,17 +113,17 @@ async function main() {
     if (!existsSync(join(repoRoot, f))) throw new Error(`${f} is missing after the build`);
   }
   log('checking code-server, playwright-core and chromium (scripts/editor/install-code-server.sh)');
-  ensureInstalled({ quiet: true });
+  ensureInstalled();
 
   const tempRoot = mkdtempSync('/tmp/ddui-');
-  const cleanups = [() => rmSync(tempRoot, { recursive: true, force: true })];
+  let server, context, extension;
   const consoleLines = [];
   try {
     const project = prepareProject(tempRoot);
     const relFile = relative(project.folder, project.file);
     log(`project from ${project.source}: ${relFile}:${project.line} (${project.code})`);
 
-    const server = await startCodeServer({
+    server = await startCodeServer({
       folder: project.folder,
       settings: {
         ...quietSettings,
@@ -158,31 +131,32 @@ async function main() {
         'editor.fontSize': 15,
         'editor.minimap.enabled': false,
         'editor.stickyScroll.enabled': false,
-        'breadcrumbs.enabled': true,
+        // the word highlight would cover the squiggle under DEBUG once the cursor is in it
+        'editor.occurrencesHighlight': 'off',
+        'editor.selectionHighlight': false,
+        'editor.cursorBlinking': 'solid',
+        'editor.hover.delay': 300,
         'workbench.layoutControl.enabled': false,
         'window.commandCenter': false,
         'workbench.editor.enablePreviewFromQuickOpen': false,
-        'explorer.autoReveal': true,
         'files.exclude': { '**/__pycache__': true },
         'problems.sortOrder': 'position',
       },
     });
-    cleanups.unshift(() => server.stop());
     log(`code-server ${server.url} (pid ${server.pid})`);
 
-    const context = await launchChromium({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1.5 });
-    cleanups.unshift(() => context.close());
+    context = await launchChromium({ viewport: { width: 1280, height: 780 }, deviceScaleFactor: 1.5 });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
 
-    const extensionPath = PATCH_COMMAND_CLASH ? patchedExtensionCopy(tempRoot) : repoRoot;
-    const url = workbenchUrl({ url: server.url, folder: project.folder, extensionDevelopmentPath: extensionPath });
+    extension = stageExtension(repoRoot);
+    const url = workbenchUrl({ url: server.url, folder: project.folder, extensionDevelopmentPath: extension.path });
     log(`opening ${url}`);
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 30_000 }).catch(() => {});
-    await sleep(1500);
+    await sleep(1000);
     await shot(page, '01-workbench.png');
 
     // open the settings file: Ctrl+P, type its path, Enter
@@ -207,43 +181,66 @@ async function main() {
 
     log('waiting for the Django Deploy diagnostics (squiggles)');
     const squiggles = editor.locator('.squiggly-warning, .squiggly-error');
-    try {
-      await squiggles.first().waitFor({ timeout: 45_000 });
-    } catch (err) {
-      await shot(page, '02-no-squiggle.png');
-      const logs = extensionLogs(server.userDataDir);
-      const hint = /already exists/.test(logs) ? '\n(the command clash: rerun with --patch-command-clash until the server stops advertising it)' : '';
-      throw new Error(`no squiggle appeared in ${relFile}; see test-output/ui/02-no-squiggle.png and console.log\n${logs}${hint}`, { cause: err });
+    const deadline = Date.now() + 45_000;
+    while (!(await squiggles.count())) {
+      const failed = Date.now() > deadline || /could not start|couldn't create connection/.test(extensionLogs(server.userDataDir));
+      if (failed) {
+        await shot(page, '02-no-squiggle.png');
+        throw new Error(`no squiggle appeared in ${relFile}; see test-output/ui/02-no-squiggle.png and console.log\n${extensionLogs(server.userDataDir)}`);
+      }
+      await sleep(250);
     }
     log(`${await squiggles.count()} squiggles drawn`);
 
-    // the Problems panel (Ctrl+Shift+M), then focus back into the editor
+    // the Problems panel (Ctrl+Shift+M); select the DEBUG finding there (that also reveals it)
     await page.keyboard.press('Control+Shift+M');
-    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 15_000 }).catch(() => log('Problems panel did not list anything'));
+    const markerRows = page.locator('.markers-panel .monaco-list-row');
+    await markerRows.first().waitFor({ timeout: 15_000 });
+    const debugRow = markerRows.filter({ hasText: /^\s*DEBUG\b|DEBUG is/ }).first();
+    if (await debugRow.count()) await debugRow.click();
+    else log('no DEBUG row in the Problems panel');
     await sleep(500);
     await shot(page, '03-squiggles-problems.png');
 
-    // click into the DEBUG word on its line (line numbers are rendered outside .view-line)
-    const debugLine = editor.locator('.view-line', { hasText: /^\s*DEBUG\s*=\s*True/ }).first();
-    await debugLine.waitFor({ timeout: 10_000 });
-    const word = debugLine.locator('span span', { hasText: 'DEBUG' }).first();
-    const box = (await word.count()) ? await word.boundingBox() : await debugLine.boundingBox();
-    await page.mouse.click(box.x + 14, box.y + box.height / 2);
-    await sleep(300);
+    // The DEBUG line's text (line numbers are rendered outside .view-line), then the DEBUG word in it.
+    const debugWord = async () => {
+      const line = editor.locator('.view-line', { hasText: /^\s*DEBUG\s*=\s*True/ }).first();
+      await line.waitFor({ timeout: 10_000 });
+      const word = line.locator('span span', { hasText: 'DEBUG' }).first();
+      const box = (await word.count()) ? await word.boundingBox() : await line.boundingBox();
+      return { x: box.x + 14, y: box.y + box.height / 2 };
+    };
+    let at = await debugWord();
+    await page.mouse.click(at.x, at.y);
+    await sleep(200);
 
-    // hover first (its own picture), then the quick-fix menu
-    await page.mouse.move(box.x + 14, box.y + box.height / 2);
-    await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover .markdown-hover', { timeout: 10_000 })
+    // scroll whole lines so a few lines of context sit above DEBUG: Ctrl+Home to the top, then
+    // Ctrl+Down (moves the view, not the cursor) until the wanted line is the first one shown
+    const firstVisible = async () => Math.min(...(await editor.locator('.line-numbers').allTextContents()).map(Number).filter((n) => n > 0));
+    const wantFirst = Math.max(1, project.line - 7);
+    await page.keyboard.press('Control+Home');
+    await sleep(200);
+    for (let i = 0; i < 200 && (await firstVisible()) < wantFirst; i++) {
+      await page.keyboard.press('Control+ArrowDown');
+      await sleep(40);
+    }
+    await sleep(300);
+    at = await debugWord();
+
+    // the hover on the squiggle (an intermediate picture)
+    await page.mouse.move(at.x, at.y);
+    await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10_000 })
       .then(() => sleep(400))
       .then(() => shot(page, '04-hover.png'))
       .catch(() => log('no hover appeared (not needed for the picture)'));
-    await page.mouse.move(box.x + 14, box.y + 400); // away from the squiggle: no hover on top of the menu
+    await page.mouse.move(at.x, at.y + 300);
     await page.keyboard.press('Escape');
     await sleep(300);
-    await page.mouse.click(box.x + 14, box.y + box.height / 2);
-    await page.mouse.move(5, 450);
-    await sleep(200);
 
+    // click into DEBUG, then Ctrl+. (with the focus in the Problems panel it would open a context menu)
+    await page.mouse.click(at.x, at.y);
+    await page.mouse.move(at.x + 600, at.y + 300);
+    await sleep(300);
     log('opening the quick-fix menu (Ctrl+.)');
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
@@ -256,13 +253,13 @@ async function main() {
       await page.keyboard.press('ArrowDown');
       await sleep(120);
     }
-    const entries = (await menu.locator('.monaco-list-row').allTextContents()).map((s) => s.trim()).filter(Boolean);
+    const entries = (await menu.locator('.monaco-list-row').allTextContents()).map((t) => t.trim()).filter(Boolean);
     log(`quick-fix menu: ${entries.join(' | ')}`);
-    await page.mouse.move(5, 450);
+    if (!entries.some((e) => e.includes(FIX_TITLE))) throw new Error(`the quick-fix menu does not offer "${FIX_TITLE}"`);
     await sleep(600);
     const full = await shot(page, '05-quickfix-full.png');
 
-    // the README picture: the editor and the Problems panel, without the activity bar's empty space
+    // the README picture: explorer, editor and Problems panel, without the activity bar and status bar
     const editorPart = await page.locator('.part.editor').boundingBox();
     const panelPart = await page.locator('.part.panel').boundingBox().catch(() => null);
     const sidebar = await page.locator('.part.sidebar').boundingBox().catch(() => null);
@@ -271,15 +268,19 @@ async function main() {
     const clip = { x: left, y: 0, width: editorPart.x + editorPart.width - left, height: bottom };
     mkdirSync(join(OUT, '..'), { recursive: true });
     await page.screenshot({ path: OUT, clip });
-    log(`saved ${relative(repoRoot, OUT)} (${Math.round(statSync(OUT).size / 1024)} KB, ${Math.round(clip.width)}x${Math.round(clip.height)} CSS px, full page: ${relative(repoRoot, full)})`);
-    if (!entries.some((e) => e.includes(FIX_TITLE))) throw new Error(`the quick-fix menu does not offer "${FIX_TITLE}"`);
+    log(`saved ${relative(repoRoot, OUT)} (${Math.round(statSync(OUT).size / 1024)} KB, ${Math.round(clip.width)}x${Math.round(clip.height)} CSS px at 1.5x; full window: ${relative(repoRoot, full)})`);
   } finally {
     writeFileSync(join(OUTPUT_DIR, 'console.log'), consoleLines.join('\n') + '\n');
-    for (const cleanup of cleanups) {
-      if (KEEP && cleanup === cleanups[cleanups.length - 1]) continue;
-      try { await cleanup(); } catch (err) { console.error(`cleanup: ${err.message}`); }
+    const steps = [
+      ['close chromium', () => context?.close()],
+      ['stop code-server', () => server?.stop()],
+      ['remove the staged extension', () => extension?.remove()],
+      ['remove the temp project', () => (KEEP ? log(`kept ${tempRoot}`) : rmSync(tempRoot, { recursive: true, force: true }))],
+    ];
+    for (const [what, step] of steps) {
+      try { await step(); } catch (err) { console.error(`cleanup: could not ${what}: ${err.message}`); }
     }
-    log('stopped chromium and code-server, removed the temp project');
+    log('stopped chromium and code-server, removed the temp folders');
   }
 }
 
