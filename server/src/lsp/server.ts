@@ -85,7 +85,11 @@ export class DjangoDeployServer {
     this.index = new WorkspaceIndex({
       log: (m) => this.log(m),
       configure: (entry) => this.configure(entry),
-      scanned: (entry) => this.schedule(undefined, entry),
+      scanned: (entry) => {
+        this.schedule(undefined, entry);
+        // Analyse the settings modules now, so that opening one later only re-uses the parse.
+        setImmediate(() => this.guard('pre-analysis', undefined, () => void entry.project.allFindings()));
+      },
     });
   }
 

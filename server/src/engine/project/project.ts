@@ -46,7 +46,6 @@ export interface SettingsModuleInfo {
 
 interface FileState {
   text: string;
-  parsed?: ParsedPython;
   /** Memo: does the text assign Django settings (a settings module even with an unusual name)? */
   settingsLike?: boolean;
   /** Memo: does the text contain `django-deploy:` comments? */
@@ -74,6 +73,8 @@ const DEPENDENCY_FILES = /^(requirements.*\.(txt|in)|pyproject\.toml|setup\.cfg|
 export class DjangoProject {
   readonly root: string;
   private files = new Map<string, FileState>();
+  /** The last parse of each file, kept when its text is dropped (a closed document). */
+  private parses = new Map<string, ParsedPython>();
   /** Every .py file known to exist (handed in or listed), for module resolution. */
   private pythonFiles = new Set<string>();
   /** Dependency files known to exist (requirements*.txt, pyproject.toml…). */
@@ -107,7 +108,7 @@ export class DjangoProject {
   setFile(path: string, text: string): void {
     const existing = this.files.get(path);
     if (existing && existing.text === text) return;
-    const state: FileState = { text, parsed: existing?.parsed };
+    const state: FileState = { text };
     this.files.set(path, state);
     const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing;
     if (path.endsWith('.py')) this.pythonFiles.add(path);
@@ -122,6 +123,7 @@ export class DjangoProject {
   removeFile(path: string, deleted = true): void {
     this.files.delete(path);
     if (deleted) {
+      this.parses.delete(path);
       this.pythonFiles.delete(path);
       this.dependencyFiles.delete(path);
     }
@@ -181,9 +183,12 @@ export class DjangoProject {
   private parsed(path: string): ParsedPython | undefined {
     const text = this.text(path);
     if (text === undefined) return undefined;
-    const state = this.files.get(path)!;
-    if (!state.parsed || state.parsed.text !== text) state.parsed = parsePython(text, state.parsed);
-    return state.parsed;
+    const previous = this.parses.get(path);
+    if (previous?.text === text) return previous;
+    // The last tree is the incremental base even after the document was closed and re-read.
+    const parsed = parsePython(text, previous);
+    this.parses.set(path, parsed);
+    return parsed;
   }
 
   directoryExists(path: string): boolean | undefined {
