@@ -11,7 +11,7 @@
 //   ...
 //   await context.close(); await server.stop(); ext.remove();
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -204,14 +204,20 @@ const isInside = (parent, child) => {
  * the built-ins without their remote copies and never recovers its color and file-icon themes
  * (the window falls back to Light+ without file icons). The links keep it live: rebuilds of dist/
  * and out/ show through without copying.
+ *
+ * `copy` names top-level entries to copy instead of linking (e.g. `['dist', 'out']`): a snapshot
+ * that a concurrent `node scripts/build.mjs` (which deletes and rewrites dist/ and out/) cannot
+ * pull away in the middle of a run. Code in a copied out/ still resolves packages through the
+ * linked node_modules.
  */
-export function stageExtension(from = repoRoot) {
+export function stageExtension(from = repoRoot, { copy = [] } = {}) {
   const src = resolve(from);
   const dir = shortTempDir('ext-');
   for (const name of readdirSync(src)) {
     const full = join(src, name);
     if (name === '.git' || isInside(full, cacheDir)) continue;
-    symlinkSync(full, join(dir, name));
+    if (copy.includes(name)) cpSync(full, join(dir, name), { recursive: true });
+    else symlinkSync(full, join(dir, name));
   }
   return { path: dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -238,8 +244,9 @@ export function codeServerCli(server, args) {
  * extension scanner then silently drops it (the window still says "[Extension Development Host]",
  * but the extension is not loaded). This function converts absolute paths; URIs pass unchanged.
  * A development path must not contain the code-server cache (see stageExtension).
+ * `workspace` (a .code-workspace file, opened as `?workspace=`) is used when no `folder` is given.
  */
-export function workbenchUrl({ url, folder, extensionDevelopmentPath, extensionTestsPath, payload = [] }) {
+export function workbenchUrl({ url, folder, workspace, extensionDevelopmentPath, extensionTestsPath, payload = [] }) {
   if (extensionDevelopmentPath && !/^[a-z][\w+.-]*:\/\//i.test(extensionDevelopmentPath) && isInside(resolve(extensionDevelopmentPath), cacheDir)) {
     throw new Error(`extensionDevelopmentPath ${extensionDevelopmentPath} contains code-server's built-in extensions (${cacheDir}); `
       + 'the workbench then loses its themes: pass stageExtension(...).path instead');
@@ -250,6 +257,7 @@ export function workbenchUrl({ url, folder, extensionDevelopmentPath, extensionT
   u.hash = '';
   const remote = (path) => (/^[a-z][\w+.-]*:\/\//i.test(path) ? path : `vscode-remote://${u.host}${encodeURI(resolve(path))}`);
   if (folder) u.searchParams.set('folder', resolve(folder));
+  else if (workspace) u.searchParams.set('workspace', resolve(workspace));
   const entries = [];
   if (extensionDevelopmentPath) entries.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) entries.push(['extensionTestsPath', remote(extensionTestsPath)]);
