@@ -4,7 +4,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeActions, codeOf, codes, find, fixtureFolder, note, openDocument, rangeOf, restore, setText, waitForDiagnostics } from './helpers';
+import { activateExtension, codeActions, codeOf, codes, find, fixtureFolder, note, openDocument, ours, rangeOf, restore, setText, waitFor, waitForDiagnostics } from './helpers';
 
 const STARTPROJECT_CODES = ['security.W004', 'security.W008', 'security.W009', 'security.W012', 'security.W016', 'security.W018', 'security.W020', 'DJD101'];
 
@@ -113,6 +113,33 @@ export function registerStartprojectSuite(): void {
         await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
       }
       await waitForDiagnostics(uri, (cs) => cs.includes('security.W020'), 'W020 back once the rule is restored');
+    });
+
+    test("a rule's configured severity applies without a reload", async () => {
+      doc = await openDocument(uri);
+      const severityOf = (code: string) => ours(uri).find((d) => codeOf(d) === code)?.severity;
+      await waitFor(() => severityOf('security.W020') === vscode.DiagnosticSeverity.Warning, 10_000, 'W020 as a warning');
+      const config = vscode.workspace.getConfiguration('djangoDeploy');
+      try {
+        await config.update('rules', { 'security.W020': 'error' }, vscode.ConfigurationTarget.Workspace);
+        await waitFor(() => severityOf('security.W020') === vscode.DiagnosticSeverity.Error, 10_000, 'W020 as an error');
+      } finally {
+        await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor(() => severityOf('security.W020') === vscode.DiagnosticSeverity.Warning, 10_000, 'W020 a warning again');
+    });
+
+    test('SILENCED_SYSTEM_CHECKS typed into the settings silences the check at once', async () => {
+      doc = await openDocument(uri);
+      await waitForDiagnostics(uri, (cs) => cs.includes('security.W020'), 'W020 before silencing');
+      const before = doc.getText();
+      try {
+        await setText(doc, `${before}\nSILENCED_SYSTEM_CHECKS = ['security.W020']\n`);
+        await waitForDiagnostics(uri, (cs) => !cs.includes('security.W020') && cs.includes('security.W009'), 'W020 silenced, W009 still there');
+      } finally {
+        await restore(doc, before);
+      }
+      await waitForDiagnostics(uri, (cs) => cs.includes('security.W020'), 'W020 back once the line is gone');
     });
   });
 }
