@@ -52,6 +52,10 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     workspace.createFileSystemWatcher(
       '**/{requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,setup.cfg}',
     ),
+    // Templates and static assets: a renamed or deleted static file updates {% static %} findings.
+    workspace.createFileSystemWatcher(
+      '**/*.{html,htm,txt,xml,svg,css,js,mjs,map,json,webmanifest,png,jpg,jpeg,gif,webp,avif,ico,bmp,woff,woff2,ttf,otf,eot,mp3,mp4,webm,ogg,wav,vtt,pdf}',
+    ),
   ];
   context.subscriptions.push(output, ...fileEvents);
 

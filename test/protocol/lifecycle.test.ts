@@ -120,15 +120,23 @@ describe('life cycle', () => {
     }
   });
 
-  it('leaves templates alone: no diagnostics for an HTML document', async () => {
+  it('diagnoses templates: a raw /static/ path in a django-html document, fixed with {% static %}', async () => {
     const fixture = copyFixture('startproject');
     const client = new LspClient();
     try {
       await client.initialize(fixture.root);
       const uri = uriOf(join(fixture.root, 'mysite/templates/base.html'));
-      const quiet = client.quietFor('textDocument/publishDiagnostics', (p) => p.uri === uri, 500);
-      client.open(uri, '{% load static %}<link href="{% static \'app.css\' %}">', 'django-html');
-      assert.equal(await quiet, true);
+      const published = client.waitForDiagnostics(uri, 1);
+      client.open(uri, '<link rel="stylesheet" href="/static/css/app.css">\n', 'django-html');
+      const p = await published;
+      assert.deepEqual(p.diagnostics.map((d) => d.code), ['DJD201']);
+      const d = p.diagnostics[0];
+      assert.deepEqual(d.range, { start: { line: 0, character: 29 }, end: { line: 0, character: 48 } });
+      const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const fix = (actions as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[]).find((a) => a.title.startsWith('Use {% static'));
+      assert.ok(fix, 'a {% static %} quick fix');
+      const texts = fix.edit.changes[uri].map((e) => e.newText).sort();
+      assert.deepEqual(texts, ["{% load static %}\n", "{% static 'css/app.css' %}"]);
     } finally {
       await client.shutdown();
       fixture.cleanup();

@@ -14,9 +14,11 @@ export function safeFixEdits(findings: Finding[]): Map<string, TextEdit[]> {
     const key = JSON.stringify(fix.edits);
     if (seenFix.has(key)) continue;
     seenFix.add(key);
-    const overlaps = fix.edits.some((e) => (byFile.get(e.file) ?? []).some((o) => rangesTouch(o, e)));
+    // Several fixes may share an edit (the one `{% load static %}` insertion): apply it once.
+    const fresh = fix.edits.filter((e) => !(byFile.get(e.file) ?? []).some((o) => sameEdit(o, e)));
+    const overlaps = fresh.some((e) => (byFile.get(e.file) ?? []).some((o) => rangesTouch(o, e)));
     if (overlaps) continue;
-    for (const e of fix.edits) {
+    for (const e of fresh) {
       const list = byFile.get(e.file) ?? [];
       list.push(e);
       byFile.set(e.file, list);
@@ -24,6 +26,10 @@ export function safeFixEdits(findings: Finding[]): Map<string, TextEdit[]> {
   }
   for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return byFile;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end && a.newText === b.newText;
 }
 
 function rangesTouch(a: TextEdit, b: TextEdit): boolean {

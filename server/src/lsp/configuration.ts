@@ -38,6 +38,10 @@ export function engineConfig(raw: unknown, log: (message: string) => void): Part
     log(`Ignored ${SECTION}.rules: expected an object such as {"security.W004": "off"}.`);
   }
 
+  const templates = s.templates as { extraGlobs?: unknown } | undefined;
+  if (templates && Array.isArray(templates.extraGlobs)) out.templateGlobs = templates.extraGlobs.filter((g): g is string => typeof g === 'string' && g.length > 0);
+  else if (templates?.extraGlobs !== undefined && templates?.extraGlobs !== null) log(`Ignored ${SECTION}.templates.extraGlobs: expected a list of glob patterns.`);
+
   if (typeof s.developmentSeverity === 'string' && DEVELOPMENT_SEVERITIES.has(s.developmentSeverity as EngineConfig['developmentSeverity'])) {
     out.developmentSeverity = s.developmentSeverity as EngineConfig['developmentSeverity'];
   } else if (s.developmentSeverity !== undefined && s.developmentSeverity !== null) {

@@ -25,9 +25,13 @@ const SHALLOW_DEPTH = 3;
 /** Dependency files the engine reads the Django version from. */
 export const DEPENDENCY_FILE = /^(requirements.*\.(txt|in)|pyproject\.toml|setup\.cfg|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock|pdm\.lock)$/i;
 
-/** Whether a workspace file matters to the engine: Python modules and dependency files. */
+/**
+ * Whether a workspace file matters to the engine: Python modules and dependency files (read),
+ * templates and static assets (listed: static paths resolve against them; templates are read
+ * when analysed). Editor and tool folders are skipped by the walk itself.
+ */
 export function isProjectFile(path: string): boolean {
-  return path.endsWith('.py') || DEPENDENCY_FILE.test(posix.basename(path));
+  return path.endsWith('.py') || DEPENDENCY_FILE.test(posix.basename(path)) || !/\/\.(git|hg|svn)\//.test(path);
 }
 
 export function isDependencyFile(path: string): boolean {

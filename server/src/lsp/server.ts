@@ -264,6 +264,7 @@ export class DjangoDeployServer {
     const entry = this.index.entryFor(path);
     this.open.set(path, { entry, uri: document.uri });
     this.checked.delete(path);
+    if (isTemplateLanguage(document)) entry.project.markTemplate(path);
     this.index.prepareFor(entry, path);
   }
 
@@ -557,13 +558,16 @@ export class DjangoDeployServer {
 }
 
 /**
- * What the engine analyses: Python modules and the dependency files it reads the Django version
- * from. Other documents (templates) are not handed in: each keystroke in them would re-run the
- * settings analysis for nothing.
+ * What the engine analyses: Python modules, the dependency files it reads the Django version
+ * from, and templates (documents open as html or django-html).
  */
 function isEngineInput(document: TextDocument, path: string): boolean {
-  if (document.languageId === 'python') return true;
+  if (document.languageId === 'python' || isTemplateLanguage(document)) return true;
   return !isVirtualPath(path) && (path.endsWith('.py') || isDependencyFile(path));
+}
+
+function isTemplateLanguage(document: TextDocument): boolean {
+  return document.languageId === 'html' || document.languageId === 'django-html' || document.languageId === 'jinja-html' || document.languageId === 'htmldjango';
 }
 
 export type { DiagnosticData };

@@ -13,6 +13,13 @@ import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPa
 import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
 import { runSettingsRules } from '../rules/settingsRules';
 import { lineColumn } from '../text';
+import { templateFindings, type TemplateContext } from '../templates/templateRules';
+import { staticFinders, staticIndex } from '../templates/staticFinders';
+import { SettingsView } from '../rules/settingsView';
+import { servedUrl } from '../rules/staticfiles';
+import { isSequence, pathLike } from '../python/values';
+import { dictGet } from '../python/evaluate';
+import { atLeast } from './djangoVersion';
 
 export interface EngineConfig {
   /** Dotted module names or root-relative paths of production settings. */
@@ -23,9 +30,11 @@ export interface EngineConfig {
   rules: Record<string, SeveritySetting>;
   /** How production-only findings show in development-only modules. */
   developmentSeverity: 'hint' | 'information' | 'off';
+  /** Extra globs (relative to the root) of files analysed as templates. */
+  templateGlobs: string[];
 }
 
-export const DEFAULT_CONFIG: EngineConfig = { productionSettings: [], djangoVersion: '', rules: {}, developmentSeverity: 'hint' };
+export const DEFAULT_CONFIG: EngineConfig = { productionSettings: [], djangoVersion: '', rules: {}, developmentSeverity: 'hint', templateGlobs: [] };
 
 export interface ProjectHost {
   /** Reads a file that was not handed in; undefined when it cannot be read. */
@@ -79,6 +88,13 @@ export class DjangoProject {
   private pythonFiles = new Set<string>();
   /** Dependency files known to exist (requirements*.txt, pyproject.toml…). */
   private dependencyFiles = new Set<string>();
+  /** Every other file known to exist: static assets, templates. */
+  private otherFiles = new Set<string>();
+  /** Files the shell says are templates (open as html / django-html). */
+  private markedTemplates = new Set<string>();
+  /** Template findings by file, valid for one settings analysis and one set of files. */
+  private templateCache = new Map<string, { text: string; findings: Finding[] }>();
+  private templateContextCache: TemplateContext | undefined;
   private directories = new Set<string>();
   private config: EngineConfig = DEFAULT_CONFIG;
   private analysis: Analysis | undefined;
@@ -110,8 +126,16 @@ export class DjangoProject {
     if (existing && existing.text === text) return;
     const state: FileState = { text };
     this.files.set(path, state);
-    const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing;
+    const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing && !this.otherFiles.has(path) && !this.dependencyFiles.has(path);
     if (path.endsWith('.py')) this.pythonFiles.add(path);
+    else if (DEPENDENCY_FILES.test(posix.basename(path))) this.dependencyFiles.add(path);
+    else {
+      if (isNew) this.staticFilesChanged();
+      this.otherFiles.add(path);
+      // A template's own text is read by its own findings only.
+      this.addDirectoriesOf(path);
+      return;
+    }
     this.addDirectoriesOf(path);
     if (isNew || affectsStructure(path)) this.structureChanged();
     // Typing in views.py changes nothing the settings analysis read: keep it.
@@ -122,6 +146,22 @@ export class DjangoProject {
   /** Forgets a file's text; `deleted` also forgets that it exists. */
   removeFile(path: string, deleted = true): void {
     this.files.delete(path);
+    this.templateCache.delete(path);
+    if (deleted && this.otherFiles.has(path)) {
+      this.otherFiles.delete(path);
+      this.markedTemplates.delete(path);
+      this.staticFilesChanged();
+      return;
+    }
+    if (deleted && this.directories.has(path)) {
+      // A deleted folder: everything below it goes too.
+      for (const set of [this.pythonFiles, this.dependencyFiles, this.otherFiles]) for (const f of [...set]) if (f.startsWith(path + '/')) set.delete(f);
+      for (const f of [...this.files.keys()]) if (f.startsWith(path + '/')) this.files.delete(f);
+      this.removeDirectories([path]);
+      this.structureChanged();
+      this.staticFilesChanged();
+      return;
+    }
     if (deleted) {
       this.parses.delete(path);
       this.pythonFiles.delete(path);
@@ -133,12 +173,19 @@ export class DjangoProject {
 
   /** Lists files that exist without handing in their text (read on demand through the host). */
   addKnownFiles(paths: Iterable<string>): void {
+    let structural = false;
     for (const p of paths) {
-      if (p.endsWith('.py')) this.pythonFiles.add(p);
-      else if (DEPENDENCY_FILES.test(posix.basename(p))) this.dependencyFiles.add(p);
+      if (p.endsWith('.py')) {
+        this.pythonFiles.add(p);
+        structural = true;
+      } else if (DEPENDENCY_FILES.test(posix.basename(p))) {
+        this.dependencyFiles.add(p);
+        structural = true;
+      } else this.otherFiles.add(p);
       this.addDirectoriesOf(p);
     }
-    this.structureChanged();
+    this.staticFilesChanged();
+    if (structural) this.structureChanged();
   }
 
   addDirectories(paths: Iterable<string>): void {
@@ -162,6 +209,19 @@ export class DjangoProject {
   private structureChanged(): void {
     this.structure = {};
     this.analysis = undefined;
+    this.staticFilesChanged();
+  }
+
+  /** Static files or templates appeared or went: template findings are recomputed. */
+  private staticFilesChanged(): void {
+    this.templateCache.clear();
+    this.templateContextCache = undefined;
+  }
+
+  /** Tells that a file is a template (open as html or django-html), whatever its folder. */
+  markTemplate(path: string, isTemplate = true): void {
+    if (isTemplate) this.markedTemplates.add(path);
+    else this.markedTemplates.delete(path);
   }
 
   private addDirectoriesOf(path: string): void {
@@ -241,6 +301,8 @@ export class DjangoProject {
 
   private analyse(): Analysis {
     if (this.analysis) return this.analysis;
+    this.templateCache.clear();
+    this.templateContextCache = undefined;
     const executed = new Map<string, ExecutedModule>();
     const running = new Set<string>();
     const closure = new Map<string, Set<string>>();
@@ -497,22 +559,136 @@ export class DjangoProject {
   }
 
   allFindings(): Finding[] {
-    return this.analyse().findings;
+    const out = [...this.analyse().findings];
+    for (const t of this.templateFiles()) out.push(...this.templateFindings(t));
+    return out;
   }
 
   findingsFor(file: string): Finding[] {
+    if (this.isTemplate(file)) return this.templateFindings(file);
     return this.analyse().findings.filter((f) => f.file === file);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Templates
+
+  private static TEMPLATE_EXTENSION = /\.(html?|txt|xml|djhtml|svg)$/i;
+
+  /** Whether a file is analysed as a Django template. */
+  isTemplate(file: string): boolean {
+    if (this.markedTemplates.has(file)) return true;
+    if (!DjangoProject.TEMPLATE_EXTENSION.test(file) || isIgnoredPath(file.slice(this.root.length))) return false;
+    if (file.includes('/templates/')) return true;
+    const ctx = this.templateContext();
+    if (ctx.templateDirs.some((d) => file.startsWith(d + '/'))) return true;
+    return this.templateGlobMatchers().some((re) => re.test(this.relative(file)));
+  }
+
+  /** Every template file the project knows. */
+  templateFiles(): string[] {
+    const out = new Set<string>();
+    for (const f of this.otherFiles) if (this.isTemplate(f)) out.add(f);
+    for (const f of this.markedTemplates) out.add(f);
+    return [...out].sort();
+  }
+
+  private globs: { config: EngineConfig; matchers: RegExp[] } | undefined;
+  private templateGlobMatchers(): RegExp[] {
+    if (this.globs?.config !== this.config) this.globs = { config: this.config, matchers: this.config.templateGlobs.map(globToRegExp) };
+    return this.globs.matchers;
+  }
+
+  /** Template findings for one file (cached per text, settings analysis and file set). */
+  templateFindings(file: string): Finding[] {
+    const text = this.text(file);
+    if (text === undefined) return [];
+    const cached = this.templateCache.get(file);
+    if (cached && cached.text === text) return cached.findings;
+    const ctx = this.templateContext();
+    let findings: Finding[] = [];
+    try {
+      findings = templateFindings(file, text, ctx).filter((f) => this.config.rules[f.code] !== 'off').map((f) => {
+        const configured = this.config.rules[f.code];
+        return configured && configured !== 'off' ? { ...f, severity: configured } : f;
+      });
+    } catch (error) {
+      console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
+    }
+    const silenced = ctx.silenced;
+    findings = findings.filter((f) => !silenced.has(f.code));
+    this.templateCache.set(file, { text, findings });
+    return findings;
+  }
+
+  /** What templates need from the settings: static folders, STATIC_URL, builtins… */
+  templateContext(): TemplateContext & { templateDirs: string[]; silenced: Set<string> } {
+    if (this.templateContextCache) return this.templateContextCache as TemplateContext & { templateDirs: string[]; silenced: Set<string> };
+    const a = this.analyse();
+    const root = a.modules.find((m) => m.role === 'production') ?? a.modules.find((m) => m.role !== 'base');
+    const scope = root ? a.executed.get(root.file)?.scope : undefined;
+    const view = new SettingsView(scope ?? new Map(), a.version);
+    const installedApps = view.get('INSTALLED_APPS').value;
+    const finders = staticFinders(view.get('STATICFILES_DIRS').value, installedApps, (entry) => this.appFolder(entry));
+    const staticFiles = [...this.otherFiles].filter((f) => finders.sources.some((s) => f.startsWith(s.root + '/')));
+    const templates = view.get('TEMPLATES').value;
+    const engines = isSequence(templates) ? templates.items : [];
+    let staticBuiltin = false;
+    const staticLibraries = ['static'];
+    const templateDirs: string[] = [];
+    for (const engine of engines) {
+      if (engine.kind !== 'dict') continue;
+      const options = dictGet(engine, 'OPTIONS');
+      const builtins = options ? dictGet(options, 'builtins') : undefined;
+      if (builtins && isSequence(builtins) && builtins.items.some((b) => b.kind === 'str' && b.value === 'django.templatetags.static')) staticBuiltin = true;
+      const libraries = options ? dictGet(options, 'libraries') : undefined;
+      if (libraries?.kind === 'dict') for (const e of libraries.entries) if (e.key.kind === 'str' && e.value.kind === 'str' && e.value.value === 'django.templatetags.static') staticLibraries.push(e.key.value);
+      const dirs = dictGet(engine, 'DIRS');
+      if (dirs && isSequence(dirs)) for (const d of dirs.items) { const p = pathLike(d); if (p?.startsWith('/')) templateDirs.push(posix.normalize(p)); }
+    }
+    const staticUrl = view.get('STATIC_URL').value;
+    const mediaUrl = view.get('MEDIA_URL').value;
+    const ctx = {
+      staticUrl: staticUrl.kind === 'str' && staticUrl.value ? servedUrl(staticUrl) : undefined,
+      mediaUrl: mediaUrl.kind === 'str' && mediaUrl.value ? servedUrl(mediaUrl) : undefined,
+      finders,
+      index: staticIndex(finders, staticFiles),
+      staticBuiltin,
+      staticLibraries,
+      removedLoadNames: atLeast(a.version, 3, 0),
+      settingsModule: root?.moduleName ?? '',
+      templateDirs,
+      silenced: scope ? silencedChecks(scope) : new Set<string>(),
+    };
+    this.templateContextCache = ctx;
+    return ctx;
+  }
+
+  /** The package folder of an INSTALLED_APPS entry, when it is in the workspace. */
+  private appFolder(entry: string): string | undefined {
+    const asPackage = this.resolveModuleFile(entry);
+    if (asPackage?.endsWith('/__init__.py')) return posix.dirname(asPackage);
+    // `blog.apps.BlogConfig`: the module `blog.apps` lives in the app's folder.
+    const parts = entry.split('.');
+    if (parts.length > 1) {
+      const module = this.resolveModuleFile(parts.slice(0, -1).join('.'));
+      if (module) return posix.dirname(module);
+    }
+    return undefined;
   }
 
   /** Files whose findings depend on `file` (it included). */
   dependants(file: string): string[] {
     const a = this.analyse();
     const out = new Set<string>([file]);
+    let settings = false;
     for (const [root, reads] of a.closure) {
       if (!reads.has(file)) continue;
+      settings = true;
       for (const r of reads) out.add(r);
       out.add(root);
     }
+    // Settings decide STATIC_URL, the static folders and builtins: the handed-in templates follow.
+    if (settings) for (const f of this.files.keys()) if (this.isTemplate(f)) out.add(f);
     return [...out];
   }
 
@@ -558,6 +734,21 @@ function definesSettings(scope: Scope, file: string): boolean {
 function affectsStructure(path: string): boolean {
   const base = posix.basename(path);
   return base === 'manage.py' || base === 'wsgi.py' || base === 'asgi.py' || DEPENDENCY_FILES.test(base);
+}
+
+// A glob such as `templates/**/x.txt` as a RegExp over root-relative paths.
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re.replace(/^\.\//, '')}$`);
 }
 
 function definesUppercase(scope: Scope): boolean {

@@ -1,0 +1,516 @@
+// One scan of a Django template: Django's own lexer first (django/template/base.py `tag_re`,
+// verbatim handling in `Lexer.create_token`, `{% comment %}` skipping in defaulttags.py), then
+// every template token is masked with same-length filler so offsets stay exact, then
+// htmlparser2's Tokenizer reads the masked text for start tags, attributes, <style> and <script>.
+// Facts: reference/parsing.md "Templates", templates-and-servers.md §1.1–1.3.
+// Never throws on user text; offsets are UTF-16 offsets of the document text.
+
+import { Tokenizer, QuoteType } from 'htmlparser2';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type TemplateTokenKind = 'block' | 'variable' | 'comment';
+
+export interface TemplateToken {
+  /** `{% %}`, `{{ }}`, `{# #}`. */
+  kind: TemplateTokenKind;
+  /** The whole token, delimiters included. */
+  start: number;
+  end: number;
+  /** Inner text, trimmed: `load static`, `static 'css/a.css' as x`. */
+  content: string;
+  /** Offset of the trimmed content. */
+  contentStart: number;
+  /** Blocks only: the first word (`load`, `static`, `extends`, `if`…). */
+  tagName?: string;
+}
+
+export interface HtmlAttribute {
+  /** Lowercased. */
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  /** The original text of the value (unmasked), without quotes; undefined for a bare attribute. */
+  value: string | undefined;
+  /** Offsets of the value content (inside the quotes); -1 when there is no value. */
+  valueStart: number;
+  valueEnd: number;
+  /** '' for unquoted values (and bare attributes). */
+  quote: '"' | "'" | '';
+  /** The value contains (or is produced by) a template token, or was cut short by recovery. */
+  dynamic: boolean;
+}
+
+export interface HtmlTag {
+  /** Lowercased tag name (`img`, `link`, `image` for SVG). */
+  name: string;
+  /** From '<' to after '>', or to the text length when unclosed. */
+  start: number;
+  end: number;
+  attributes: HtmlAttribute[];
+}
+
+export interface TemplateScan {
+  /** Tokens Django parses: not those inside `{% comment %}` or `{% verbatim %}` blocks (their own tags are included). */
+  tokens: TemplateToken[];
+  /** Where nothing may be flagged: comment and verbatim blocks (with their tags), `{# #}`, `<!-- -->`. Sorted, merged. */
+  ignored: Span[];
+  /** Start tags outside ignored regions. */
+  tags: HtmlTag[];
+  /** CSS text: <style> contents and style="" values, cut around ignored regions. */
+  css: Span[];
+  /** <script> contents. */
+  scripts: Span[];
+}
+
+/** Django's `tag_re`, without DOTALL: `.` there matches everything but "\n". */
+const TAG_RE = /\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}/g;
+
+/** A quoted value that runs over a line break into what looks like the next tag: half-typed markup. */
+const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
+
+export function scanTemplate(text: string): TemplateScan {
+  const { tokens, masks, blocks } = lexTemplate(text);
+  const masked = maskTemplate(text, masks);
+  const html = scanHtml(text, masked, masks, blocks);
+  const ignored = mergeSpans([...blocks, ...html.comments]);
+  return { tokens, ignored, tags: html.tags, css: cutAround(html.css, ignored), scripts: html.scripts };
+}
+
+interface Lexed {
+  tokens: TemplateToken[];
+  /** Sorted, disjoint spans the HTML tokenizer must not see: every token-shaped match, whole comment blocks. */
+  masks: Span[];
+  /** Comment blocks, verbatim blocks and `{# #}` comments, sorted by start. */
+  blocks: Span[];
+}
+
+function lexTemplate(text: string): Lexed {
+  const tokens: TemplateToken[] = [];
+  const masks: Span[] = [];
+  const blocks: Span[] = [];
+  let verbatimEnd: string | undefined; // Lexer.verbatim: the exact content that ends the block
+  let verbatimStart = -1;
+  let commentStart = -1; // inside {% comment %} … {% endcomment %}
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(text); m !== null; m = TAG_RE.exec(text)) {
+    const start = m.index;
+    const raw = m[0];
+    const end = start + raw.length;
+    const opener = raw.charCodeAt(1);
+    const inner = raw.slice(2, -2);
+    const content = inner.trim();
+    if (commentStart < 0) masks.push({ start, end });
+    let kind: TemplateTokenKind;
+    if (opener === 0x25 /* % */) {
+      if (verbatimEnd !== undefined) {
+        if (content !== verbatimEnd) continue; // text inside verbatim
+        verbatimEnd = undefined;
+        if (commentStart < 0) blocks.push({ start: verbatimStart, end });
+      } else {
+        const head = content.slice(0, 9);
+        if (head === 'verbatim' || head === 'verbatim ') {
+          verbatimEnd = `end${content}`;
+          verbatimStart = start;
+        }
+      }
+      kind = 'block';
+    } else {
+      if (verbatimEnd !== undefined) continue;
+      kind = opener === 0x7b /* { */ ? 'variable' : 'comment';
+    }
+    // The parser's view: {% comment %} skips every token up to the exact {% endcomment %}.
+    const tagName = kind === 'block' ? firstWord(content) : undefined;
+    if (commentStart >= 0) {
+      if (kind !== 'block' || content !== 'endcomment') continue;
+      masks.push({ start: commentStart, end });
+      blocks.push({ start: commentStart, end });
+      commentStart = -1;
+    } else if (tagName === 'comment' && verbatimEnd === undefined) {
+      commentStart = start;
+      masks.pop();
+    } else if (kind === 'comment') {
+      blocks.push({ start, end });
+    }
+    const lead = inner.length - inner.trimStart().length;
+    const token: TemplateToken = { kind, start, end, content, contentStart: Math.min(start + 2 + lead, end - 2) };
+    if (tagName !== undefined) token.tagName = tagName;
+    tokens.push(token);
+  }
+  // Unclosed blocks: Django raises; we ignore to the end of the text.
+  if (commentStart >= 0) {
+    masks.push({ start: commentStart, end: text.length });
+    blocks.push({ start: commentStart, end: text.length });
+  } else if (verbatimEnd !== undefined) {
+    blocks.push({ start: verbatimStart, end: text.length });
+  }
+  blocks.sort((a, b) => a.start - b.start);
+  return { tokens, masks, blocks };
+}
+
+function firstWord(content: string): string {
+  const m = /^\S*/.exec(content);
+  return m ? m[0] : '';
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+
+/**
+ * Same-length filler for each mask. Spaces everywhere (text, between attributes, inside quoted
+ * values: never a quote or '>'), except where a token continues or starts an unquoted value or
+ * a name (`src={% static 'x' %}`, `src=/static/{{ v }}`, `data-{{ k }}=`): there '_' keeps it
+ * one value. Line breaks inside masked comment blocks are kept.
+ */
+function maskTemplate(text: string, masks: Span[]): string {
+  if (masks.length === 0) return text;
+  const chunks: string[] = [];
+  let last = 0;
+  let previousEnd = -1;
+  let previousFill = ' ';
+  for (const { start, end } of masks) {
+    let fill = ' ';
+    if (start === previousEnd) fill = previousFill;
+    else if (start > 0) {
+      const c = text.charCodeAt(start - 1);
+      if (!isSpace(c)) {
+        // Inside an unquoted value when an '=' comes before any space, quote, '<' or '>'.
+        let i = start - 1;
+        const stop = Math.max(last, start - 2048);
+        for (; i >= stop; i--) {
+          const d = text.charCodeAt(i);
+          if (d === 0x3d /* = */) {
+            fill = '_';
+            break;
+          }
+          if (isSpace(d) || d === 0x22 || d === 0x27 || d === 0x3c || d === 0x3e) break;
+        }
+        if (i < last && last === previousEnd) fill = previousFill;
+      } else {
+        let i = start - 1;
+        while (i >= last && isSpace(text.charCodeAt(i))) i--;
+        if (i >= last && text.charCodeAt(i) === 0x3d /* = */) fill = '_';
+      }
+    }
+    chunks.push(text.slice(last, start));
+    const raw = text.slice(start, end);
+    chunks.push(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? fill.repeat(end - start) : raw.replace(/[^\r\n]/g, fill));
+    last = end;
+    previousEnd = end;
+    previousFill = fill;
+  }
+  chunks.push(text.slice(last));
+  return chunks.join('');
+}
+
+interface HtmlScan {
+  tags: HtmlTag[];
+  css: Span[];
+  scripts: Span[];
+  comments: Span[];
+}
+
+interface OpenAttribute {
+  attr: HtmlAttribute;
+  hasData: boolean;
+}
+
+function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): HtmlScan {
+  const tags: HtmlTag[] = [];
+  const css: Span[] = [];
+  const scripts: Span[] = [];
+  const comments: Span[] = [];
+  let tag: HtmlTag | undefined;
+  let cursor = 0; // where the open tag's last name or value ended
+  let open: OpenAttribute | undefined;
+  let raw: Span[] | undefined; // inside <style> or <script>
+  let restartAt = -1;
+  let base = 0; // offset of the current tokenizer's input in the text
+  let tokenizer: Tokenizer;
+
+  const finishTag = (end: number) => {
+    if (!tag) return;
+    tag.end = end;
+    if (!inside(blocks, tag.start)) {
+      tags.push(tag);
+      for (const a of tag.attributes) if (a.name === 'style' && a.valueStart >= 0) css.push({ start: a.valueStart, end: a.valueEnd });
+    }
+    tag = undefined;
+    open = undefined;
+  };
+  const finishAttribute = (attr: HtmlAttribute) => {
+    if (attr.valueStart >= 0) {
+      attr.value = text.slice(attr.valueStart, attr.valueEnd);
+      if (overlaps(masks, attr.valueStart, attr.valueEnd) || (attr.quote === '' && startsAt(masks, attr.valueEnd))) attr.dynamic = true;
+    }
+    if (overlaps(masks, attr.nameStart, attr.nameEnd)) attr.dynamic = true;
+  };
+  /** Stops this tokenizer; the next one starts at `at` (half-typed markup recovery). */
+  const restart = (at: number) => {
+    restartAt = at;
+    tokenizer.pause();
+  };
+
+  const callbacks = {
+    onopentagname(start: number, end: number) {
+      if (restartAt >= 0) return;
+      start += base;
+      end += base;
+      tag = { name: text.slice(start, end).toLowerCase(), start: start - 1, end: masked.length, attributes: [] };
+      cursor = end;
+    },
+    onattribname(start: number, end: number) {
+      if (restartAt >= 0) return;
+      start += base;
+      end += base;
+      if (!tag) return;
+      // `<img src="a.png"` then a new line starting with a tag: the first tag was never closed.
+      if (masked.charCodeAt(start) === 0x3c /* < */ && /^<[a-zA-Z/!]/.test(masked.slice(start, start + 2)) && masked.lastIndexOf('\n', start) > tag.start) {
+        let end = start;
+        while (end > tag.start && isSpace(masked.charCodeAt(end - 1))) end--;
+        finishTag(end);
+        restart(start);
+        return;
+      }
+      const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+      tag.attributes.push(attr);
+      open = { attr, hasData: false };
+      cursor = end;
+    },
+    onattribdata(start: number, end: number) {
+      if (restartAt >= 0) return;
+      if (!open) return;
+      if (!open.hasData) {
+        open.attr.valueStart = start + base;
+        open.hasData = true;
+      }
+      open.attr.valueEnd = end + base;
+    },
+    onattribentity() {},
+    onattribend(quote: QuoteType, end: number) {
+      if (restartAt >= 0) return;
+      end += base;
+      if (!open || !tag) return;
+      cursor = end;
+      const attr = open.attr;
+      open = undefined;
+      if (quote === QuoteType.NoValue) return finishAttribute(attr);
+      if (quote === QuoteType.Double || quote === QuoteType.Single) {
+        attr.quote = quote === QuoteType.Double ? '"' : "'";
+        if (attr.valueStart < 0) attr.valueStart = attr.valueEnd = end - 1; // empty value
+        if (recoverRunaway(attr)) return;
+      } else if (attr.valueStart < 0) {
+        attr.valueStart = attr.valueEnd = end;
+      }
+      finishAttribute(attr);
+    },
+    onopentagend(end: number) {
+      if (restartAt >= 0) return;
+      end += base;
+      const name = tag?.name;
+      finishTag(end + 1);
+      if (name === 'style' || name === 'script') raw = name === 'style' ? css : scripts;
+    },
+    onselfclosingtag(end: number) {
+      if (restartAt >= 0) return;
+      finishTag(end + base + 1);
+    },
+    onclosetag() {
+      if (restartAt >= 0) return;
+      raw = undefined;
+    },
+    ontext(start: number, end: number) {
+      if (restartAt >= 0) return;
+      if (!raw) return;
+      start += base;
+      end += base;
+      if (inside(blocks, start)) return;
+      const previous = raw[raw.length - 1];
+      if (previous && previous.end === start) previous.end = end;
+      else if (end > start) raw.push({ start, end });
+    },
+    ontextentity() {},
+    oncomment(start: number, end: number, endOffset: number) {
+      if (restartAt >= 0) return;
+      start += base;
+      end += base;
+      const opener = masked.startsWith('<!--', start - 4) ? start - 4 : start - 2;
+      comments.push({ start: Math.max(opener, 0), end: endOffset === 0 && end >= masked.length ? masked.length : end + 1 });
+    },
+    oncdata() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend() {
+      if (restartAt >= 0) return;
+      if (!tag && !raw) {
+        // `<im` at the end: the tokenizer never reports a tag name still being read.
+        const lt = masked.lastIndexOf('<');
+        const lastComment = comments[comments.length - 1];
+        if (lt >= base && /^<[a-zA-Z][^\s/>]*$/.test(masked.slice(lt)) && !(lastComment && lastComment.end > lt)) {
+          tag = { name: text.slice(lt + 1).toLowerCase(), start: lt, end: masked.length, attributes: [] };
+        }
+      }
+      if (!tag) return;
+      if (open) {
+        // The text ends inside an attribute: an unterminated quoted value is still being typed.
+        const attr = open.attr;
+        open = undefined;
+        locateValue(attr);
+        if (attr.quote !== '' && recoverRunaway(attr)) return;
+        if (attr.valueStart >= 0) {
+          attr.valueEnd = masked.length;
+          if (attr.quote !== '') attr.dynamic = true;
+        }
+        finishAttribute(attr);
+      } else {
+        // `<img src="/a.png" alt` at the end: the tokenizer never reports a name still being read.
+        const m = /^[\s/]*([^\s/>="'<]+)\s*$/.exec(masked.slice(cursor));
+        if (m) {
+          const nameStart = masked.length - m[0].length + m[0].indexOf(m[1]);
+          const attr: HtmlAttribute = { name: text.slice(nameStart, nameStart + m[1].length).toLowerCase(), nameStart, nameEnd: nameStart + m[1].length, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+          finishAttribute(attr);
+          tag.attributes.push(attr);
+        }
+      }
+      finishTag(masked.length);
+    },
+  };
+
+  /** An attribute still open at the end of the text: where its value starts, from the masked text. */
+  function locateValue(attr: HtmlAttribute) {
+    let i = attr.nameEnd;
+    while (i < masked.length && isSpace(masked.charCodeAt(i))) i++;
+    if (masked.charCodeAt(i) !== 0x3d /* = */) return;
+    i++;
+    while (i < masked.length && isSpace(masked.charCodeAt(i))) i++;
+    const c = masked.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      attr.quote = c === 0x22 ? '"' : "'";
+      attr.valueStart = i + 1;
+    } else {
+      attr.valueStart = i;
+    }
+    attr.valueEnd = masked.length;
+  }
+
+  /** A quoted value running over a line break into a new tag: cut it there and read on from the '<'. */
+  function recoverRunaway(attr: HtmlAttribute): boolean {
+    if (!tag || attr.valueStart < 0) return false;
+    let newline = attr.valueStart;
+    while (newline < attr.valueEnd && masked.charCodeAt(newline) !== 0x0a) newline++;
+    if (newline >= attr.valueEnd) return false;
+    const m = RUNAWAY_VALUE.exec(masked.slice(attr.valueStart, attr.valueEnd));
+    if (!m) return false;
+    const cut = attr.valueStart + m.index;
+    const lt = cut + m[0].length - 2;
+    attr.valueEnd = cut;
+    finishAttribute(attr);
+    attr.dynamic = true;
+    finishTag(cut);
+    restart(lt);
+    return true;
+  }
+
+  let from = 0;
+  for (;;) {
+    restartAt = -1;
+    base = from;
+    tag = undefined;
+    open = undefined;
+    raw = undefined;
+    tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+    tokenizer.write(from === 0 ? masked : masked.slice(from));
+    if (restartAt < 0) tokenizer.end();
+    if (restartAt < 0) break;
+    from = restartAt > from ? restartAt : from + 1; // always make progress
+    if (from >= masked.length) break;
+  }
+  return { tags, css, scripts, comments };
+}
+
+/** The span containing `offset`, by binary search over sorted disjoint spans. */
+function inside(spans: Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start <= offset && offset < spans[lo].end;
+}
+
+/** Whether [start, end) overlaps a span (sorted, disjoint). */
+function overlaps(spans: Span[], start: number, end: number): boolean {
+  if (end <= start) return false;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start < end;
+}
+
+function startsAt(spans: Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start === offset;
+}
+
+/** Sorted, with overlapping or touching spans merged. */
+export function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** `spans` with the parts inside `holes` (sorted, merged) removed. */
+function cutAround(spans: Span[], holes: Span[]): Span[] {
+  if (holes.length === 0) return spans;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let first = 0; // holes before this one end before every remaining span starts
+  for (const s of sorted) {
+    while (first < holes.length && holes[first].end <= s.start) first++;
+    let start = s.start;
+    for (let k = first; k < holes.length && holes[k].start < s.end; k++) {
+      const h = holes[k];
+      if (h.start > start) out.push({ start, end: h.start });
+      start = Math.max(start, h.end);
+    }
+    if (start < s.end) out.push({ start, end: s.end });
+  }
+  return out;
+}
+
+/** The template token (if any) that contains `offset`. */
+export function tokenAt(scan: TemplateScan, offset: number): TemplateToken | undefined {
+  let lo = 0;
+  let hi = scan.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (scan.tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = scan.tokens[lo];
+  return t && t.start <= offset && offset < t.end ? t : undefined;
+}
+
+/** Whether nothing may be flagged at `offset` (comments, verbatim). */
+export function isIgnored(scan: TemplateScan, offset: number): boolean {
+  return inside(scan.ignored, offset);
+}

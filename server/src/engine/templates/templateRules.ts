@@ -1,0 +1,317 @@
+// Template rules: raw asset paths that should be {% static %}, {% load static %} where it
+// belongs, {% static %} paths no finder serves, removed load names, prefix-style static URLs.
+// Facts: templates-and-servers.md §1. Every rule prefers a missed warning to a false alarm.
+
+import * as posix from 'node:path/posix';
+import type { Finding, Fix, TextEdit, Severity } from '../findings';
+import { scanTemplate, type HtmlAttribute, type HtmlTag, type Span, type TemplateScan, type TemplateToken } from './scan';
+import { cssReferences } from './css';
+import { closestStaticPaths, maybeServedByInvisibleApp, type StaticFile, type StaticFinders } from './staticFinders';
+import { DOCS } from '../rules/rule';
+
+export interface TemplateContext {
+  /** STATIC_URL as served (relative values get the script prefix "/"); undefined when unknown. */
+  staticUrl: string | undefined;
+  mediaUrl: string | undefined;
+  finders: StaticFinders;
+  index: Map<string, StaticFile>;
+  /** `django.templatetags.static` is in TEMPLATES OPTIONS builtins: no load needed anywhere. */
+  staticBuiltin: boolean;
+  /** Library names that load the static tags: `static` and any OPTIONS libraries alias. */
+  staticLibraries: string[];
+  /** Django removed `{% load staticfiles %}` / `admin_static` in 3.0. */
+  removedLoadNames: boolean;
+  settingsModule: string;
+}
+
+export interface TemplateRuleDoc {
+  code: string;
+  level: Severity;
+  title: string;
+  why: string;
+  url: string;
+}
+
+const STATIC_DOCS = `${DOCS}/howto/static-files/`;
+export const TEMPLATE_RULES: TemplateRuleDoc[] = [
+  { code: 'DJD201', level: 'warning', title: 'Raw static asset path', why: 'A hard-coded /static/… or relative path misses hashed file names (ManifestStaticFilesStorage), CDNs and STATIC_URL changes: stale caches or 404s in production.', url: `${DOCS}/ref/templates/builtins/#static` },
+  { code: 'DJD202', level: 'information', title: 'Relative asset path that no finder serves', why: 'A relative URL resolves against the page URL: it breaks on any page that is not at the site root.', url: STATIC_DOCS },
+  { code: 'DJD203', level: 'error', title: '{% static %} without {% load static %}', why: 'Each template loads its own tag libraries: rendering raises TemplateSyntaxError ("Invalid block tag … Did you forget to register or load this tag?").', url: `${DOCS}/ref/templates/builtins/#static` },
+  { code: 'DJD204', level: 'error', title: '{% load staticfiles %} / {% load admin_static %} was removed', why: "Django 3.0 removed these libraries: TemplateSyntaxError \"'staticfiles' is not a registered tag library\".", url: `${DOCS}/releases/3.0/#features-removed-in-3-0` },
+  { code: 'DJD205', level: 'warning', title: '{% static %} path that no finder serves', why: 'With ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"): a 500 on every page that uses it.', url: `${DOCS}/ref/contrib/staticfiles/#manifeststaticfilesstorage` },
+  { code: 'DJD206', level: 'hint', title: 'STATIC_URL prefix instead of {% static %}', why: '{{ STATIC_URL }}… and {% get_static_prefix %}… are plain prefixes: they bypass hashed file names and storages.', url: `${DOCS}/ref/templates/builtins/#get-static-prefix` },
+];
+const RULE = new Map(TEMPLATE_RULES.map((r) => [r.code, r]));
+
+/** Which attributes of which elements load a static asset. */
+interface AssetAttribute {
+  tags: string[];
+  attribute: string;
+  srcset?: boolean;
+  /** `<link>`: only these rel values load an asset. */
+  rel?: RegExp;
+  /** `<input>`: only type=image. */
+  type?: string;
+}
+export const ASSET_ATTRIBUTES: AssetAttribute[] = [
+  { tags: ['img', 'source', 'script', 'track', 'audio', 'video', 'embed'], attribute: 'src' },
+  { tags: ['img', 'source'], attribute: 'srcset', srcset: true },
+  { tags: ['video'], attribute: 'poster' },
+  { tags: ['link'], attribute: 'href', rel: /(^|\s)(stylesheet|icon|shortcut|apple-touch-icon|apple-touch-icon-precomposed|mask-icon|preload|modulepreload|prefetch|manifest)(\s|$)/i },
+  { tags: ['object'], attribute: 'data' },
+  { tags: ['input'], attribute: 'src', type: 'image' },
+  { tags: ['image', 'use'], attribute: 'href' },
+  { tags: ['image', 'use'], attribute: 'xlink:href' },
+];
+
+const ASSET_EXTENSION = /\.(css|js|mjs|png|jpe?g|gif|svg|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp4|webm|ogg|ogv|mp3|wav|vtt|json|webmanifest|map|pdf|txt|xml)$/i;
+
+interface Candidate {
+  /** The raw URL text and its offsets in the document. */
+  value: string;
+  start: number;
+  end: number;
+  /** Quote of the enclosing attribute ('' when none or in a <style> block). */
+  attributeQuote: '"' | "'" | '';
+  /** Quote around a CSS url('…') value. */
+  cssQuote: '"' | "'" | '';
+  unquotedAttribute: boolean;
+}
+
+export function templateFindings(file: string, text: string, ctx: TemplateContext): Finding[] {
+  const scan = scanTemplate(text);
+  const out: Finding[] = [];
+  const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
+    const rule = RULE.get(code)!;
+    if (suppressed(text, start, code)) return;
+    out.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
+  };
+  const loadEdit = loadStaticInsertion(file, text, scan, ctx);
+  const withLoad = (edits: TextEdit[]): TextEdit[] => (loadEdit ? [...edits, loadEdit] : edits);
+  const masked = scan.tokens.map((t) => ({ start: t.start, end: t.end }));
+
+  // DJD201 / DJD202: raw asset paths in attributes and CSS.
+  for (const tag of scan.tags) {
+    for (const attr of tag.attributes) {
+      if (!isAssetAttribute(tag, attr) || attr.dynamic || attr.value === undefined || attr.valueStart < 0) continue;
+      const candidates = attr.name === 'srcset' ? srcsetCandidates(attr) : [{ value: attr.value, start: attr.valueStart, end: attr.valueEnd, attributeQuote: attr.quote, cssQuote: '' as const, unquotedAttribute: attr.quote === '' }];
+      rawPathFindings(candidates, attr.name === 'srcset' ? `<${tag.name} srcset>` : `<${tag.name} ${attr.name}>`);
+    }
+  }
+  for (const span of scan.css) {
+    const attributeQuote = quoteAround(text, span);
+    const refs = cssReferences(text, span, masked);
+    for (const ref of refs) {
+      rawPathFindings([{ value: ref.value, start: ref.start, end: ref.end, attributeQuote, cssQuote: ref.quote, unquotedAttribute: false }], ref.kind === 'import' ? 'CSS @import' : 'CSS url()');
+    }
+  }
+
+  function rawPathFindings(candidates: Candidate[], where: string) {
+    const edits: TextEdit[] = [];
+    const flagged: { c: Candidate; path: string; confident: boolean; found: StaticFile | undefined }[] = [];
+    for (const c of candidates) {
+      const r = classify(c.value, ctx);
+      if (!r) continue;
+      flagged.push({ c, path: r.path, confident: r.confident, found: r.found });
+      edits.push({ file, start: c.start, end: c.end, newText: staticTag(r.path, r.suffix, c) });
+    }
+    if (!flagged.length) return;
+    // One fix rewrites every candidate of the attribute (srcset), plus the load when needed.
+    const confident = flagged.some((f) => f.confident);
+    const fix: Fix = { title: flagged.length > 1 ? `Use {% static %} for all ${flagged.length} paths` : `Use {% static '${flagged[0].path}' %}`, safe: confident, edits: withLoad(edits) };
+    for (const f of flagged) {
+      if (f.confident) {
+        const served = f.found ? ` (served from ${f.found.source.origin})` : '';
+        report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production${served}. Use {% static '${f.path}' %}.`, [fix]);
+      } else {
+        report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.`, [{ ...fix, safe: false }]);
+      }
+    }
+  }
+
+  // DJD203 / DJD204 / DJD205 / DJD206: template tags.
+  for (const token of scan.tokens) {
+    if (token.kind !== 'block' && token.kind !== 'variable') continue;
+    if (token.kind === 'block' && token.tagName === 'load') {
+      if (!ctx.removedLoadNames) continue;
+      for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
+        const start = token.contentStart + m.index!;
+        report('DJD204', start, start + m[0].length, `{% load ${m[0]} %} was removed in Django 3.0: every render raises TemplateSyntaxError ("'${m[0]}' is not a registered tag library"). Load static instead.`, [
+          { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ file, start, end: start + m[0].length, newText: 'static' }] },
+        ]);
+      }
+      continue;
+    }
+    if (token.kind === 'block' && (token.tagName === 'static' || token.tagName === 'get_static_prefix')) {
+      if (!ctx.staticBuiltin && !loadsStaticBefore(scan, token.start, ctx)) {
+        const fixes: Fix[] = loadEdit ? [{ title: 'Add {% load static %}', safe: true, edits: [loadEdit] }] : [];
+        report('DJD203', token.start, token.end, `{% ${token.tagName} %} is used without {% load static %} in this template: rendering raises TemplateSyntaxError ("Invalid block tag … '${token.tagName}'. Did you forget to register or load this tag?"). A load in a parent template does not count.`, fixes);
+      }
+      if (token.tagName === 'static') missingStaticFile(token);
+      if (token.tagName === 'get_static_prefix' && !/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
+      continue;
+    }
+    if (token.kind === 'variable' && /^STATIC_URL$/.test(token.content)) prefixStyle(token, '{{ STATIC_URL }}');
+  }
+
+  function missingStaticFile(token: TemplateToken) {
+    const m = /^static\s+(["'])([^"'\n]*)\1(\s+as\s+\w+)?\s*$/.exec(token.content);
+    if (!m) return; // a variable or filter expression: not decidable
+    const path = m[2];
+    if (!path || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
+    if (ctx.index.has(path) || maybeServedByInvisibleApp(ctx.finders, path)) return;
+    const valueStart = token.contentStart + token.content.indexOf(m[1] + path + m[1]) + 1;
+    const suggestions = closestStaticPaths(ctx.index, path);
+    const fixes: Fix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ file, start: valueStart, end: valueStart + path.length, newText: s }] }));
+    report('DJD205', valueStart, valueStart + path.length, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`, fixes);
+  }
+
+  function prefixStyle(token: TemplateToken, shown: string) {
+    const after = /^[A-Za-z0-9_./@-]+/.exec(text.slice(token.end));
+    if (!after) return;
+    const path = after[0].replace(/^\//, '');
+    const end = token.end + after[0].length;
+    const quote = quoteAround(text, { start: token.start, end });
+    const inner = quote === "'" ? '"' : "'";
+    const found = ctx.index.get(path);
+    report('DJD206', token.start, end, `${shown}${after[0]} is a plain prefix: it bypasses hashed file names and storages. Use {% static ${inner}${path}${inner} %}.`, [
+      { title: `Use {% static '${path}' %}`, safe: !!found, edits: withLoad([{ file, start: token.start, end, newText: `{% static ${inner}${path}${inner} %}` }]) },
+    ]);
+  }
+
+  return out;
+}
+
+function isAssetAttribute(tag: HtmlTag, attr: HtmlAttribute): boolean {
+  for (const a of ASSET_ATTRIBUTES) {
+    if (a.attribute !== attr.name || !a.tags.includes(tag.name)) continue;
+    if (a.rel) {
+      const rel = tag.attributes.find((x) => x.name === 'rel')?.value;
+      if (!rel || !a.rel.test(rel)) continue;
+    }
+    if (a.type) {
+      const type = tag.attributes.find((x) => x.name === 'type')?.value;
+      if (type?.toLowerCase() !== a.type) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** `img/a.png 1x, img/b.png 2x` → each URL with its offsets. */
+function srcsetCandidates(attr: HtmlAttribute): Candidate[] {
+  const out: Candidate[] = [];
+  const value = attr.value ?? '';
+  for (const m of value.matchAll(/(^|,)\s*([^\s,]+)/g)) {
+    const url = m[2];
+    const start = attr.valueStart + m.index! + m[0].length - url.length;
+    out.push({ value: url, start, end: start + url.length, attributeQuote: attr.quote, cssQuote: '', unquotedAttribute: attr.quote === '' });
+  }
+  return out;
+}
+
+/**
+ * What a raw URL is: undefined when it must not be flagged; else its `{% static %}` path, the
+ * `?query#fragment` to keep outside the tag, and whether we are sure it is a static file.
+ */
+export function classify(raw: string, ctx: TemplateContext): { path: string; suffix: string; confident: boolean; found: StaticFile | undefined } | undefined {
+  const value = raw.trim();
+  if (!value || value.includes('{{') || value.includes('{%') || value.startsWith('#') || value.startsWith('?')) return undefined;
+  if (ctx.mediaUrl && ctx.mediaUrl !== '/' && value.startsWith(ctx.mediaUrl)) return undefined;
+  const cut = value.search(/[?#]/);
+  const url = cut < 0 ? value : value.slice(0, cut);
+  const suffix = cut < 0 ? '' : value.slice(cut);
+  if (!url || url === '/') return undefined;
+  const staticUrl = ctx.staticUrl;
+  if (staticUrl && staticUrl !== '/' && url.startsWith(staticUrl)) {
+    const path = normalise(url.slice(staticUrl.length));
+    if (!path) return undefined;
+    return { path, suffix, confident: true, found: ctx.index.get(path) };
+  }
+  // Absolute and protocol-relative URLs, other schemes (data:, mailto:, blob:…): never ours.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
+  if (url.startsWith('/')) {
+    const path = normalise(url.slice(1));
+    const found = path ? ctx.index.get(path) : undefined;
+    return found ? { path, suffix, confident: true, found } : undefined;
+  }
+  const path = normalise(url);
+  if (!path) return undefined;
+  const found = ctx.index.get(path);
+  if (found) return { path, suffix, confident: true, found };
+  if (ASSET_EXTENSION.test(path) && ctx.finders.complete && !maybeServedByInvisibleApp(ctx.finders, path)) return { path, suffix, confident: false, found: undefined };
+  return undefined;
+}
+
+function normalise(path: string): string {
+  let p: string;
+  try {
+    p = decodeURI(path);
+  } catch {
+    p = path;
+  }
+  p = posix.normalize(p).replace(/^(\.\.\/)+/, '').replace(/^\.\//, '').replace(/^\/+/, '');
+  return p === '.' ? '' : p;
+}
+
+/** The `{% static %}` tag replacing a raw URL, quotes chosen so the markup stays valid. */
+function staticTag(path: string, suffix: string, c: Candidate): string {
+  const outer = c.cssQuote || c.attributeQuote;
+  const inner = outer === "'" ? '"' : "'";
+  const escaped = path.replace(new RegExp(inner, 'g'), '');
+  const tag = `{% static ${inner}${escaped}${inner} %}${suffix}`;
+  return c.unquotedAttribute ? `"${tag.replace(/"/g, "'")}"` : tag;
+}
+
+/** The quote that encloses a span (an attribute value), or '' in text. */
+function quoteAround(text: string, span: Span): '"' | "'" | '' {
+  const before = text[span.start - 1];
+  return before === '"' || before === "'" ? before : '';
+}
+
+function loadsStaticBefore(scan: TemplateScan, offset: number, ctx: TemplateContext): boolean {
+  for (const t of scan.tokens) {
+    if (t.start >= offset) break;
+    if (t.kind === 'block' && t.tagName === 'load' && loadsStatic(t.content, ctx)) return true;
+  }
+  return false;
+}
+
+/**
+ * `load static`, `load i18n static`, `load static from static`, `load assets` (an OPTIONS
+ * libraries alias). The removed `staticfiles` / `admin_static` count too: DJD204 reports them,
+ * and its fix makes them load static.
+ */
+function loadsStatic(content: string, ctx: TemplateContext): boolean {
+  const words = content.split(/\s+/).slice(1);
+  const from = words.indexOf('from');
+  const libraries = from >= 0 ? words.slice(from + 1) : words;
+  return libraries.some((w) => ctx.staticLibraries.includes(w) || w === 'staticfiles' || w === 'admin_static');
+}
+
+/**
+ * Where `{% load static %}` goes: after `{% extends %}` (which must stay first) and after the
+ * existing `{% load %}` lines; at the top otherwise. Undefined when nothing is needed.
+ */
+export function loadStaticInsertion(file: string, text: string, scan: TemplateScan, ctx: TemplateContext): TextEdit | undefined {
+  if (ctx.staticBuiltin) return undefined;
+  if (scan.tokens.some((t) => t.kind === 'block' && t.tagName === 'load' && loadsStatic(t.content, ctx))) return undefined;
+  let anchor: TemplateToken | undefined;
+  for (const t of scan.tokens) if (t.kind === 'block' && (t.tagName === 'extends' || t.tagName === 'load')) anchor = t;
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  if (!anchor) return { file, start: 0, end: 0, newText: `{% load static %}${eol}` };
+  let lineEnd = text.indexOf('\n', anchor.end);
+  if (lineEnd < 0) return { file, start: text.length, end: text.length, newText: `${eol}{% load static %}` };
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  return { file, start: lineEnd, end: lineEnd, newText: `${eol}{% load static %}` };
+}
+
+/** `{# django-deploy: ignore #}` or `{# django-deploy: ignore[DJD201] #}` on the same line. */
+function suppressed(text: string, offset: number, code: string): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const m = /django-deploy:\s*ignore(?:\[([^\]]*)\])?/.exec(text.slice(lineStart, lineEnd));
+  if (!m) return false;
+  return m[1] === undefined || m[1].split(',').map((s) => s.trim()).includes(code);
+}

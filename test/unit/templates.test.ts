@@ -1,0 +1,159 @@
+// Template rules: raw asset paths, {% load static %}, static paths the finders serve.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DjangoProject } from '../../server/src/engine/project/project';
+import { applyEdits, safeFixEdits } from '../../server/src/engine/fixAll';
+import type { Finding } from '../../server/src/engine/findings';
+
+const ROOT = '/site';
+const SETTINGS = `from pathlib import Path
+BASE_DIR = Path(__file__).resolve().parent.parent
+DEBUG = False
+INSTALLED_APPS = ['django.contrib.admin', 'django.contrib.staticfiles', 'blog.apps.BlogConfig']
+STATIC_URL = '/static/'
+STATIC_ROOT = BASE_DIR / 'staticfiles'
+STATICFILES_DIRS = [BASE_DIR / 'assets', ('vendor', BASE_DIR / 'third_party')]
+MEDIA_URL = '/media/'
+TEMPLATES = [{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': [BASE_DIR / 'templates'], 'APP_DIRS': True, 'OPTIONS': {}}]
+`;
+const STATIC_FILES = ['assets/css/site.css', 'assets/img/logo.png', 'assets/img/logo@2x.png', 'assets/js/app.js', 'third_party/htmx.min.js', 'blog/static/blog/post.css', 'assets/fonts/x.woff2'];
+
+function site(templates: Record<string, string>, settings = SETTINGS): DjangoProject {
+  const p = new DjangoProject(ROOT);
+  p.setConfig({ djangoVersion: '4.2' });
+  p.setFile(`${ROOT}/manage.py`, "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n");
+  p.setFile(`${ROOT}/mysite/__init__.py`, '');
+  p.setFile(`${ROOT}/mysite/settings.py`, settings);
+  p.setFile(`${ROOT}/blog/__init__.py`, '');
+  p.setFile(`${ROOT}/blog/apps.py`, 'from django.apps import AppConfig\nclass BlogConfig(AppConfig):\n    name = "blog"\n');
+  p.addKnownFiles(STATIC_FILES.map((f) => `${ROOT}/${f}`));
+  for (const [rel, text] of Object.entries(templates)) p.setFile(`${ROOT}/${rel}`, text);
+  return p;
+}
+
+const T = `${ROOT}/templates/page.html`;
+const codes = (f: Finding[]) => f.map((x) => x.code).sort();
+const covered = (p: DjangoProject, f: Finding) => p.text(f.file)!.slice(f.start, f.end);
+function fixAll(p: DjangoProject, file: string): string {
+  const edits = safeFixEdits(p.findingsFor(file)).get(file) ?? [];
+  const next = applyEdits(p.text(file)!, edits);
+  p.setFile(file, next);
+  return next;
+}
+
+test('raw /static/ paths and root-relative paths to known files are flagged; fix rewrites and loads static', () => {
+  const p = site({ 'templates/page.html': '{% extends "base.html" %}\n{% block content %}\n<img src="/static/img/logo.png?v=3#top" alt="">\n<link rel="stylesheet" href="/css/site.css">\n<script src="js/app.js"></script>\n{% endblock %}\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD201', 'DJD201', 'DJD201']);
+  assert.equal(covered(p, f[0]), '/static/img/logo.png?v=3#top');
+  const fixed = fixAll(p, T);
+  assert.equal(
+    fixed,
+    '{% extends "base.html" %}\n{% load static %}\n{% block content %}\n<img src="{% static \'img/logo.png\' %}?v=3#top" alt="">\n<link rel="stylesheet" href="{% static \'css/site.css\' %}">\n<script src="{% static \'js/app.js\' %}"></script>\n{% endblock %}\n',
+  );
+  assert.deepEqual(p.findingsFor(T), [], 'clean after the fix');
+});
+
+test('never flagged: page links, absolute and protocol-relative URLs, data:, #, dynamic values, MEDIA_URL, comments, verbatim', () => {
+  const text = [
+    '{% load static %}',
+    '<a href="/static/img/logo.png">a page link is not an asset</a>',
+    '<img src="https://cdn.example.com/static/img/logo.png">',
+    '<img src="//cdn.example.com/img/logo.png">',
+    '<img src="data:image/png;base64,AAAA">',
+    '<img src="#">',
+    '<img src="{{ post.image.url }}">',
+    '<img src="{% static "img/logo.png" %}">',
+    '<img src="/media/uploads/x.png">',
+    '<!-- <img src="/static/img/logo.png"> -->',
+    '{# <img src="/static/img/logo.png"> #}',
+    '{% comment %}<img src="/static/img/logo.png">{% endcomment %}',
+    '{% verbatim %}<img src="/static/img/logo.png">{% endverbatim %}',
+    '<script>const u = "/static/js/app.js";</script>',
+    '<img src="img/unknown-page-thing">',
+    '',
+  ].join('\n');
+  const p = site({ 'templates/page.html': text });
+  assert.deepEqual(p.findingsFor(T), []);
+});
+
+test('srcset candidates, CSS url() and @import, style attributes; quotes opposite to the attribute', () => {
+  const text = "{% load static %}\n<img srcset=\"/static/img/logo.png 1x, /static/img/logo@2x.png 2x\">\n<div style='background: url(/static/img/logo.png)'></div>\n<style>\n@import \"/static/css/site.css\";\n.x { background: url('/static/img/logo.png'); }\n</style>\n";
+  const p = site({ 'templates/page.html': text });
+  assert.equal(p.findingsFor(T).filter((f) => f.code === 'DJD201').length, 5);
+  const fixed = fixAll(p, T);
+  assert.match(fixed, /srcset="\{% static 'img\/logo\.png' %\} 1x, \{% static 'img\/logo@2x\.png' %\} 2x"/);
+  assert.match(fixed, /style='background: url\(\{% static "img\/logo\.png" %\}\)'/);
+  assert.match(fixed, /@import "\{% static 'css\/site\.css' %\}";/);
+  assert.match(fixed, /url\('\{% static "img\/logo\.png" %\}'\)/);
+  assert.equal((fixed.match(/\{% load static %\}/g) ?? []).length, 1);
+});
+
+test('STATICFILES_DIRS prefixes and app static folders resolve like the finders', () => {
+  const p = site({ 'templates/page.html': '{% load static %}\n<script src="{% static \'vendor/htmx.min.js\' %}"></script>\n<link rel="stylesheet" href="{% static \'blog/post.css\' %}">\n<link rel="stylesheet" href="{% static \'admin/css/base.css\' %}">\n<img src="{% static \'img/logoo.png\' %}">\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD205'], 'admin/… may come from django.contrib.admin, which we cannot see');
+  assert.equal(covered(p, f[0]), 'img/logoo.png');
+  assert.match(f[0].message, /Missing staticfiles manifest entry/);
+  assert.equal(f[0].fixes[0].title, "Did you mean 'img/logo.png'?");
+});
+
+test('{% static %} without {% load static %}: error with the insertion fix; a load after the use does not count; builtins do', () => {
+  const p = site({ 'templates/page.html': '{% extends "base.html" %}\n{% load i18n %}\n<img src="{% static \'img/logo.png\' %}">\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD203']);
+  assert.equal(f[0].severity, 'error');
+  assert.equal(fixAll(p, T), '{% extends "base.html" %}\n{% load i18n %}\n{% load static %}\n<img src="{% static \'img/logo.png\' %}">\n');
+  const late = site({ 'templates/page.html': '<img src="{% static \'img/logo.png\' %}">\n{% load static %}\n' });
+  assert.deepEqual(codes(late.findingsFor(T)), ['DJD203']);
+  const builtin = site({ 'templates/page.html': '<img src="{% static \'img/logo.png\' %}">\n<img src="/static/img/logo.png">\n' }, SETTINGS.replace("'OPTIONS': {}", "'OPTIONS': {'builtins': ['django.templatetags.static']}"));
+  const bf = builtin.findingsFor(T);
+  assert.deepEqual(codes(bf), ['DJD201']);
+  assert.ok(bf[0].fixes[0].edits.every((e) => !e.newText.includes('load')), 'no load inserted when builtins provide it');
+  const alias = site({ 'templates/page.html': '{% load assets %}\n<img src="{% static \'img/logo.png\' %}">\n' }, SETTINGS.replace("'OPTIONS': {}", "'OPTIONS': {'libraries': {'assets': 'django.templatetags.static'}}"));
+  assert.deepEqual(alias.findingsFor(T), []);
+});
+
+test('{% load staticfiles %} and admin_static are errors on Django 3.0+, fixed to static', () => {
+  const p = site({ 'templates/page.html': '{% load i18n staticfiles %}\n<img src="{% static \'img/logo.png\' %}">\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD204'], 'the removed library is the one problem: its fix loads static');
+  assert.equal(fixAll(p, T), '{% load i18n static %}\n<img src="{% static \'img/logo.png\' %}">\n');
+});
+
+test('{{ STATIC_URL }} and {% get_static_prefix %} prefixes: a hint with the fix', () => {
+  const p = site({ 'templates/page.html': '{% load static %}\n<img src="{{ STATIC_URL }}img/logo.png">\n<img src="{% get_static_prefix %}img/logo.png">\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD206', 'DJD206']);
+  assert.equal(f[0].severity, 'hint');
+  assert.equal(fixAll(p, T), '{% load static %}\n<img src="{% static \'img/logo.png\' %}">\n<img src="{% static \'img/logo.png\' %}">\n');
+});
+
+test('relative asset paths no finder serves get a milder diagnostic, not a fix-all rewrite', () => {
+  const p = site({ 'templates/page.html': '<link rel="stylesheet" href="styles/missing.css">\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD202']);
+  assert.equal(f[0].severity, 'information');
+  assert.equal(safeFixEdits(f).size, 0);
+});
+
+test('deleting a static file updates {% static %} findings; adding it back clears them', () => {
+  const p = site({ 'templates/page.html': "{% load static %}\n<img src=\"{% static 'img/logo.png' %}\">\n" });
+  assert.deepEqual(p.findingsFor(T), []);
+  p.removeFile(`${ROOT}/assets/img/logo.png`, true);
+  assert.deepEqual(codes(p.findingsFor(T)), ['DJD205']);
+  p.addKnownFiles([`${ROOT}/assets/img/logo.png`]);
+  assert.deepEqual(p.findingsFor(T), []);
+});
+
+test('template files: templates/ folders, TEMPLATES DIRS, app templates, marked documents; inline ignore', () => {
+  const p = site({ 'blog/templates/blog/post.html': '<img src="/static/img/logo.png">\n', 'templates/ok.html': '<img src="/static/img/logo.png">{# django-deploy: ignore[DJD201] #}\n' });
+  assert.ok(p.templateFiles().includes(`${ROOT}/blog/templates/blog/post.html`));
+  assert.deepEqual(codes(p.findingsFor(`${ROOT}/blog/templates/blog/post.html`)), ['DJD201']);
+  assert.deepEqual(p.findingsFor(`${ROOT}/templates/ok.html`), []);
+  p.setFile(`${ROOT}/pages/landing.html`, '<img src="/static/img/logo.png">\n');
+  assert.deepEqual(p.findingsFor(`${ROOT}/pages/landing.html`), [], 'not a template until the editor says so');
+  p.markTemplate(`${ROOT}/pages/landing.html`);
+  assert.deepEqual(codes(p.findingsFor(`${ROOT}/pages/landing.html`)), ['DJD201']);
+  assert.ok(p.allFindings().some((f) => f.file === `${ROOT}/blog/templates/blog/post.html`));
+});
