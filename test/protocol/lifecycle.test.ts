@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, SERVER_JS, codes, copyFixture, processAlive, uriOf, type PublishDiagnosticsParams } from './lspClient';
 
@@ -162,6 +162,47 @@ describe('life cycle', () => {
       const waiting = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && codes(p).includes('security.W018'));
       client.open(uri, readFileSync(production, 'utf8'));
       await waiting;
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
+  });
+});
+
+describe('templates through the protocol', () => {
+  it('completes {% static %} paths, links them to their files and hovers them', async () => {
+    const fixture = copyFixture('startproject');
+    const client = new LspClient();
+    try {
+      // A static folder for the finders, then the server indexes the project.
+      const root = fixture.root;
+      mkdirSync(join(root, 'assets/css'), { recursive: true });
+      writeFileSync(join(root, 'assets/css/site.css'), 'body {}\n');
+      const settings = join(root, 'mysite/settings.py');
+      writeFileSync(settings, `${readFileSync(settings, 'utf8')}\nSTATICFILES_DIRS = [BASE_DIR / 'assets']\n`);
+      await client.initialize(root);
+      const uri = uriOf(join(root, 'mysite/templates/page.html'));
+      const text = "{% load static %}\n<link rel=\"stylesheet\" href=\"{% static 'css/site.css' %}\">\n";
+      const published = client.waitForDiagnostics(uri, 1);
+      client.open(uri, text, 'django-html');
+      assert.deepEqual((await published).diagnostics, []);
+      const at = (needle: string, delta = 0) => {
+        const offset = text.indexOf(needle) + delta;
+        const line = text.slice(0, offset).split('\n').length - 1;
+        return { line, character: offset - text.lastIndexOf('\n', offset - 1) - 1 };
+      };
+      // The workspace walk runs in the background: completion knows the files once it is done.
+      let completion: { label: string }[] = [];
+      for (let i = 0; i < 100 && completion.length === 0; i++) {
+        completion = (await client.request('textDocument/completion', { textDocument: { uri }, position: at('css/site', 4) })) as { label: string }[];
+        if (!completion.length) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.deepEqual(completion.map((c) => c.label), ['site.css']);
+      const links = (await client.request('textDocument/documentLink', { textDocument: { uri } })) as { target: string }[];
+      assert.equal(links.length, 1);
+      assert.equal(links[0].target, uriOf(join(root, 'assets/css/site.css')));
+      const hover = (await client.request('textDocument/hover', { textDocument: { uri }, position: at('site.css') })) as { contents: { value: string } };
+      assert.match(hover.contents.value, /Served from `assets\/css\/site\.css`/);
     } finally {
       await client.shutdown();
       fixture.cleanup();

@@ -157,3 +157,30 @@ test('template files: templates/ folders, TEMPLATES DIRS, app templates, marked 
   assert.deepEqual(codes(p.findingsFor(`${ROOT}/pages/landing.html`)), ['DJD201']);
   assert.ok(p.allFindings().some((f) => f.file === `${ROOT}/blog/templates/blog/post.html`));
 });
+
+test('completion inside {% static %}: folder by folder, from every finder', () => {
+  const text = "{% load static %}\n<img src=\"{% static 'img/lo";
+  const p = site({ 'templates/page.html': text });
+  const top = p.staticCompletions(T, text.indexOf("'img/") + 1);
+  assert.deepEqual(top.map((c) => c.label), ['blog/', 'css/', 'fonts/', 'img/', 'js/', 'vendor/']);
+  const inImg = p.staticCompletions(T, text.length);
+  assert.deepEqual(inImg.map((c) => c.label), ['logo.png', 'logo@2x.png']);
+  assert.equal(inImg[0].kind, 'file');
+  assert.equal(inImg[0].detail, 'STATICFILES_DIRS[0]');
+  assert.equal(text.slice(inImg[0].start, inImg[0].end), 'lo', 'replaces the segment being typed');
+  assert.deepEqual(p.staticCompletions(T, 5), [], 'nothing outside a {% static %} string');
+});
+
+test('links and hover on {% static %} paths point at the file that serves them', () => {
+  const text = "{% load static %}\n<script src=\"{% static 'vendor/htmx.min.js' %}\"></script>\n<img src=\"{% static 'img/missing.png' %}\">\n";
+  const p = site({ 'templates/page.html': text });
+  const links = p.staticLinks(T);
+  assert.equal(links.length, 1);
+  assert.equal(text.slice(links[0].start, links[0].end), 'vendor/htmx.min.js');
+  assert.equal(links[0].target, `${ROOT}/third_party/htmx.min.js`);
+  const hover = p.staticHover(T, text.indexOf('htmx') + 1)!;
+  assert.match(hover.contents, /Served from `third_party\/htmx\.min\.js`/);
+  assert.match(hover.contents, /STATICFILES_DIRS\[1\]/);
+  assert.match(hover.contents, /Renders to `\/static\/vendor\/htmx\.min\.js`/);
+  assert.match(p.staticHover(T, text.indexOf('missing') + 1)!.contents, /No static folder/);
+});

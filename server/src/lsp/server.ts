@@ -4,13 +4,18 @@
 import { warmUp } from '../engine/warmUp';
 import {
   CodeActionKind,
+  CompletionItemKind,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
+  type CompletionItem,
+  type CompletionParams,
   type Connection,
+  type DocumentLink,
+  type DocumentLinkParams,
   type Diagnostic,
   type ExecuteCommandParams,
   type Hover,
@@ -104,6 +109,8 @@ export class DjangoDeployServer {
       }),
     );
     c.onHover((params) => this.guard('hover', null, () => this.hover(params)));
+    c.onCompletion((params) => this.guard('completion', [], () => this.completion(params)));
+    c.onDocumentLinks((params) => this.guard('documentLink', [], () => this.documentLinks(params)));
     c.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     c.onExecuteCommand((params) => this.guard('executeCommand', null, () => this.executeCommand(params)));
     c.onShutdown(() => this.index.stop());
@@ -139,6 +146,9 @@ export class DjangoDeployServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        // Paths inside {% static '…' %}: folder by folder from the static finders.
+        completionProvider: { triggerCharacters: ["'", '"', '/'] },
+        documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [COMMANDS.checkProject, COMMANDS.applyFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -425,12 +435,37 @@ export class DjangoDeployServer {
     const ctx = this.documentContext(params.textDocument.uri);
     if (!ctx) return null;
     const { path, entry, document } = ctx;
-    const found = hoverSetting(entry.project, path, document.offsetAt(params.position));
+    const offset = document.offsetAt(params.position);
+    const found = entry.project.isTemplate(path) ? entry.project.staticHover(path, offset) : hoverSetting(entry.project, path, offset);
     if (!found) return null;
     return {
       contents: { kind: 'markdown', value: found.contents },
       range: toRange(this.lineIndexes.get(path, document.getText()), found.start, found.end),
     };
+  }
+
+  private completion(params: CompletionParams): CompletionItem[] {
+    const ctx = this.documentContext(params.textDocument.uri);
+    if (!ctx) return [];
+    const { path, entry, document } = ctx;
+    const lines = this.lineIndexes.get(path, document.getText());
+    return entry.project.staticCompletions(path, document.offsetAt(params.position)).map((c, i) => ({
+      label: c.label,
+      kind: c.kind === 'folder' ? CompletionItemKind.Folder : CompletionItemKind.File,
+      detail: c.detail,
+      sortText: String(i).padStart(5, '0'),
+      textEdit: { range: toRange(lines, c.start, c.end), newText: c.label },
+      // Keep completing inside the next folder.
+      command: c.kind === 'folder' ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    }));
+  }
+
+  private documentLinks(params: DocumentLinkParams): DocumentLink[] {
+    const ctx = this.documentContext(params.textDocument.uri);
+    if (!ctx) return [];
+    const { path, entry, document } = ctx;
+    const lines = this.lineIndexes.get(path, document.getText());
+    return entry.project.staticLinks(path).map((l) => ({ range: toRange(lines, l.start, l.end), target: pathToUri(l.target), tooltip: 'Open the static file' }));
   }
 
   private codeActions(params: CodeActionParams): CodeAction[] {

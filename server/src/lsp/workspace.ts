@@ -22,10 +22,11 @@ export const MAX_FOLDER_ENTRIES = 50_000;
 export const MAX_LOOSE_ENTRIES = 5_000;
 
 /**
- * Rules that conclude from a folder missing in the listing that it does not exist. While the
- * listing is partial (walk running, capped, or a loose document) they would be false alarms.
+ * Rules that conclude from a folder or file missing in the listing that it does not exist (a
+ * static folder, a {% static %} path). While the listing is partial (walk running, capped, or
+ * a loose document) they would be false alarms.
  */
-const DIRECTORY_LISTING_RULES = new Set(['staticfiles.W004', 'DJD116', 'files.E001']);
+const DIRECTORY_LISTING_RULES = new Set(['staticfiles.W004', 'DJD116', 'files.E001', 'DJD202', 'DJD205']);
 
 export interface ProjectEntry {
   project: DjangoProject;

@@ -15,6 +15,7 @@ import { runSettingsRules } from '../rules/settingsRules';
 import { lineColumn } from '../text';
 import { templateFindings, type TemplateContext } from '../templates/templateRules';
 import { staticFinders, staticIndex } from '../templates/staticFinders';
+import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
 import { SettingsView } from '../rules/settingsView';
 import { servedUrl } from '../rules/staticfiles';
 import { isSequence, pathLike } from '../python/values';
@@ -618,6 +619,24 @@ export class DjangoProject {
     findings = findings.filter((f) => !silenced.has(f.code));
     this.templateCache.set(file, { text, findings });
     return findings;
+  }
+
+  /** Completion inside `{% static '…' %}` at `offset`. */
+  staticCompletions(file: string, offset: number): StaticCompletion[] {
+    const text = this.text(file);
+    return text === undefined || !this.isTemplate(file) ? [] : staticCompletions(text, offset, this.templateContext());
+  }
+
+  /** Links from `{% static %}` paths to the files that serve them. */
+  staticLinks(file: string): StaticLink[] {
+    const text = this.text(file);
+    return text === undefined || !this.isTemplate(file) ? [] : staticLinks(text, this.templateContext());
+  }
+
+  /** Hover on a `{% static %}` path. */
+  staticHover(file: string, offset: number): { contents: string; start: number; end: number } | undefined {
+    const text = this.text(file);
+    return text === undefined || !this.isTemplate(file) ? undefined : staticHover(text, offset, this.templateContext(), (f) => this.relative(f));
   }
 
   /** What templates need from the settings: static folders, STATIC_URL, builtins… */
