@@ -184,3 +184,46 @@ test('links and hover on {% static %} paths point at the file that serves them',
   assert.match(hover.contents, /Renders to `\/static\/vendor\/htmx\.min\.js`/);
   assert.match(p.staticHover(T, text.indexOf('missing') + 1)!.contents, /No static folder/);
 });
+
+test('thousands of random edits of a template never throw; every range and fix stays inside the text', { timeout: 120_000 }, () => {
+  let seed = 99;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const original = [
+    '{% extends "base.html" %}',
+    '{% load i18n %}',
+    '{% block content %}',
+    '<img src="/static/img/logo.png?v=1" srcset="/static/img/logo.png 1x, img/logo@2x.png 2x" alt="{% trans "Logo" %}">',
+    '<link rel="stylesheet" href="{% static "css/site.css" %}">',
+    '<div style="background: url(\'/static/img/logo.png\')" {% if a > b %}class="x"{% endif %}></div>',
+    '<style>@import "/static/css/site.css"; .a { background: url(/static/img/logo.png) }</style>',
+    '{% comment %}<img src="/static/x.png">{% endcomment %}{# <img src="/static/y.png"> #}',
+    '<script src="{{ STATIC_URL }}js/app.js"></script>',
+    '{% endblock %}',
+    '',
+  ].join('\n');
+  const fragments = ['<', '>', '"', "'", '{%', '%}', '{{', '}}', '{#', '#}', '\n', ' ', '/static/', 'url(', ')', '=', '<img src="', '{% static \'', '\r\n', '😀'];
+  const p = site({ 'templates/page.html': original });
+  let text = original;
+  for (let i = 0; i < 2000; i++) {
+    if (random() < 0.05) text = original;
+    const pos = Math.floor(random() * (text.length + 1));
+    const kind = random();
+    if (kind < 0.4) text = text.slice(0, pos) + fragments[Math.floor(random() * fragments.length)] + text.slice(pos);
+    else if (kind < 0.8) text = text.slice(0, pos) + text.slice(pos + Math.floor(random() * 20));
+    else text = text.slice(0, pos);
+    p.setFile(T, text);
+    const findings = p.findingsFor(T);
+    for (const f of findings) {
+      assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `edit ${i}: ${f.code} outside the text`);
+      for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `edit ${i}: ${f.code} fix outside the text`);
+    }
+    applyEdits(text, safeFixEdits(findings).get(T) ?? []);
+    const at = Math.floor(random() * (text.length + 1));
+    p.staticCompletions(T, at);
+    p.staticLinks(T);
+    p.staticHover(T, at);
+  }
+});
