@@ -106,7 +106,7 @@ describe('text output', () => {
     const r = cli(['check', 'examples/mysite']);
     assert.equal(r.status, 1);
     const found = r.stdout.trimEnd().split('\n');
-    assert.equal(found.pop(), '8 problems (1 error, 7 warnings) in 3 settings modules');
+    assert.equal(found.pop(), '10 problems (2 errors, 8 warnings) in 3 settings modules');
     assert.deepEqual(
       found.map((l) => l.split(' ').slice(0, 3).join(' ')),
       [
@@ -118,6 +118,8 @@ describe('text output', () => {
         'examples/mysite/mysite/settings/production.py:7:1: warning DJD111',
         'examples/mysite/mysite/settings/production.py:7:1: warning security.W018',
         'examples/mysite/mysite/settings/production.py:9:1: warning DJD109',
+        'examples/mysite/templates/pages/home.html:4:32: warning DJD201',
+        'examples/mysite/templates/pages/home.html:5:13: error DJD203',
       ],
     );
   });
@@ -315,7 +317,10 @@ describe('--fix', () => {
       assert.ok(before.some((d) => d.code === 'DJD101'));
       const fixed = cli(['check', '--fix', '.'], { cwd: dir });
       assert.equal(fixed.status, 1, 'warnings without a safe fix remain');
-      assert.match(fixed.stderr, /^Fixed \d+ problems in 2 files\.$/m);
+      assert.match(fixed.stderr, /^Fixed \d+ problems in 3 files\.$/m, 'base.py, production.py and pages/home.html');
+      const home = readFileSync(join(dir, 'templates', 'pages', 'home.html'), 'utf8');
+      assert.match(home, /^\{% extends "base\.html" %\}\n\{% load static %\}\n/, '{% load static %} right after {% extends %}');
+      assert.match(home, /href="\{% static 'css\/site\.css' %\}"/);
       const base = readFileSync(join(dir, 'mysite', 'settings', 'base.py'), 'utf8');
       const production = readFileSync(join(dir, 'mysite', 'settings', 'production.py'), 'utf8');
       assert.match(base, /^STATIC_URL = 'static\/'$/m, 'the slash is added');
@@ -327,7 +332,7 @@ describe('--fix', () => {
         t.diagnostic('python3 not found: the ast.parse check of the fixed files was skipped');
       }
       const after = cliJson(['.'], { cwd: dir }).diagnostics;
-      for (const code of ['urls.E006', 'DJD101', 'DJD111']) assert.ok(!after.some((d) => d.code === code), `${code} is fixed`);
+      for (const code of ['urls.E006', 'DJD101', 'DJD111', 'DJD201', 'DJD203']) assert.ok(!after.some((d) => d.code === code), `${code} is fixed`);
       // What is printed after --fix is what a fresh check reports.
       assert.equal(fixed.stdout, cli(['check', '.'], { cwd: dir }).stdout);
       // Nothing left to fix: a second --fix changes nothing.
