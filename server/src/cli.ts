@@ -12,6 +12,7 @@ import * as posix from 'node:path/posix';
 import { DjangoProject } from './engine/project/project';
 import { IGNORED_DIRECTORIES } from './engine/project/layout';
 import { SETTINGS_RULES } from './engine/rules/settingsRules';
+import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
 import { LineIndex } from './engine/text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
@@ -85,7 +86,8 @@ function parseArguments(argv: string[]): Options | 'help' | 'version' {
   if (command === undefined) throw new UsageError(`missing command: try '${TOOL} check PATH' (--help for usage)`);
   if (command !== 'check') throw new UsageError(`unknown command '${command}': try '${TOOL} check PATH' (--help for usage)`);
 
-  const known = new Set(SETTINGS_RULES.map((r) => r.code));
+  // Template rules (DJD2xx) are configurable too: the engine applies `rules` to template findings.
+  const known = new Set([...SETTINGS_RULES.map((r) => r.code), ...TEMPLATE_RULES.map((r) => r.code)]);
   const options: Options = { format: 'text', fix: false, production: [], djangoVersion: '', rules: {}, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -521,7 +523,29 @@ const SARIF_LEVEL: Record<Severity | 'information', 'error' | 'warning' | 'note'
 
 function formatSarif(diagnostics: Diagnostic[]): string {
   const rules = [...new Map(SETTINGS_RULES.map((r) => [r.code, r])).values()];
-  const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
+  const settingsDescriptors = rules.map((r) => ({
+    id: r.code,
+    name: r.code,
+    shortDescription: { text: r.doc.title },
+    fullDescription: { text: r.doc.what },
+    help: { text: `${r.doc.what}\n\n${r.doc.why}\n\nExample:\n${r.doc.example}\n\nUse instead:\n${r.doc.instead}` },
+    helpUri: r.doc.url,
+    defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+    properties: { origin: r.origin, productionOnly: r.productionOnly } as Record<string, unknown>,
+  }));
+  // Template findings (DJD2xx) get descriptors too, so every result has a ruleIndex.
+  const templateDescriptors = TEMPLATE_RULES.map((r) => ({
+    id: r.code,
+    name: r.code,
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.why },
+    help: { text: `${r.title}\n\n${r.why}` },
+    helpUri: r.url,
+    defaultConfiguration: { level: SARIF_LEVEL[r.level] },
+    properties: { origin: 'template' } as Record<string, unknown>,
+  }));
+  const descriptors = [...settingsDescriptors, ...templateDescriptors];
+  const ruleIndex = new Map(descriptors.map((r, i) => [r.id, i]));
   const uri = (file: string) => file.split('/').map(encodeURIComponent).join('/');
   const sarif = {
     version: '2.1.0',
@@ -534,16 +558,7 @@ function formatSarif(diagnostics: Diagnostic[]): string {
             version: manifest.version,
             semanticVersion: manifest.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map((r) => ({
-              id: r.code,
-              name: r.code,
-              shortDescription: { text: r.doc.title },
-              fullDescription: { text: r.doc.what },
-              help: { text: `${r.doc.what}\n\n${r.doc.why}\n\nExample:\n${r.doc.example}\n\nUse instead:\n${r.doc.instead}` },
-              helpUri: r.doc.url,
-              defaultConfiguration: { level: SARIF_LEVEL[r.level] },
-              properties: { origin: r.origin, productionOnly: r.productionOnly },
-            })),
+            rules: descriptors,
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd().split('/').map(encodeURIComponent).join('/')}/` } },

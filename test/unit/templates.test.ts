@@ -16,7 +16,7 @@ STATICFILES_DIRS = [BASE_DIR / 'assets', ('vendor', BASE_DIR / 'third_party')]
 MEDIA_URL = '/media/'
 TEMPLATES = [{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': [BASE_DIR / 'templates'], 'APP_DIRS': True, 'OPTIONS': {}}]
 `;
-const STATIC_FILES = ['assets/css/site.css', 'assets/img/logo.png', 'assets/img/logo@2x.png', 'assets/js/app.js', 'third_party/htmx.min.js', 'blog/static/blog/post.css', 'assets/fonts/x.woff2'];
+const STATIC_FILES = ['assets/favicon.ico', 'assets/css/site.css', 'assets/img/logo.png', 'assets/img/logo@2x.png', 'assets/js/app.js', 'third_party/htmx.min.js', 'blog/static/blog/post.css', 'assets/fonts/x.woff2'];
 
 function site(templates: Record<string, string>, settings = SETTINGS): DjangoProject {
   const p = new DjangoProject(ROOT);
@@ -71,6 +71,7 @@ test('never flagged: page links, absolute and protocol-relative URLs, data:, #, 
     '{% verbatim %}<img src="/static/img/logo.png">{% endverbatim %}',
     '<script>const u = "/static/js/app.js";</script>',
     '<img src="img/unknown-page-thing">',
+    '<link rel="icon" href="/favicon.ico">',
     '',
   ].join('\n');
   const p = site({ 'templates/page.html': text });
@@ -162,7 +163,7 @@ test('completion inside {% static %}: folder by folder, from every finder', () =
   const text = "{% load static %}\n<img src=\"{% static 'img/lo";
   const p = site({ 'templates/page.html': text });
   const top = p.staticCompletions(T, text.indexOf("'img/") + 1);
-  assert.deepEqual(top.map((c) => c.label), ['blog/', 'css/', 'fonts/', 'img/', 'js/', 'vendor/']);
+  assert.deepEqual(top.map((c) => c.label), ['blog/', 'css/', 'fonts/', 'img/', 'js/', 'vendor/', 'favicon.ico'], 'folders first, then files');
   const inImg = p.staticCompletions(T, text.length);
   assert.deepEqual(inImg.map((c) => c.label), ['logo.png', 'logo@2x.png']);
   assert.equal(inImg[0].kind, 'file');

@@ -232,7 +232,10 @@ export function classify(raw: string, ctx: TemplateContext): { path: string; suf
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
   if (url.startsWith('/')) {
     const path = normalise(url.slice(1));
-    const found = path ? ctx.index.get(path) : undefined;
+    // `/favicon.ico`, `/robots.txt`: files at the site root are often served there on purpose
+    // (web server, WHITENOISE_ROOT). Only paths with a folder are taken for static files.
+    if (!path.includes('/')) return undefined;
+    const found = ctx.index.get(path);
     return found ? { path, suffix, confident: true, found } : undefined;
   }
   const path = normalise(url);
