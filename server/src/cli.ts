@@ -343,6 +343,10 @@ class CheckedProject {
       .filter((m) => findings.has(m.file) || this.files.includes(m.file) || this.folders.some((dir) => isUnder(m.file, dir))).length;
   }
 
+  templateCount(): number {
+    return this.engine.templateFiles().filter((f) => this.files.includes(f) || this.folders.some((dir) => isUnder(f, dir))).length;
+  }
+
   /** Applies the safe fixes of `findings` once; returns the files written. */
   applySafeFixes(findings: Finding[]): string[] {
     const byFile = safeFixEdits(findings);
@@ -496,12 +500,13 @@ function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProjec
 const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-function formatText(diagnostics: Diagnostic[], moduleCount: number): string {
+function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCount: number): string {
   const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${TEXT_SEVERITY[d.severity]} ${d.code} ${d.message}`);
-  if (moduleCount === 0 && diagnostics.length === 0) {
+  const checked = [moduleCount || !templateCount ? plural(moduleCount, 'settings module') : '', templateCount ? plural(templateCount, 'template') : ''].filter(Boolean).join(' and ');
+  if (moduleCount === 0 && templateCount === 0 && diagnostics.length === 0) {
     lines.push('No Django settings modules found.');
   } else if (diagnostics.length === 0) {
-    lines.push(`No deployment problems found in ${plural(moduleCount, 'settings module')}.`);
+    lines.push(`No deployment problems found in ${checked}.`);
   } else {
     const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
     const parts = [
@@ -510,7 +515,7 @@ function formatText(diagnostics: Diagnostic[], moduleCount: number): string {
       count('information') && `${count('information')} info`,
       count('hint') && plural(count('hint'), 'hint'),
     ].filter(Boolean);
-    lines.push(`${plural(diagnostics.length, 'problem')} (${parts.join(', ')}) in ${plural(moduleCount, 'settings module')}`);
+    lines.push(`${plural(diagnostics.length, 'problem')} (${parts.join(', ')}) in ${checked}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -620,7 +625,8 @@ function check(options: Options): number {
 
   const diagnostics = toDiagnostics(projects, findingsOf);
   const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
-  const output = options.format === 'json' ? formatJson(diagnostics) : options.format === 'sarif' ? formatSarif(diagnostics) : formatText(diagnostics, moduleCount);
+  const templateCount = projects.reduce((n, p) => n + p.templateCount(), 0);
+  const output = options.format === 'json' ? formatJson(diagnostics) : options.format === 'sarif' ? formatSarif(diagnostics) : formatText(diagnostics, moduleCount, templateCount);
   process.stdout.write(output);
   return diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning') ? 1 : 0;
 }

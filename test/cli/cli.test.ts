@@ -3,7 +3,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync, mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { cli, cliJson, copyOf, scratch, fixture, offsetOf, pythonAvailable, pythonSyntaxError, ROOT, EXAMPLES, type JsonDiagnostic } from './helpers';
 
@@ -92,21 +93,33 @@ describe('text output', () => {
   test('hardened: no problems, exit 0', () => {
     const r = cli(['check', rel(fixture('hardened'))]);
     assert.equal(r.stderr, '');
-    assert.equal(r.stdout, 'No deployment problems found in 1 settings module.\n');
+    assert.equal(r.stdout, 'No deployment problems found in 1 settings module and 1 template.\n');
     assert.equal(r.status, 0);
   });
 
-  test('a folder with no settings module says so and exits 0', () => {
+  test('a folder with templates only: the templates are checked, exit 0', () => {
     const r = cli(['check', rel(fixture('hardened', 'templates'))]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout, 'No Django settings modules found.\n');
+    assert.equal(r.stdout, 'No deployment problems found in 1 template.\n');
+  });
+
+  test('a folder with neither settings nor templates says so and exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'djd-empty-'));
+    try {
+      writeFileSync(join(dir, 'utils.py'), 'def f():\n    return 1\n');
+      const r = cli(['check', dir]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, 'No Django settings modules found.\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("examples/mysite (the README's `npm run example`) shows real mistakes", () => {
     const r = cli(['check', 'examples/mysite']);
     assert.equal(r.status, 1);
     const found = r.stdout.trimEnd().split('\n');
-    assert.equal(found.pop(), '10 problems (2 errors, 8 warnings) in 3 settings modules');
+    assert.equal(found.pop(), '10 problems (2 errors, 8 warnings) in 3 settings modules and 2 templates');
     assert.deepEqual(
       found.map((l) => l.split(' ').slice(0, 3).join(' ')),
       [
@@ -127,7 +140,7 @@ describe('text output', () => {
   test('several paths: every project is checked once', () => {
     const r = cli(['check', rel(STARTPROJECT), rel(fixture('hardened')), rel(fixture('split'))]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /^11 problems \(11 warnings\) in 5 settings modules$/m);
+    assert.match(r.stdout, /^11 problems \(11 warnings\) in 5 settings modules and 1 template$/m);
   });
 });
 
@@ -447,7 +460,7 @@ describe('odd files', () => {
         writeFileSync(join(dir, skipped, 'settings.py'), "DEBUG = True\nSECRET_KEY = 'x'\nALLOWED_HOSTS = []\n");
       }
       const r = cli(['check', '.'], { cwd: dir });
-      assert.equal(r.stdout, 'No deployment problems found in 1 settings module.\n');
+      assert.equal(r.stdout, 'No deployment problems found in 1 settings module and 1 template.\n');
       assert.equal(r.status, 0);
       assert.ok(existsSync(join(dir, 'node_modules', 'pkg', 'settings.py')));
     } finally {

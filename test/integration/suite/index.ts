@@ -15,6 +15,7 @@ import { format } from 'node:util';
 import Mocha from 'mocha';
 import { registerStartprojectSuite } from './startproject.suite';
 import { registerSplitSuite } from './split.suite';
+import { registerTemplatesSuite } from './templates.suite';
 
 export function run(): Promise<void> {
   const logFile = process.env.DJANGO_DEPLOY_TEST_LOG;
@@ -35,6 +36,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'django-deploy-integration', mocha);
   registerStartprojectSuite();
   registerSplitSuite();
+  registerTemplatesSuite();
 
   return new Promise<void>((resolve, reject) => {
     try {
