@@ -13,11 +13,20 @@
 //                            (and, on 5,000 lines, new entries inside a multi-line dict)
 //   memory                   the server's VmRSS from /proc/<pid>/status right after the runs, and
 //                            the lowest within --idle seconds (default 35) of idling afterwards
-import { spawn } from 'node:child_process';
+// then, on a second server (so the settings numbers above stay comparable), Django templates:
+//   template open / keystroke  a generated 10,000-line template (scripts/bench/templates.mjs) in the
+//                            templates/ folder of a small project with static files, opened as
+//                            django-html; keystrokes typed in text and inside an attribute value
+// and a whole-project check of --templates N (default 2,000) generated templates of 50–400 lines:
+//   `node dist/cli.js check --format json` wall clock (median of 3, Node start-up included), the
+//   same on the project without its templates (engine-only = the difference), beside Django's own
+//   Lexer tokenizing the same files (scripts/bench/django_lex.py under /usr/bin/python3).
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BASE_TEMPLATE, STATIC_FILES, random, template } from './bench/templates.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -30,11 +39,17 @@ const REOPENS = 10;
 const CPU_PROF = option('--cpu-prof', undefined);
 const IDLE_SECONDS = Number(option('--idle', '35'));
 const TIMEOUT = 10_000;
-const TARGETS = { keystrokeMedian: 5, open: 50, memoryMb: 100 };
+const TARGETS = { keystrokeMedian: 5, open: 50, memoryMb: 100, templateKeystrokeMedian: 10 };
+const TEMPLATE_LINES = 10_000;
+const TEMPLATE_KEYSTROKES = Number(option('--template-keystrokes', '200'));
+const PROJECT_TEMPLATES = Number(option('--templates', '2000'));
+const CHECK_RUNS = 3;
+const PYTHON = '/usr/bin/python3';
+const CLI = resolve('dist/cli.js');
 
 const SERVER = resolve('dist/server.js');
-if (!existsSync(SERVER)) {
-  console.error('dist/server.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
+if (!existsSync(SERVER) || !existsSync(CLI)) {
+  console.error('dist/server.js or dist/cli.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
   process.exit(1);
 }
 
@@ -232,6 +247,30 @@ function writeProject(root, settingsText) {
   return join(root, 'shop/settings.py');
 }
 
+/** A small Django project (the 150-line settings: STATIC_URL, STATICFILES_DIRS) with static files on disk. */
+function writeTemplateProject(root) {
+  writeProject(root, SETTINGS_150);
+  for (const f of STATIC_FILES) {
+    mkdirSync(dirname(join(root, 'static', f)), { recursive: true });
+    writeFileSync(join(root, 'static', f), `/* ${f} */\n`);
+  }
+  writeFileSync(join(root, 'templates/base.html'), BASE_TEMPLATE);
+}
+
+/** `count` page templates of 50–400 lines in 20 app folders under templates/; returns the line total. */
+function writeTemplates(root, count) {
+  const rnd = random(2024);
+  let lines = 0;
+  for (let i = 0; i < count; i++) {
+    const dir = join(root, 'templates', `app${i % 20}`);
+    mkdirSync(dir, { recursive: true });
+    const text = template(50 + Math.floor(rnd() * 351), i + 1, `Page ${i}`);
+    lines += text.split('\n').length - 1;
+    writeFileSync(join(dir, `page_${i}.html`), text);
+  }
+  return lines;
+}
+
 // -----------------------------------------------------------------------------------------------
 // A minimal LSP client
 
@@ -392,6 +431,160 @@ async function measureKeystrokes(client, uri, text, count, where = 'statement') 
   return { median: median(times), p95: quantile(times, 0.95), max: Math.max(...times), count: times.length };
 }
 
+/** Types `typed` (repeated, {n} numbered) at `offset`, one character per didChange. */
+async function typeAt(client, uri, text, offset, typed, count, version = 1) {
+  let n = 0;
+  let pendingText = '';
+  const times = [];
+  for (let k = 0; k < count + WARMUP; k++) {
+    if (!pendingText) pendingText = typed.replaceAll('{n}', String(n++));
+    const ch = pendingText[0];
+    pendingText = pendingText.slice(1);
+    const pos = positionAt(text, offset);
+    version++;
+    const waiting = client.diagnostics(uri, version);
+    const t0 = now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
+    await waiting;
+    if (k >= WARMUP) times.push(now() - t0);
+    text = text.slice(0, offset) + ch + text.slice(offset);
+    offset++;
+  }
+  return { median: median(times), p95: quantile(times, 0.95), max: Math.max(...times), count: times.length };
+}
+
+/** didOpen as django-html until the publishDiagnostics of version 1: first open, then warm reopens. */
+async function openTemplate(client, uri, text) {
+  const times = [];
+  let first;
+  for (let i = 0; i <= 5; i++) {
+    const waiting = client.diagnostics(uri, 1);
+    const t0 = now();
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'django-html', version: 1, text } });
+    const p = await waiting;
+    times.push(now() - t0);
+    if (i === 0) first = p.diagnostics;
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+  // A template the server has never seen (not on disk when the workspace was indexed).
+  const unseen = uri.replace(/\.html$/, '_unseen.html');
+  const waiting = client.diagnostics(unseen, 1);
+  const t0 = now();
+  client.notify('textDocument/didOpen', { textDocument: { uri: unseen, languageId: 'django-html', version: 1, text: `${text}{# ${Date.now()} #}\n` } });
+  await waiting;
+  const cold = now() - t0;
+  client.notify('textDocument/didClose', { textDocument: { uri: unseen } });
+  return { first: times[0], warm: median(times.slice(1)), cold, diagnostics: first };
+}
+
+/** Template latency through LSP on a server of its own. */
+async function measureTemplates(workspace) {
+  const root = join(workspace, 'site');
+  writeTemplateProject(root);
+  const text = template(TEMPLATE_LINES, 42, 'Catalogue');
+  const file = join(root, 'templates/catalogue/big.html');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+
+  const client = new Client(workspace);
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'site' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+  });
+  client.notify('initialized', {});
+  await new Promise((r) => setTimeout(r, 300));
+
+  const open = await openTemplate(client, uri, text);
+  const counts = {};
+  for (const d of open.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+  if (!counts.DJD201) throw new Error(`no DJD201 finding in the ${TEMPLATE_LINES}-line template: the bench would measure nothing`);
+
+  const rows = [];
+  const middle = (needle) => {
+    const at = text.indexOf(needle, Math.floor(text.length / 2));
+    if (at < 0) throw new Error(`'${needle}' not found in the second half of the template`);
+    return at + needle.length;
+  };
+  const places = [
+    ['typing in text', middle('<p>Lorem ipsum'), ' typed words {n}'],
+    ['typing in an attribute', middle('<div class="gallery'), ' col-{n}'],
+  ];
+  for (const [name, offset, typed] of places) {
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'django-html', version: 1, text } });
+    await client.diagnostics(uri, 1);
+    const keys = await typeAt(client, uri, text, offset, typed, TEMPLATE_KEYSTROKES);
+    rows.push({ case: `  ${name}`, keys });
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+  const memory = rssMb(client.child.pid);
+  await client.shutdown();
+  return { lines: text.split('\n').length - 1, open, counts, rows, memory };
+}
+
+/** Wall clock of one command, in ms; its stdout. */
+function timed(command, argv, options = {}) {
+  const t0 = now();
+  const r = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const ms = now() - t0;
+  if (r.error) throw r.error;
+  return { ms, stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** `check --format json` on a generated project of templates, and Django's Lexer on the same files. */
+function measureProjectCheck(workspace) {
+  const root = join(workspace, 'project');
+  const empty = join(workspace, 'empty');
+  writeTemplateProject(root);
+  writeTemplateProject(empty); // the same project with base.html only: start-up, walk and settings
+  const t0 = now();
+  const lines = writeTemplates(root, PROJECT_TEMPLATES);
+  const generateMs = now() - t0;
+
+  const cliArgs = (dir, i) => [...(CPU_PROF && i === 0 ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : []), CLI, 'check', '--format', 'json', dir];
+  const full = [];
+  let diagnostics;
+  for (let i = 0; i < CHECK_RUNS; i++) {
+    const r = timed(process.execPath, cliArgs(root, i));
+    if (r.status !== 0 && r.status !== 1) throw new Error(`check exited with ${r.status}: ${r.stderr}`);
+    diagnostics ??= JSON.parse(r.stdout).diagnostics;
+    full.push(r.ms);
+  }
+  const base = [];
+  for (let i = 0; i < CHECK_RUNS; i++) base.push(timed(process.execPath, [CLI, 'check', '--format', 'json', empty]).ms);
+  const counts = {};
+  for (const d of diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+  if (!counts.DJD201) throw new Error('no DJD201 finding in the generated project: the bench would measure nothing');
+
+  let django;
+  if (!existsSync(PYTHON)) {
+    django = { skipped: `${PYTHON} is missing` };
+  } else {
+    const runs = [];
+    for (let i = 0; i < CHECK_RUNS; i++) {
+      const r = timed(PYTHON, [resolve('scripts/bench/django_lex.py'), root]);
+      let out;
+      try {
+        out = JSON.parse(r.stdout);
+      } catch {
+        out = { skipped: `django_lex.py failed: ${(r.stderr || r.stdout).trim().split('\n').pop()}` };
+      }
+      if (out.skipped) {
+        django = out;
+        break;
+      }
+      runs.push({ ...out, wall_ms: r.ms });
+    }
+    if (!django) {
+      const pick = (key) => median(runs.map((x) => x[key]));
+      django = { ...runs[0], read_ms: pick('read_ms'), tokenize_ms: pick('tokenize_ms'), wall_ms: pick('wall_ms') };
+    }
+  }
+  return { files: PROJECT_TEMPLATES, lines, generateMs, full: median(full), fullMin: Math.min(...full), base: median(base), counts, total: diagnostics.length, django };
+}
+
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s*(\d+)\s*kB/.exec(status)?.[1]);
@@ -406,7 +599,10 @@ if (EMIT) {
   mkdirSync(EMIT, { recursive: true });
   writeFileSync(join(EMIT, 'settings_150.py'), SETTINGS_150);
   writeFileSync(join(EMIT, 'settings_5000.py'), bigSettings(5000));
-  console.log(`wrote ${join(EMIT, 'settings_150.py')} and ${join(EMIT, 'settings_5000.py')}`);
+  writeTemplateProject(join(EMIT, 'site'));
+  writeTemplates(join(EMIT, 'site'), PROJECT_TEMPLATES);
+  writeFileSync(join(EMIT, 'site/templates/big.html'), template(TEMPLATE_LINES, 42, 'Catalogue'));
+  console.log(`wrote ${join(EMIT, 'settings_150.py')}, ${join(EMIT, 'settings_5000.py')} and a project of ${PROJECT_TEMPLATES} templates + big.html in ${join(EMIT, 'site')}`);
   process.exit(0);
 }
 
@@ -461,6 +657,9 @@ try {
   }
   await client.shutdown();
 
+  const templates = await measureTemplates(workspace);
+  const project = measureProjectCheck(workspace);
+
   const f = (n) => n.toFixed(2).padStart(8);
   console.log('');
   console.log(`Django Deploy language server — ${KEYSTROKES} keystrokes per file after ${WARMUP} warm-up, Node ${process.version}`);
@@ -474,6 +673,32 @@ try {
   console.log('');
   console.log(`server memory (VmRSS right after the runs): ${memory.toFixed(1)} MB`);
   if (idleMemory !== undefined) console.log(`server memory (VmRSS, lowest within ${IDLE_SECONDS} s idle): ${idleMemory.toFixed(1)} MB after ${idleAfter} s`);
+
+  console.log('');
+  console.log(`template (django-html)  open first   open warm  open unseen   key median   key p95   key max   (${TEMPLATE_KEYSTROKES} keystrokes after ${WARMUP} warm-up)`);
+  console.log(`${`${templates.lines.toLocaleString('en')} lines`.padEnd(22)} ${f(templates.open.first)} ms ${f(templates.open.warm)} ms ${f(templates.open.cold)} ms`);
+  for (const r of templates.rows) console.log(`${r.case.padEnd(22)} ${blank} ${blank} ${blank} ${f(r.keys.median)} ms ${f(r.keys.p95)} ms ${f(r.keys.max)} ms`);
+  const codes = (counts) => Object.entries(counts).sort().map(([c, n]) => `${c} ×${n}`).join(', ');
+  console.log(`findings on open: ${codes(templates.counts)}; server memory after the template runs: ${templates.memory.toFixed(1)} MB`);
+
+  const s = (ms) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
+  const engineOnly = project.full - project.base;
+  console.log('');
+  console.log(`whole-project check: ${project.files.toLocaleString('en')} templates, ${project.lines.toLocaleString('en')} lines${project.django.bytes ? `, ${(project.django.bytes / 1e6).toFixed(1)} MB` : ''} (generated in ${s(project.generateMs).trim()}), median of ${CHECK_RUNS}`);
+  console.log(`  check --format json, wall clock (Node start-up included)  ${s(project.full)}   (fastest ${s(project.fullMin).trim()})`);
+  console.log(`  same project without its templates (start-up, settings)   ${s(project.base)}`);
+  console.log(`  engine-only (difference: walk, read, analyse, JSON out)   ${s(engineOnly)}`);
+  console.log(`  findings: ${project.total.toLocaleString('en')} (${codes(project.counts)})`);
+  if (project.django.skipped) {
+    console.log(`  Django lexer comparison skipped: ${project.django.skipped}`);
+  } else {
+    const d = project.django;
+    console.log(`  Django ${d.django} Lexer(text).tokenize(), ${d.files} files, ${d.tokens.toLocaleString('en')} tokens:`);
+    console.log(`    tokenize loop only                                       ${s(d.tokenize_ms)}`);
+    console.log(`    reading the files                                        ${s(d.read_ms)}`);
+    console.log(`    python3 wall clock (start-up, import, read, tokenize)    ${s(d.wall_ms)}`);
+  }
+
   const large = rows.find((r) => r.case.startsWith('5,000'));
   const verdicts = [
     [`keystroke→diagnostics median on 5,000 lines ≤ ${TARGETS.keystrokeMedian} ms`, large.keys.median <= TARGETS.keystrokeMedian],
@@ -481,10 +706,18 @@ try {
     [`open→diagnostics ≤ ${TARGETS.open} ms (a file the server has never parsed)`, rows.every((r) => !r.open || r.open.cold <= TARGETS.open)],
     [`memory ≤ ${TARGETS.memoryMb} MB right after the runs`, memory <= TARGETS.memoryMb],
     ...(idleMemory === undefined ? [] : [[`memory ≤ ${TARGETS.memoryMb} MB once idle`, idleMemory <= TARGETS.memoryMb]]),
+    [`keystroke→diagnostics median on a ${templates.lines.toLocaleString('en')}-line template ≤ ${TARGETS.templateKeystrokeMedian} ms (every typing place)`, templates.rows.every((r) => r.keys.median <= TARGETS.templateKeystrokeMedian)],
+    ...(project.django.skipped
+      ? []
+      : [
+          [`our full analysis is faster than Django's tokenizing alone (check wall clock ${s(project.full).trim()} vs tokenize ${s(project.django.tokenize_ms).trim()})`, project.full < project.django.tokenize_ms],
+          [`our full analysis is faster than Django's tokenizing alone, engine-only (${s(engineOnly).trim()} vs ${s(project.django.tokenize_ms).trim()})`, engineOnly < project.django.tokenize_ms],
+        ]),
   ];
   console.log('');
   for (const [label, ok] of verdicts) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
-  if (CPU_PROF) console.log(`\nCPU profile of the server written to ${resolve(CPU_PROF)}`);
+  if (project.django.skipped) console.log(`skipped: our full analysis vs Django's tokenizing (${project.django.skipped})`);
+  if (CPU_PROF) console.log(`\nCPU profiles of the servers and of the first check run written to ${resolve(CPU_PROF)}`);
 } finally {
   rmSync(workspace, { recursive: true, force: true });
 }

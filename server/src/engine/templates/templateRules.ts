@@ -22,6 +22,8 @@ export interface TemplateContext {
   /** Django removed `{% load staticfiles %}` / `admin_static` in 3.0. */
   removedLoadNames: boolean;
   settingsModule: string;
+  /** "Did you mean" suggestions already computed, by missing path. */
+  suggestions?: Map<string, string[]>;
 }
 
 export interface TemplateRuleDoc {
@@ -161,7 +163,10 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
     if (!path || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
     if (ctx.index.has(path) || maybeServedByInvisibleApp(ctx.finders, path)) return;
     const valueStart = token.contentStart + token.content.indexOf(m[1] + path + m[1]) + 1;
-    const suggestions = closestStaticPaths(ctx.index, path);
+    // The same missing path recurs across templates: its suggestions are computed once per context.
+    const cache = (ctx.suggestions ??= new Map<string, string[]>());
+    let suggestions = cache.get(path);
+    if (!suggestions) cache.set(path, (suggestions = closestStaticPaths(ctx.index, path)));
     const fixes: Fix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ file, start: valueStart, end: valueStart + path.length, newText: s }] }));
     report('DJD205', valueStart, valueStart + path.length, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`, fixes);
   }
