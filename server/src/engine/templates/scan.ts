@@ -430,8 +430,8 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
   return { tags, css, scripts, comments };
 }
 
-/** The span containing `offset`, by binary search over sorted disjoint spans. */
-function inside(spans: Span[], offset: number): boolean {
+/** Index of the first span (sorted, disjoint) that ends after `offset`. */
+function firstEndingAfter(spans: Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -439,31 +439,25 @@ function inside(spans: Span[], offset: number): boolean {
     if (spans[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < spans.length && spans[lo].start <= offset && offset < spans[lo].end;
+  return lo;
+}
+
+/** Whether a span (sorted, disjoint) contains `offset`. */
+function inside(spans: Span[], offset: number): boolean {
+  const i = firstEndingAfter(spans, offset);
+  return i < spans.length && spans[i].start <= offset && offset < spans[i].end;
 }
 
 /** Whether [start, end) overlaps a span (sorted, disjoint). */
 function overlaps(spans: Span[], start: number, end: number): boolean {
   if (end <= start) return false;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo].start < end;
+  const i = firstEndingAfter(spans, start);
+  return i < spans.length && spans[i].start < end;
 }
 
 function startsAt(spans: Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo].start === offset;
+  const i = firstEndingAfter(spans, offset);
+  return i < spans.length && spans[i].start === offset;
 }
 
 /** Sorted, with overlapping or touching spans merged. */
