@@ -46,3 +46,17 @@ export class LineIndex {
     return this.starts.length;
   }
 }
+
+/**
+ * Whether the line holding `offset` says `django-deploy: ignore` (every code) or
+ * `django-deploy: ignore[CODE, …]` (those codes). In Python the marker must sit in a `#` comment;
+ * in templates any comment form counts (`{# … #}`, `<!-- … -->`).
+ */
+export function ignoredOnLine(text: string, offset: number, code: string, python: boolean): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const m = (python ? /#.*django-deploy:\s*ignore(?:\[([^\]]*)\])?/ : /django-deploy:\s*ignore(?:\[([^\]]*)\])?/).exec(text.slice(lineStart, lineEnd));
+  if (!m) return false;
+  return m[1] === undefined || m[1].split(',').map((s) => s.trim()).includes(code);
+}

@@ -12,7 +12,7 @@ import { djangoPinFromFile, NEWEST, parseVersionSetting, type DjangoVersion } fr
 import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
 import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
 import { runSettingsRules } from '../rules/settingsRules';
-import { lineColumn } from '../text';
+import { ignoredOnLine, lineColumn } from '../text';
 import { templateFindings, type TemplateContext } from '../templates/templateRules';
 import { staticFinders, staticIndex } from '../templates/staticFinders';
 import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
@@ -404,14 +404,13 @@ export class DjangoProject {
     const out: Finding[] = [];
     for (const r of raw) {
       if (silenced.has(r.code)) continue;
-      const configured = this.config.rules[r.code];
-      if (configured === 'off') continue;
-      let severity: Severity = r.severity;
+      let severity: Severity | undefined = r.severity;
       if (!production && r.productionOnly) {
         if (this.config.developmentSeverity === 'off') continue;
         severity = this.config.developmentSeverity;
       }
-      if (configured) severity = configured;
+      severity = this.configuredSeverity(r.code, severity);
+      if (!severity) continue;
       if (this.inlineSuppressed(r.file, r.start, r.code)) continue;
       const finding: Finding = { ...r, severity, settingsModule: info.moduleName, production };
       delete (finding as { productionOnly?: boolean }).productionOnly;
@@ -440,14 +439,13 @@ export class DjangoProject {
     const text = this.text(file);
     const state = this.files.get(file);
     if (!text || !state || !(state.suppressions ??= text.includes('django-deploy:'))) return false;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    const m = /#.*django-deploy:\s*ignore(?:\[([^\]]*)\])?/.exec(line);
-    if (!m) return false;
-    if (m[1] === undefined) return true;
-    return m[1].split(',').map((s) => s.trim()).includes(code);
+    return ignoredOnLine(text, offset, code, true);
+  }
+
+  /** The severity `djangoDeploy.rules` gives a code; undefined when it is turned off. */
+  private configuredSeverity(code: string, severity: Severity): Severity | undefined {
+    const configured = this.config.rules[code];
+    return configured === 'off' ? undefined : (configured ?? severity);
   }
 
   relative(file: string): string {
@@ -543,7 +541,7 @@ export class DjangoProject {
       const text = this.text(f);
       if (!text) continue;
       const v = djangoPinFromFile(posix.basename(f), text);
-      if (v) return { ...v, source: `${this.relative(posix.dirname(f)) === posix.dirname(f) ? '' : ''}${v.source}` };
+      if (v) return v;
     }
     return NEWEST;
   }
@@ -608,10 +606,10 @@ export class DjangoProject {
     const ctx = this.templateContext();
     let findings: Finding[] = [];
     try {
-      findings = templateFindings(file, text, ctx).filter((f) => this.config.rules[f.code] !== 'off').map((f) => {
-        const configured = this.config.rules[f.code];
-        return configured && configured !== 'off' ? { ...f, severity: configured } : f;
-      });
+      for (const f of templateFindings(file, text, ctx)) {
+        const severity = this.configuredSeverity(f.code, f.severity);
+        if (severity) findings.push(severity === f.severity ? f : { ...f, severity });
+      }
     } catch (error) {
       console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
     }

@@ -8,6 +8,7 @@ import { scanTemplate, type HtmlAttribute, type HtmlTag, type Span, type Templat
 import { cssReferences } from './css';
 import { closestStaticPaths, maybeServedByInvisibleApp, type StaticFile, type StaticFinders } from './staticFinders';
 import { DOCS } from '../rules/rule';
+import { ignoredOnLine } from '../text';
 
 export interface TemplateContext {
   /** STATIC_URL as served (relative values get the script prefix "/"); undefined when unknown. */
@@ -85,7 +86,7 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
   const out: Finding[] = [];
   const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
     const rule = RULE.get(code)!;
-    if (suppressed(text, start, code)) return;
+    if (ignoredOnLine(text, start, code, false)) return;
     out.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
   };
   const loadEdit = loadStaticInsertion(file, text, scan, ctx);
@@ -312,14 +313,4 @@ export function loadStaticInsertion(file: string, text: string, scan: TemplateSc
   if (lineEnd < 0) return { file, start: text.length, end: text.length, newText: `${eol}{% load static %}` };
   if (text[lineEnd - 1] === '\r') lineEnd--;
   return { file, start: lineEnd, end: lineEnd, newText: `${eol}{% load static %}` };
-}
-
-/** `{# django-deploy: ignore #}` or `{# django-deploy: ignore[DJD201] #}` on the same line. */
-function suppressed(text: string, offset: number, code: string): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  const m = /django-deploy:\s*ignore(?:\[([^\]]*)\])?/.exec(text.slice(lineStart, lineEnd));
-  if (!m) return false;
-  return m[1] === undefined || m[1].split(',').map((s) => s.trim()).includes(code);
 }
