@@ -233,8 +233,14 @@ export async function lineAndWord(editor, re, word) {
   return { line, lineBox, at: { x: box.x + Math.min(14, box.width / 2), y: box.y + box.height / 2 } };
 }
 
-/** Squiggle decorations whose vertical middle falls inside `lineBox`. */
-export async function squigglesOnLine(editor, lineBox) {
+/**
+ * Squiggle decorations whose vertical middle falls inside a line: a `.view-line` locator (measured
+ * on every call, since the editor re-renders lines) or a box. A line that is not laid out at this
+ * instant has no squiggles yet.
+ */
+export async function squigglesOnLine(editor, line) {
+  const lineBox = typeof line?.boundingBox === 'function' ? await line.boundingBox().catch(() => null) : line;
+  if (!lineBox) return [];
   const boxes = [];
   for (const s of await editor.locator('.squiggly-warning, .squiggly-error').all()) {
     const b = await s.boundingBox().catch(() => null);

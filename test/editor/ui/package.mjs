@@ -176,8 +176,8 @@ async function main() {
 
   const editor = await openFile(page, SETTINGS, lineNo);
   log(`opened ${SETTINGS}`);
-  const { lineBox } = await lineAndWord(editor, DEBUG_LINE, 'DEBUG');
-  await waitFor(async () => (await squigglesOnLine(editor, lineBox)).length, {
+  const { line } = await lineAndWord(editor, DEBUG_LINE, 'DEBUG');
+  await waitFor(async () => (await squigglesOnLine(editor, line)).length, {
     timeoutMs: 45_000, message: () => fail('02-squiggle', `the installed extension drew no squiggle under DEBUG on ${SETTINGS}:${lineNo} within 45 s`),
   });
   log('squiggle under DEBUG: the installed extension activated and diagnosed');

@@ -66,8 +66,7 @@ async function main() {
   const viewText = async () => plain(await editor.locator('.view-lines').textContent());
   const rawLine = editor.locator('.view-line', { hasText: RAW }).first();
   await rawLine.waitFor({ timeout: 10_000 });
-  let lineBox = await rawLine.boundingBox();
-  await waitFor(async () => (await squigglesOnLine(editor, lineBox)).length, {
+  await waitFor(async () => (await squigglesOnLine(editor, rawLine)).length, {
     timeoutMs: 45_000,
     message: () => fail('02-squiggle', `no squiggle on the raw ${RAW} of ${TEMPLATE}:${lineNo} within 45 s`),
   });
@@ -110,8 +109,6 @@ async function main() {
   if (order.indexOf(LOAD) !== order.findIndex((t) => t.startsWith('{% extends')) + 1) {
     await fail('04-fixed', `${LOAD} is not the line after {% extends %}: ${order.join(' ⏎ ')}`);
   }
-  const fixedLine = editor.locator('.view-line', { hasText: FIXED }).first();
-  lineBox = await fixedLine.boundingBox();
   await waitFor(async () => (await editor.locator('.squiggly-warning, .squiggly-error').count()) === 0, {
     timeoutMs: 20_000, message: () => fail('04-fixed', 'squiggles are still there after the fix'),
   });
