@@ -53,8 +53,9 @@ async function main() {
   // 1. open the settings file, see the squiggle under DEBUG
   const editor = await openFile(page, SETTINGS, lineNo);
   log(`opened ${SETTINGS}`);
-  let { line, lineBox, at } = await lineAndWord(editor, DEBUG_LINE, 'DEBUG');
-  await waitFor(async () => (await squigglesOnLine(editor, line)).length, {
+  const first = await lineAndWord(editor, DEBUG_LINE, 'DEBUG');
+  let { lineBox, at } = first;
+  await waitFor(async () => (await squigglesOnLine(editor, first.line)).length, {
     timeoutMs: 45_000,
     message: () => fail('02-squiggle', `no squiggle under DEBUG on ${SETTINGS}:${lineNo} within 45 s`),
   });
@@ -87,7 +88,7 @@ async function main() {
   await shot(page, 'flow-04-problems.png', log);
 
   // 4. click into DEBUG (focus back in the editor), Ctrl+., pick the fix with the arrow keys, Enter
-  ({ line, lineBox, at } = await lineAndWord(editor, DEBUG_LINE, 'DEBUG'));
+  ({ lineBox, at } = await lineAndWord(editor, DEBUG_LINE, 'DEBUG'));
   await page.mouse.click(at.x, at.y);
   await page.mouse.move(at.x + 600, at.y + 300);
   await sleep(300);
