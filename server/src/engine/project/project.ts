@@ -13,7 +13,7 @@ import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPa
 import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
 import { runSettingsRules } from '../rules/settingsRules';
 import { ignoredOnLine, lineColumn } from '../text';
-import { templateFindings, type TemplateContext } from '../templates/templateRules';
+import { analyseTemplate, type TemplateAnalysis, type TemplateContext } from '../templates/templateRules';
 import { staticFinders, staticIndex } from '../templates/staticFinders';
 import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
 import { SettingsView } from '../rules/settingsView';
@@ -94,7 +94,7 @@ export class DjangoProject {
   /** Files the shell says are templates (open as html / django-html). */
   private markedTemplates = new Set<string>();
   /** Template findings by file, valid for one settings analysis and one set of files. */
-  private templateCache = new Map<string, { text: string; findings: Finding[] }>();
+  private templateCache = new Map<string, { text: string; findings: Finding[]; analysis?: TemplateAnalysis }>();
   private templateContextCache: TemplateContext | undefined;
   private directories = new Set<string>();
   private config: EngineConfig = DEFAULT_CONFIG;
@@ -597,7 +597,10 @@ export class DjangoProject {
     return this.globs.matchers;
   }
 
-  /** Template findings for one file (cached per text, settings analysis and file set). */
+  /**
+   * Template findings for one file (cached per text, settings analysis and file set). After an
+   * edit, the previous analysis of the file lets only the edited chunks be read again.
+   */
   templateFindings(file: string): Finding[] {
     const text = this.text(file);
     if (text === undefined) return [];
@@ -605,8 +608,10 @@ export class DjangoProject {
     if (cached && cached.text === text) return cached.findings;
     const ctx = this.templateContext();
     let findings: Finding[] = [];
+    let analysis: TemplateAnalysis | undefined;
     try {
-      for (const f of templateFindings(file, text, ctx)) {
+      analysis = analyseTemplate(file, text, ctx, cached?.analysis);
+      for (const f of analysis.findings) {
         const severity = this.configuredSeverity(f.code, f.severity);
         if (severity) findings.push(severity === f.severity ? f : { ...f, severity });
       }
@@ -615,7 +620,7 @@ export class DjangoProject {
     }
     const silenced = ctx.silenced;
     findings = findings.filter((f) => !silenced.has(f.code));
-    this.templateCache.set(file, { text, findings });
+    this.templateCache.set(file, { text, findings, analysis });
     return findings;
   }
 

@@ -64,6 +64,12 @@ export interface TemplateScan {
   css: Span[];
   /** <script> contents. */
   scripts: Span[];
+  /**
+   * The text ends where nothing is open: no template comment or verbatim block, no HTML tag,
+   * comment, declaration or raw text (<style>, <script>, <title>, <textarea>). Text that follows
+   * a clean text ending in a line break scans exactly as it would on its own.
+   */
+  clean: boolean;
 }
 
 /** Django's `tag_re`, without DOTALL: `.` there matches everything but "\n". */
@@ -73,11 +79,11 @@ const TAG_RE = /\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}/g;
 const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
 
 export function scanTemplate(text: string): TemplateScan {
-  const { tokens, masks, blocks } = lexTemplate(text);
+  const { tokens, masks, blocks, clean } = lexTemplate(text);
   const masked = maskTemplate(text, masks);
   const html = scanHtml(text, masked, masks, blocks);
   const ignored = mergeSpans([...blocks, ...html.comments]);
-  return { tokens, ignored, tags: html.tags, css: cutAround(html.css, ignored), scripts: html.scripts };
+  return { tokens, ignored, tags: html.tags, css: cutAround(html.css, ignored), scripts: html.scripts, clean: clean && html.clean };
 }
 
 interface Lexed {
@@ -86,6 +92,8 @@ interface Lexed {
   masks: Span[];
   /** Comment blocks, verbatim blocks and `{# #}` comments, sorted by start. */
   blocks: Span[];
+  /** No comment or verbatim block is open at the end. */
+  clean: boolean;
 }
 
 function lexTemplate(text: string): Lexed {
@@ -98,11 +106,14 @@ function lexTemplate(text: string): Lexed {
   TAG_RE.lastIndex = 0;
   for (let m = TAG_RE.exec(text); m !== null; m = TAG_RE.exec(text)) {
     const start = m.index;
-    const raw = m[0];
-    const end = start + raw.length;
-    const opener = raw.charCodeAt(1);
-    const inner = raw.slice(2, -2);
-    const content = inner.trim();
+    const end = TAG_RE.lastIndex;
+    const opener = text.charCodeAt(start + 1);
+    // The trimmed inner text, sliced once.
+    let a = start + 2;
+    let b = end - 2;
+    while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+    const content = text.slice(a, b);
     if (commentStart < 0) masks.push({ start, end });
     let kind: TemplateTokenKind;
     if (opener === 0x25 /* % */) {
@@ -110,12 +121,9 @@ function lexTemplate(text: string): Lexed {
         if (content !== verbatimEnd) continue; // text inside verbatim
         verbatimEnd = undefined;
         if (commentStart < 0) blocks.push({ start: verbatimStart, end });
-      } else {
-        const head = content.slice(0, 9);
-        if (head === 'verbatim' || head === 'verbatim ') {
-          verbatimEnd = `end${content}`;
-          verbatimStart = start;
-        }
+      } else if (content.startsWith('verbatim') && (content.length === 8 || content.charCodeAt(8) === 0x20)) {
+        verbatimEnd = `end${content}`;
+        verbatimStart = start;
       }
       kind = 'block';
     } else {
@@ -135,12 +143,12 @@ function lexTemplate(text: string): Lexed {
     } else if (kind === 'comment') {
       blocks.push({ start, end });
     }
-    const lead = inner.length - inner.trimStart().length;
-    const token: TemplateToken = { kind, start, end, content, contentStart: Math.min(start + 2 + lead, end - 2) };
+    const token: TemplateToken = { kind, start, end, content, contentStart: Math.min(a, end - 2) };
     if (tagName !== undefined) token.tagName = tagName;
     tokens.push(token);
   }
   // Unclosed blocks: Django raises; we ignore to the end of the text.
+  const clean = commentStart < 0 && verbatimEnd === undefined;
   if (commentStart >= 0) {
     masks.push({ start: commentStart, end: text.length });
     blocks.push({ start: commentStart, end: text.length });
@@ -148,30 +156,38 @@ function lexTemplate(text: string): Lexed {
     blocks.push({ start: verbatimStart, end: text.length });
   }
   blocks.sort((a, b) => a.start - b.start);
-  return { tokens, masks, blocks };
+  return { tokens, masks, blocks, clean };
 }
 
 function firstWord(content: string): string {
-  const m = /^\S*/.exec(content);
-  return m ? m[0] : '';
+  let i = 0;
+  while (i < content.length && !isTrimmed(content.charCodeAt(i))) i++;
+  return i === content.length ? content : content.slice(0, i);
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+/** What String.prototype.trim() removes, in the ASCII range (tokens hold no line breaks). */
+const isTrimmed = (c: number) => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x0a || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680;
 
 /**
  * Same-length filler for each mask. Spaces everywhere (text, between attributes, inside quoted
  * values: never a quote or '>'), except where a token continues or starts an unquoted value or
  * a name (`src={% static 'x' %}`, `src=/static/{{ v }}`, `data-{{ k }}=`): there '_' keeps it
- * one value. Line breaks inside masked comment blocks are kept.
+ * one value. Line breaks inside masked comment blocks are kept. Looking back for the '=' never
+ * crosses a line break, so a line's masking depends on that line alone.
+ * The filler is written into a UTF-16 copy of the text: one native copy each way.
  */
 function maskTemplate(text: string, masks: Span[]): string {
   if (masks.length === 0) return text;
-  const chunks: string[] = [];
+  const units = new Uint16Array(text.length);
+  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  bytes.write(text, 0, 'utf16le');
+  const hasCarriageReturn = text.indexOf('\r') >= 0;
   let last = 0;
   let previousEnd = -1;
-  let previousFill = ' ';
+  let previousFill = SPACE;
   for (const { start, end } of masks) {
-    let fill = ' ';
+    let fill = SPACE;
     if (start === previousEnd) fill = previousFill;
     else if (start > 0) {
       const c = text.charCodeAt(start - 1);
@@ -182,7 +198,7 @@ function maskTemplate(text: string, masks: Span[]): string {
         for (; i >= stop; i--) {
           const d = text.charCodeAt(i);
           if (d === 0x3d /* = */) {
-            fill = '_';
+            fill = UNDERSCORE;
             break;
           }
           if (isSpace(d) || d === 0x22 || d === 0x27 || d === 0x3c || d === 0x3e) break;
@@ -190,26 +206,38 @@ function maskTemplate(text: string, masks: Span[]): string {
         if (i < last && last === previousEnd) fill = previousFill;
       } else {
         let i = start - 1;
-        while (i >= last && isSpace(text.charCodeAt(i))) i--;
-        if (i >= last && text.charCodeAt(i) === 0x3d /* = */) fill = '_';
+        while (i >= last && isBlank(text.charCodeAt(i))) i--;
+        if (i >= last && text.charCodeAt(i) === 0x3d /* = */) fill = UNDERSCORE;
       }
     }
-    chunks.push(text.slice(last, start));
-    const raw = text.slice(start, end);
-    chunks.push(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? fill.repeat(end - start) : raw.replace(/[^\r\n]/g, fill));
+    const lineBreak = hasCarriageReturn || end - start > 512 ? 0 : text.indexOf('\n', start);
+    if (lineBreak >= 0 && lineBreak < end) {
+      // A comment block (or a token holding a carriage return): keep its line breaks.
+      for (let i = start; i < end; i++) {
+        const c = units[i];
+        if (c !== 0x0a && c !== 0x0d) units[i] = fill;
+      }
+    } else {
+      units.fill(fill, start, end);
+    }
     last = end;
     previousEnd = end;
     previousFill = fill;
   }
-  chunks.push(text.slice(last));
-  return chunks.join('');
+  return bytes.toString('utf16le');
 }
+
+const SPACE = 0x20;
+const UNDERSCORE = 0x5f;
+/** Spaces and tabs: what may sit between '=' and a value on one line. */
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c;
 
 interface HtmlScan {
   tags: HtmlTag[];
   css: Span[];
   scripts: Span[];
   comments: Span[];
+  clean: boolean;
 }
 
 interface OpenAttribute {
@@ -414,6 +442,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
   }
 
   let from = 0;
+  let clean = false;
   for (;;) {
     restartAt = -1;
     base = from;
@@ -422,12 +451,32 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
     raw = undefined;
     tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
     tokenizer.write(from === 0 ? masked : masked.slice(from));
-    if (restartAt < 0) tokenizer.end();
-    if (restartAt < 0) break;
+    if (restartAt < 0) {
+      clean = atRest(tokenizer) && !tag && !open && !raw;
+      tokenizer.end();
+      break;
+    }
     from = restartAt > from ? restartAt : from + 1; // always make progress
     if (from >= masked.length) break;
   }
-  return { tags, css, scripts, comments };
+  return { tags, css, scripts, comments, clean };
+}
+
+/** htmlparser2 keeps its state private: a fresh tokenizer's state is the text state. */
+interface TokenizerState {
+  state?: unknown;
+  isSpecial?: unknown;
+}
+const TEXT_STATE = (new Tokenizer({}, {} as never) as unknown as TokenizerState).state;
+
+/**
+ * Whether the tokenizer reads plain text outside any tag, comment, declaration or raw-text
+ * element. Should htmlparser2 rename its private fields, nothing is at rest, which only costs
+ * speed: templates are then read in one piece.
+ */
+export function atRest(tokenizer: Tokenizer): boolean {
+  const t = tokenizer as unknown as TokenizerState;
+  return typeof TEXT_STATE === 'number' && t.state === TEXT_STATE && t.isSpecial === false;
 }
 
 /** Index of the first span (sorted, disjoint) that ends after `offset`. */

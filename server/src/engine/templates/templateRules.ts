@@ -81,20 +81,149 @@ interface Candidate {
   unquotedAttribute: boolean;
 }
 
+/** Templates are read in chunks of about this many characters, cut after line breaks. */
+export const CHUNK_SIZE = 8192;
+
+interface LocalEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+interface LocalFix {
+  title: string;
+  safe: boolean;
+  edits: LocalEdit[];
+  /** The template's `{% load static %}` insertion joins the edits, when it needs one. */
+  load: boolean;
+}
+
+/** A finding decided by its chunk alone; offsets relative to the chunk. */
+interface LocalFinding {
+  code: string;
+  start: number;
+  end: number;
+  message: string;
+  fixes: LocalFix[];
+}
+
+/** A tag the whole-template pass needs: loads, extends, and the tags that need a load. */
+interface Anchor {
+  tagName: 'load' | 'extends' | 'static' | 'get_static_prefix';
+  start: number;
+  end: number;
+  loadsStatic: boolean;
+}
+
+/**
+ * A piece of a template that scans the same on its own as inside the whole text: it starts the
+ * text or follows a clean chunk that ends in a line break.
+ */
+interface Chunk {
+  /** An own copy, so a chunk kept across edits never holds on to an older whole text. */
+  text: string;
+  findings: LocalFinding[];
+  anchors: Anchor[];
+  clean: boolean;
+}
+
+/** One template's analysis, kept to make the next one (after an edit) cheap. */
+export interface TemplateAnalysis {
+  text: string;
+  ctx: TemplateContext;
+  chunks: Chunk[];
+  findings: Finding[];
+}
+
 export function templateFindings(file: string, text: string, ctx: TemplateContext): Finding[] {
+  return analyseTemplate(file, text, ctx).findings;
+}
+
+/**
+ * Findings for a template. With the analysis of an earlier text of the same file (same
+ * context), the chunks an edit left alone are not read again: only the edited ones and a pass
+ * over the loads and static tags of the whole template.
+ */
+export function analyseTemplate(file: string, text: string, ctx: TemplateContext, previous?: TemplateAnalysis, chunkSize = CHUNK_SIZE): TemplateAnalysis {
+  const chunks = chunkTemplate(text, ctx, previous && previous.ctx === ctx ? previous.chunks : [], Math.max(1, chunkSize));
+  return { text, ctx, chunks, findings: assemble(file, text, ctx, chunks) };
+}
+
+function chunkTemplate(text: string, ctx: TemplateContext, old: Chunk[], size: number): Chunk[] {
+  // Small templates are read whole: re-reading them is cheap, and their one chunk is the text itself.
+  if (text.length <= 4 * size) return [readChunk(text, ctx, false)];
+  const out: Chunk[] = [];
+  // Unchanged chunks at the start…
+  let pos = 0;
+  let i = 0;
+  for (; i < old.length; i++) {
+    const c = old[i];
+    if (!c.clean || !c.text.endsWith('\n') || !text.startsWith(c.text, pos)) break;
+    out.push(c);
+    pos += c.text.length;
+  }
+  // …and at the end (the last one may end anywhere: it still ends the text).
+  const tail: { start: number; chunk: Chunk }[] = [];
+  let end = text.length;
+  for (let j = old.length - 1; j >= i; j--) {
+    const c = old[j];
+    const start = end - c.text.length;
+    if (start < pos || !text.startsWith(c.text, start)) break;
+    tail.unshift({ start, chunk: c });
+    end = start;
+  }
+  // A kept chunk may only follow a line break.
+  while (tail.length && tail[0].start > 0 && text.charCodeAt(tail[0].start - 1) !== 0x0a) tail.shift();
+  let t = 0;
+  while (pos < text.length) {
+    while (t < tail.length && tail[t].start < pos) t++;
+    if (t < tail.length && tail[t].start === pos) {
+      for (; t < tail.length; t++) out.push(tail[t].chunk);
+      break;
+    }
+    // Cut where a kept chunk starts when one is near, else after the line break past `size`.
+    let cut = t < tail.length && tail[t].start <= pos + 2 * size ? tail[t].start : lineEndAfter(text, pos + size);
+    for (;;) {
+      const chunk = readChunk(text.slice(pos, cut), ctx, true);
+      if (chunk.clean || cut >= text.length) {
+        out.push(chunk);
+        pos = cut;
+        break;
+      }
+      // Something is still open at the cut: read on, twice as far each time.
+      cut = lineEndAfter(text, pos + 2 * (cut - pos));
+    }
+  }
+  return out;
+}
+
+/** The offset after the first line break at or after `offset - 1`, or the text length. */
+function lineEndAfter(text: string, offset: number): number {
+  if (offset >= text.length) return text.length;
+  const lf = text.indexOf('\n', Math.max(0, offset - 1));
+  return lf < 0 ? text.length : lf + 1;
+}
+
+/** An own flat copy of a string (slices of a large text keep all of it alive). */
+function ownCopy(text: string): string {
+  return text.length < 16 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/** Everything one chunk decides alone; offsets relative to the chunk. */
+function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
+  const text = copy ? ownCopy(slice) : slice;
   const scan = scanTemplate(text);
-  const out: Finding[] = [];
-  const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
-    const rule = RULE.get(code)!;
+  const findings: LocalFinding[] = [];
+  const anchors: Anchor[] = [];
+  const report = (code: string, start: number, end: number, message: string, fixes: LocalFix[] = []) => {
     if (ignoredOnLine(text, start, code, false)) return;
-    out.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
+    findings.push({ code, start, end, message, fixes });
   };
-  const loadEdit = loadStaticInsertion(file, text, scan, ctx);
-  const withLoad = (edits: TextEdit[]): TextEdit[] => (loadEdit ? [...edits, loadEdit] : edits);
   const masked = scan.tokens.map((t) => ({ start: t.start, end: t.end }));
 
   // DJD201 / DJD202: raw asset paths in attributes and CSS.
   for (const tag of scan.tags) {
+    if (!ASSET_TAGS.has(tag.name)) continue;
     for (const attr of tag.attributes) {
       if (!isAssetAttribute(tag, attr) || attr.dynamic || attr.value === undefined || attr.valueStart < 0) continue;
       const candidates = attr.name === 'srcset' ? srcsetCandidates(attr) : [{ value: attr.value, start: attr.valueStart, end: attr.valueEnd, attributeQuote: attr.quote, cssQuote: '' as const, unquotedAttribute: attr.quote === '' }];
@@ -103,25 +232,24 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
   }
   for (const span of scan.css) {
     const attributeQuote = quoteAround(text, span);
-    const refs = cssReferences(text, span, masked);
-    for (const ref of refs) {
+    for (const ref of cssReferences(text, span, masked)) {
       rawPathFindings([{ value: ref.value, start: ref.start, end: ref.end, attributeQuote, cssQuote: ref.quote, unquotedAttribute: false }], ref.kind === 'import' ? 'CSS @import' : 'CSS url()');
     }
   }
 
   function rawPathFindings(candidates: Candidate[], where: string) {
-    const edits: TextEdit[] = [];
+    const edits: LocalEdit[] = [];
     const flagged: { c: Candidate; path: string; confident: boolean; found: StaticFile | undefined }[] = [];
     for (const c of candidates) {
       const r = classify(c.value, ctx);
       if (!r) continue;
       flagged.push({ c, path: r.path, confident: r.confident, found: r.found });
-      edits.push({ file, start: c.start, end: c.end, newText: staticTag(r.path, r.suffix, c) });
+      edits.push({ start: c.start, end: c.end, newText: staticTag(r.path, r.suffix, c) });
     }
     if (!flagged.length) return;
     // One fix rewrites every candidate of the attribute (srcset), plus the load when needed.
     const confident = flagged.some((f) => f.confident);
-    const fix: Fix = { title: flagged.length > 1 ? `Use {% static %} for all ${flagged.length} paths` : `Use {% static '${flagged[0].path}' %}`, safe: confident, edits: withLoad(edits) };
+    const fix: LocalFix = { title: flagged.length > 1 ? `Use {% static %} for all ${flagged.length} paths` : `Use {% static '${flagged[0].path}' %}`, safe: confident, edits, load: true };
     for (const f of flagged) {
       if (f.confident) {
         const served = f.found ? ` (served from ${f.found.source.origin})` : '';
@@ -132,29 +260,29 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
     }
   }
 
-  // DJD203 / DJD204 / DJD205 / DJD206: template tags.
+  // DJD204 / DJD205 / DJD206 (DJD203 needs the whole template: see assemble).
   for (const token of scan.tokens) {
-    if (token.kind !== 'block' && token.kind !== 'variable') continue;
-    if (token.kind === 'block' && token.tagName === 'load') {
-      if (!ctx.removedLoadNames) continue;
-      for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
-        const start = token.contentStart + m.index!;
-        report('DJD204', start, start + m[0].length, `{% load ${m[0]} %} was removed in Django 3.0: every render raises TemplateSyntaxError ("'${m[0]}' is not a registered tag library"). Load static instead.`, [
-          { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ file, start, end: start + m[0].length, newText: 'static' }] },
-        ]);
+    if (token.kind === 'block') {
+      const name = token.tagName;
+      if (name === 'load') {
+        anchors.push({ tagName: name, start: token.start, end: token.end, loadsStatic: loadsStatic(token.content, ctx) });
+        if (!ctx.removedLoadNames) continue;
+        for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
+          const start = token.contentStart + m.index!;
+          report('DJD204', start, start + m[0].length, `{% load ${m[0]} %} was removed in Django 3.0: every render raises TemplateSyntaxError ("'${m[0]}' is not a registered tag library"). Load static instead.`, [
+            { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ start, end: start + m[0].length, newText: 'static' }], load: false },
+          ]);
+        }
+      } else if (name === 'extends') {
+        anchors.push({ tagName: name, start: token.start, end: token.end, loadsStatic: false });
+      } else if (name === 'static' || name === 'get_static_prefix') {
+        anchors.push({ tagName: name, start: token.start, end: token.end, loadsStatic: false });
+        if (name === 'static') missingStaticFile(token);
+        else if (!/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
       }
-      continue;
+    } else if (token.kind === 'variable' && token.content === 'STATIC_URL') {
+      prefixStyle(token, '{{ STATIC_URL }}');
     }
-    if (token.kind === 'block' && (token.tagName === 'static' || token.tagName === 'get_static_prefix')) {
-      if (!ctx.staticBuiltin && !loadsStaticBefore(scan, token.start, ctx)) {
-        const fixes: Fix[] = loadEdit ? [{ title: 'Add {% load static %}', safe: true, edits: [loadEdit] }] : [];
-        report('DJD203', token.start, token.end, `{% ${token.tagName} %} is used without {% load static %} in this template: rendering raises TemplateSyntaxError ("Invalid block tag … '${token.tagName}'. Did you forget to register or load this tag?"). A load in a parent template does not count.`, fixes);
-      }
-      if (token.tagName === 'static') missingStaticFile(token);
-      if (token.tagName === 'get_static_prefix' && !/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
-      continue;
-    }
-    if (token.kind === 'variable' && /^STATIC_URL$/.test(token.content)) prefixStyle(token, '{{ STATIC_URL }}');
   }
 
   function missingStaticFile(token: TemplateToken) {
@@ -168,12 +296,12 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
     const cache = (ctx.suggestions ??= new Map<string, string[]>());
     let suggestions = cache.get(path);
     if (!suggestions) cache.set(path, (suggestions = closestStaticPaths(ctx.index, path)));
-    const fixes: Fix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ file, start: valueStart, end: valueStart + path.length, newText: s }] }));
+    const fixes: LocalFix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ start: valueStart, end: valueStart + path.length, newText: s }], load: false }));
     report('DJD205', valueStart, valueStart + path.length, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`, fixes);
   }
 
   function prefixStyle(token: TemplateToken, shown: string) {
-    const after = /^[A-Za-z0-9_./@-]+/.exec(text.slice(token.end));
+    const after = /^[A-Za-z0-9_./@-]+/.exec(text.slice(token.end, token.end + 1024));
     if (!after) return;
     const path = after[0].replace(/^\//, '');
     const end = token.end + after[0].length;
@@ -181,12 +309,61 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
     const inner = quote === "'" ? '"' : "'";
     const found = ctx.index.get(path);
     report('DJD206', token.start, end, `${shown}${after[0]} is a plain prefix: it bypasses hashed file names and storages. Use {% static ${inner}${path}${inner} %}.`, [
-      { title: `Use {% static '${path}' %}`, safe: !!found, edits: withLoad([{ file, start: token.start, end, newText: `{% static ${inner}${path}${inner} %}` }]) },
+      { title: `Use {% static '${path}' %}`, safe: !!found, edits: [{ start: token.start, end, newText: `{% static ${inner}${path}${inner} %}` }], load: true },
     ]);
   }
 
+  findings.sort((a, b) => a.start - b.start);
+  return { text, findings, anchors, clean: scan.clean };
+}
+
+/** The whole template: `{% load static %}` where it is missing (DJD203), and chunk findings in place. */
+function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chunk[]): Finding[] {
+  const out: Finding[] = [];
+  const finding = (code: string, start: number, end: number, message: string, fixes: Fix[]): Finding => {
+    const rule = RULE.get(code)!;
+    return { code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes };
+  };
+  // The loads, extends and static tags of the whole template, in order.
+  const anchors: Anchor[] = [];
+  let base = 0;
+  for (const c of chunks) {
+    for (const a of c.anchors) anchors.push(base === 0 ? a : { ...a, start: a.start + base, end: a.end + base });
+    base += c.text.length;
+  }
+  const loadEdit = loadStaticInsertion(file, text, anchors, ctx);
+
+  base = 0;
+  let next = 0; // the next anchor to check for DJD203
+  let loaded = false;
+  const missingLoad = (upTo: number) => {
+    for (; next < anchors.length && anchors[next].start < upTo; next++) {
+      const a = anchors[next];
+      if (a.loadsStatic) loaded = true;
+      if ((a.tagName !== 'static' && a.tagName !== 'get_static_prefix') || loaded || ctx.staticBuiltin) continue;
+      if (ignoredOnLine(text, a.start, 'DJD203', false)) continue;
+      const fixes: Fix[] = loadEdit ? [{ title: 'Add {% load static %}', safe: true, edits: [loadEdit] }] : [];
+      out.push(finding('DJD203', a.start, a.end, `{% ${a.tagName} %} is used without {% load static %} in this template: rendering raises TemplateSyntaxError ("Invalid block tag … '${a.tagName}'. Did you forget to register or load this tag?"). A load in a parent template does not count.`, fixes));
+    }
+  };
+  for (const c of chunks) {
+    for (const f of c.findings) {
+      missingLoad(base + f.start + 1);
+      const fixes = f.fixes.map((x): Fix => {
+        const edits: TextEdit[] = x.edits.map((e) => ({ file, start: e.start + base, end: e.end + base, newText: e.newText }));
+        if (x.load && loadEdit) edits.push(loadEdit);
+        return { title: x.title, safe: x.safe, edits };
+      });
+      out.push(finding(f.code, f.start + base, f.end + base, f.message, fixes));
+    }
+    base += c.text.length;
+  }
+  missingLoad(Infinity);
   return out;
 }
+
+/** Which elements have an attribute that may load an asset. */
+const ASSET_TAGS = new Set(ASSET_ATTRIBUTES.flatMap((a) => a.tags));
 
 function isAssetAttribute(tag: HtmlTag, attr: HtmlAttribute): boolean {
   for (const a of ASSET_ATTRIBUTES) {
@@ -278,14 +455,6 @@ function quoteAround(text: string, span: Span): '"' | "'" | '' {
   return before === '"' || before === "'" ? before : '';
 }
 
-function loadsStaticBefore(scan: TemplateScan, offset: number, ctx: TemplateContext): boolean {
-  for (const t of scan.tokens) {
-    if (t.start >= offset) break;
-    if (t.kind === 'block' && t.tagName === 'load' && loadsStatic(t.content, ctx)) return true;
-  }
-  return false;
-}
-
 /**
  * `load static`, `load i18n static`, `load static from static`, `load assets` (an OPTIONS
  * libraries alias). The removed `staticfiles` / `admin_static` count too: DJD204 reports them,
@@ -302,12 +471,11 @@ function loadsStatic(content: string, ctx: TemplateContext): boolean {
  * Where `{% load static %}` goes: after `{% extends %}` (which must stay first) and after the
  * existing `{% load %}` lines; at the top otherwise. Undefined when nothing is needed.
  */
-export function loadStaticInsertion(file: string, text: string, scan: TemplateScan, ctx: TemplateContext): TextEdit | undefined {
-  if (ctx.staticBuiltin) return undefined;
-  if (scan.tokens.some((t) => t.kind === 'block' && t.tagName === 'load' && loadsStatic(t.content, ctx))) return undefined;
-  let anchor: TemplateToken | undefined;
-  for (const t of scan.tokens) if (t.kind === 'block' && (t.tagName === 'extends' || t.tagName === 'load')) anchor = t;
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx: TemplateContext): TextEdit | undefined {
+  if (ctx.staticBuiltin || anchors.some((a) => a.loadsStatic)) return undefined;
+  let anchor: Anchor | undefined;
+  for (const a of anchors) if (a.tagName === 'extends' || a.tagName === 'load') anchor = a;
+  const eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
   if (!anchor) return { file, start: 0, end: 0, newText: `{% load static %}${eol}` };
   let lineEnd = text.indexOf('\n', anchor.end);
   if (lineEnd < 0) return { file, start: text.length, end: text.length, newText: `${eol}{% load static %}` };
