@@ -65,7 +65,7 @@ export class DjangoDeployServer {
   /** Files that are not open but have diagnostics from djangoDeploy.checkProject. */
   private checked = new Map<string, ProjectEntry>();
   /** Last diagnostics sent per URI, to skip identical republications of dependants. */
-  private published = new Map<string, string>();
+  private published = new Map<string, Diagnostic[]>();
 
   /**
    * Diagnostics wait for the first configuration answer (rules turned off must not flash up),
@@ -389,7 +389,7 @@ export class DjangoDeployServer {
     if (this.unanalysable.has(path)) {
       // Not analysed: nothing to say, except withdrawing what was said about an earlier text.
       const previous = this.published.get(uri);
-      if (previous !== undefined && previous !== '[]') this.sendDiagnostics(uri, [], version);
+      if (previous !== undefined && previous.length > 0) this.sendDiagnostics(uri, [], version);
       return;
     }
     this.sendDiagnostics(uri, this.diagnosticsFor(path, entry), version, force);
@@ -401,9 +401,8 @@ export class DjangoDeployServer {
   }
 
   private sendDiagnostics(uri: string, diagnostics: Diagnostic[], version: number | undefined, force = true): void {
-    const json = JSON.stringify(diagnostics);
-    if (!force && this.published.get(uri) === json) return;
-    this.published.set(uri, json);
+    if (!force && sameJson(this.published.get(uri), diagnostics)) return;
+    this.published.set(uri, diagnostics);
     void this.connection.sendDiagnostics({ uri, version, diagnostics }).catch((e) => this.logError('publishDiagnostics', e));
   }
 
@@ -606,3 +605,20 @@ function isTemplateLanguage(document: TextDocument): boolean {
 }
 
 export type { DiagnosticData };
+
+/** Whether two JSON-like values (diagnostics) serialise the same, without serialising them. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  return true;
+}

@@ -158,7 +158,7 @@ function chunkTemplate(text: string, ctx: TemplateContext, old: Chunk[], size: n
   let i = 0;
   for (; i < old.length; i++) {
     const c = old[i];
-    if (!c.clean || !c.text.endsWith('\n') || !text.startsWith(c.text, pos)) break;
+    if (!c.clean || !c.text.endsWith('\n') || !sameText(text, pos, c.text)) break;
     out.push(c);
     pos += c.text.length;
   }
@@ -168,7 +168,7 @@ function chunkTemplate(text: string, ctx: TemplateContext, old: Chunk[], size: n
   for (let j = old.length - 1; j >= i; j--) {
     const c = old[j];
     const start = end - c.text.length;
-    if (start < pos || !text.startsWith(c.text, start)) break;
+    if (start < pos || !sameText(text, start, c.text)) break;
     tail.unshift({ start, chunk: c });
     end = start;
   }
@@ -195,6 +195,11 @@ function chunkTemplate(text: string, ctx: TemplateContext, old: Chunk[], size: n
     }
   }
   return out;
+}
+
+/** Whether `part` is in `text` at `offset` (a slice compared whole runs as one native comparison). */
+function sameText(text: string, offset: number, part: string): boolean {
+  return text.slice(offset, offset + part.length) === part;
 }
 
 /** The offset after the first line break at or after `offset - 1`, or the text length. */
