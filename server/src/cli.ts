@@ -462,20 +462,22 @@ function display(file: string): string {
 }
 
 function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProject, Finding[]>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  const indexes = new Map<string, LineIndex>();
+  // Grouped by file (sorted once), then by position within each file.
+  const byFile = new Map<string, { diagnostics: Diagnostic[]; seen: Set<string>; index: LineIndex }>();
+  const fileOf = new Map<string, string>();
   for (const project of projects) {
     for (const f of findingsOf.get(project) ?? []) {
-      let index = indexes.get(f.file);
-      if (!index) {
-        index = new LineIndex(project.engine.text(f.file) ?? '');
-        indexes.set(f.file, index);
-      }
-      const start = index.position(f.start);
-      const end = index.position(f.end);
+      let shown = fileOf.get(f.file);
+      if (shown === undefined) fileOf.set(f.file, (shown = display(f.file)));
+      let group = byFile.get(shown);
+      if (!group) byFile.set(shown, (group = { diagnostics: [], seen: new Set(), index: new LineIndex(project.engine.text(f.file) ?? '') }));
+      const start = group.index.position(f.start);
+      const end = group.index.position(f.end);
+      const key = `${start.line}:${start.character}:${f.code}`;
+      if (group.seen.has(key)) continue;
+      group.seen.add(key);
       const d: Diagnostic = {
-        file: display(f.file),
+        file: shown,
         line: start.line + 1,
         column: start.character + 1,
         endLine: end.line + 1,
@@ -488,13 +490,16 @@ function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProjec
         fixable: f.fixes.some((x) => x.safe),
       };
       if (f.whenUnset?.length) d.whenUnset = f.whenUnset;
-      const key = `${d.file}\0${d.line}\0${d.column}\0${d.code}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(d);
+      group.diagnostics.push(d);
     }
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+  const out: Diagnostic[] = [];
+  for (const file of [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const group = byFile.get(file)!.diagnostics;
+    group.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const d of group) out.push(d);
+  }
+  return out;
 }
 
 const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -520,8 +525,9 @@ function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCoun
   return lines.join('\n') + '\n';
 }
 
+/** Compact: it is for machines (`jq` pretty-prints it for people). */
 function formatJson(diagnostics: Diagnostic[]): string {
-  return JSON.stringify({ diagnostics }, null, 2) + '\n';
+  return JSON.stringify({ diagnostics }) + '\n';
 }
 
 const SARIF_LEVEL: Record<Severity | 'information', 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -591,10 +597,24 @@ function formatSarif(diagnostics: Diagnostic[]): string {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+/** `DJANGO_DEPLOY_TIMING=1`: how long each phase of a check took, on stderr. */
+const phase = (() => {
+  if (!process.env.DJANGO_DEPLOY_TIMING) return (_name: string) => {};
+  let last = performance.now();
+  return (name: string) => {
+    const now = performance.now();
+    process.stderr.write(`${TOOL}: ${name} ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+})();
+
 function check(options: Options): number {
+  phase('start-up');
   const projects = projectsFor(options);
+  phase('walk');
   const findingsOf = new Map<CheckedProject, Finding[]>();
   for (const p of projects) findingsOf.set(p, p.findings());
+  phase('analysis');
 
   if (options.fix) {
     let fixed = 0;
@@ -624,10 +644,13 @@ function check(options: Options): number {
   }
 
   const diagnostics = toDiagnostics(projects, findingsOf);
+  phase('positions');
   const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
   const templateCount = projects.reduce((n, p) => n + p.templateCount(), 0);
   const output = options.format === 'json' ? formatJson(diagnostics) : options.format === 'sarif' ? formatSarif(diagnostics) : formatText(diagnostics, moduleCount, templateCount);
+  phase('format');
   process.stdout.write(output);
+  phase('write');
   return diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning') ? 1 : 0;
 }
 

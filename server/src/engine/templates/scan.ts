@@ -58,7 +58,7 @@ export interface TemplateScan {
   tokens: TemplateToken[];
   /** Where nothing may be flagged: comment and verbatim blocks (with their tags), `{# #}`, `<!-- -->`. Sorted, merged. */
   ignored: Span[];
-  /** Start tags outside ignored regions. */
+  /** Start tags outside ignored regions (see `keep` in scanTemplate). */
   tags: HtmlTag[];
   /** CSS text: <style> contents and style="" values, cut around ignored regions. */
   css: Span[];
@@ -78,10 +78,14 @@ const TAG_RE = /\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}/g;
 /** A quoted value that runs over a line break into what looks like the next tag: half-typed markup. */
 const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
 
-export function scanTemplate(text: string): TemplateScan {
+/**
+ * `keep`: the tags whose attributes are wanted (by lowercased name); other tags are listed only
+ * when they have a `style` attribute, and with that attribute alone. Default: every tag, whole.
+ */
+export function scanTemplate(text: string, keep?: (tagName: string) => boolean): TemplateScan {
   const { tokens, masks, blocks, clean } = lexTemplate(text);
   const masked = maskTemplate(text, masks);
-  const html = scanHtml(text, masked, masks, blocks);
+  const html = scanHtml(text, masked, masks, blocks, keep);
   const ignored = mergeSpans([...blocks, ...html.comments]);
   return { tokens, ignored, tags: html.tags, css: cutAround(html.css, ignored), scripts: html.scripts, clean: clean && html.clean };
 }
@@ -245,12 +249,13 @@ interface OpenAttribute {
   hasData: boolean;
 }
 
-function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): HtmlScan {
+function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], keep: ((tagName: string) => boolean) | undefined): HtmlScan {
   const tags: HtmlTag[] = [];
   const css: Span[] = [];
   const scripts: Span[] = [];
   const comments: Span[] = [];
   let tag: HtmlTag | undefined;
+  let keepTag = true; // whether the open tag is wanted whole (else only its style attribute)
   let cursor = 0; // where the open tag's last name or value ended
   let open: OpenAttribute | undefined;
   let raw: Span[] | undefined; // inside <style> or <script>
@@ -261,7 +266,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
   const finishTag = (end: number) => {
     if (!tag) return;
     tag.end = end;
-    if (!inside(blocks, tag.start)) {
+    if ((keepTag || tag.attributes.length > 0) && !inside(blocks, tag.start)) {
       tags.push(tag);
       for (const a of tag.attributes) if (a.name === 'style' && a.valueStart >= 0) css.push({ start: a.valueStart, end: a.valueEnd });
     }
@@ -269,6 +274,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
     open = undefined;
   };
   const finishAttribute = (attr: HtmlAttribute) => {
+    if (attr === SKIPPED) return;
     if (attr.valueStart >= 0) {
       attr.value = text.slice(attr.valueStart, attr.valueEnd);
       if (overlaps(masks, attr.valueStart, attr.valueEnd) || (attr.quote === '' && startsAt(masks, attr.valueEnd))) attr.dynamic = true;
@@ -287,6 +293,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
       start += base;
       end += base;
       tag = { name: text.slice(start, end).toLowerCase(), start: start - 1, end: masked.length, attributes: [] };
+      keepTag = !keep || keep(tag.name);
       cursor = end;
     },
     onattribname(start: number, end: number) {
@@ -302,8 +309,19 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
         restart(start);
         return;
       }
-      const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
-      tag.attributes.push(attr);
+      let attr: HtmlAttribute;
+      if (keepTag || isStyleName(masked, start, end)) {
+        attr = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+        tag.attributes.push(attr);
+      } else {
+        // An attribute nobody asked for: followed (a runaway value still cuts the tag), not kept.
+        attr = SKIPPED;
+        attr.nameStart = start;
+        attr.nameEnd = end;
+        attr.valueStart = attr.valueEnd = -1;
+        attr.quote = '';
+        attr.dynamic = false;
+      }
       open = { attr, hasData: false };
       cursor = end;
     },
@@ -460,6 +478,14 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[]): 
     if (from >= masked.length) break;
   }
   return { tags, css, scripts, comments, clean };
+}
+
+/** The attribute object reused for attributes of tags a scan does not keep. */
+const SKIPPED: HtmlAttribute = { name: '', nameStart: -1, nameEnd: -1, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+
+/** `style`, in any case. */
+function isStyleName(text: string, start: number, end: number): boolean {
+  return end - start === 5 && text.slice(start, end).toLowerCase() === 'style';
 }
 
 /** htmlparser2 keeps its state private: a fresh tokenizer's state is the text state. */

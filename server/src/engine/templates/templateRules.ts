@@ -217,7 +217,7 @@ function ownCopy(text: string): string {
 /** Everything one chunk decides alone; offsets relative to the chunk. */
 function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
   const text = copy ? ownCopy(slice) : slice;
-  const scan = scanTemplate(text);
+  const scan = scanTemplate(text, isAssetTag);
   const findings: LocalFinding[] = [];
   const anchors: Anchor[] = [];
   const report = (code: string, start: number, end: number, message: string, fixes: LocalFix[] = []) => {
@@ -369,6 +369,7 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
 
 /** Which elements have an attribute that may load an asset. */
 const ASSET_TAGS = new Set(ASSET_ATTRIBUTES.flatMap((a) => a.tags));
+const isAssetTag = (name: string) => ASSET_TAGS.has(name);
 
 function isAssetAttribute(tag: HtmlTag, attr: HtmlAttribute): boolean {
   for (const a of ASSET_ATTRIBUTES) {
