@@ -157,6 +157,8 @@ interface TextFile {
 }
 
 /** Reads a file as the engine sees it, or says why it cannot. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function readText(file: string): TextFile | { error: string } {
   let bytes: Buffer;
   try {
@@ -170,7 +172,7 @@ function readText(file: string): TextFile | { error: string } {
   if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file' };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return { error: 'not UTF-8 text' };
   }
@@ -326,8 +328,8 @@ class CheckedProject {
   }
 
   /** Findings printed for this project: primary locations in the files the user named. */
-  findings(): Finding[] {
-    const all = this.engine.allFindings().filter((f) => !f.inherited);
+  findings(options: { templates?: boolean } = {}): Finding[] {
+    const all = this.engine.allFindings(options).filter((f) => !f.inherited);
     const allowed = new Set<string>();
     for (const f of this.files) for (const d of this.engine.dependants(f)) allowed.add(d);
     for (const m of this.engine.settingsModules()) {
@@ -337,7 +339,7 @@ class CheckedProject {
   }
 
   settingsModuleCount(): number {
-    const findings = new Set(this.findings().map((f) => f.file));
+    const findings = new Set(this.findings({ templates: false }).map((f) => f.file));
     return this.engine
       .settingsModules()
       .filter((m) => findings.has(m.file) || this.files.includes(m.file) || this.folders.some((dir) => isUnder(m.file, dir))).length;
@@ -461,43 +463,57 @@ function display(file: string): string {
   return rel === '' ? '.' : rel;
 }
 
+/** One file's findings as printed: 1-based positions, one per place and code. */
+function diagnosticRows(file: string, text: string, findings: Finding[]): Diagnostic[] {
+  const index = new LineIndex(text);
+  const seen = new Set<string>();
+  const rows: Diagnostic[] = [];
+  for (const f of findings) {
+    const start = index.position(f.start);
+    const end = index.position(f.end);
+    const key = `${start.line}:${start.character}:${f.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const d: Diagnostic = {
+      file,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      settingsModule: f.settingsModule,
+      docsUrl: f.docsUrl,
+      fixable: f.fixes.some((x) => x.safe),
+    };
+    if (f.whenUnset?.length) d.whenUnset = f.whenUnset;
+    rows.push(d);
+  }
+  return rows;
+}
+
+/** Every row, sorted by file, then position and code. */
 function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProject, Finding[]>): Diagnostic[] {
-  // Grouped by file (sorted once), then by position within each file.
-  const byFile = new Map<string, { diagnostics: Diagnostic[]; seen: Set<string>; index: LineIndex }>();
-  const fileOf = new Map<string, string>();
+  const byFile = new Map<string, Diagnostic[]>();
   for (const project of projects) {
+    const findings = new Map<string, Finding[]>();
     for (const f of findingsOf.get(project) ?? []) {
-      let shown = fileOf.get(f.file);
-      if (shown === undefined) fileOf.set(f.file, (shown = display(f.file)));
-      let group = byFile.get(shown);
-      if (!group) byFile.set(shown, (group = { diagnostics: [], seen: new Set(), index: new LineIndex(project.engine.text(f.file) ?? '') }));
-      const start = group.index.position(f.start);
-      const end = group.index.position(f.end);
-      const key = `${start.line}:${start.character}:${f.code}`;
-      if (group.seen.has(key)) continue;
-      group.seen.add(key);
-      const d: Diagnostic = {
-        file: shown,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-        settingsModule: f.settingsModule,
-        docsUrl: f.docsUrl,
-        fixable: f.fixes.some((x) => x.safe),
-      };
-      if (f.whenUnset?.length) d.whenUnset = f.whenUnset;
-      group.diagnostics.push(d);
+      const list = findings.get(f.file);
+      if (list) list.push(f);
+      else findings.set(f.file, [f]);
+    }
+    for (const [file, list] of findings) {
+      const shown = display(file);
+      const rows = diagnosticRows(shown, project.engine.text(file) ?? '', list);
+      byFile.set(shown, [...(byFile.get(shown) ?? []), ...rows]);
     }
   }
   const out: Diagnostic[] = [];
   for (const file of [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const group = byFile.get(file)!.diagnostics;
-    group.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    for (const d of group) out.push(d);
+    const rows = byFile.get(file)!;
+    rows.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const d of rows) out.push(d);
   }
   return out;
 }

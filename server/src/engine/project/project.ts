@@ -444,8 +444,7 @@ export class DjangoProject {
 
   /** The severity `djangoDeploy.rules` gives a code; undefined when it is turned off. */
   private configuredSeverity(code: string, severity: Severity): Severity | undefined {
-    const configured = this.config.rules[code];
-    return configured === 'off' ? undefined : (configured ?? severity);
+    return configuredSeverity(this.config.rules, code, severity);
   }
 
   relative(file: string): string {
@@ -557,9 +556,10 @@ export class DjangoProject {
     return this.analyse().version;
   }
 
-  allFindings(): Finding[] {
+  /** Every finding; `templates: false` leaves the templates out (the CLI reads them in parallel). */
+  allFindings(options: { templates?: boolean } = {}): Finding[] {
     const out = [...this.analyse().findings];
-    for (const t of this.templateFiles()) out.push(...this.templateFindings(t));
+    if (options.templates !== false) for (const t of this.templateFiles()) out.push(...this.templateFindings(t));
     return out;
   }
 
@@ -611,15 +611,10 @@ export class DjangoProject {
     let analysis: TemplateAnalysis | undefined;
     try {
       analysis = analyseTemplate(file, text, ctx, cached?.analysis);
-      for (const f of analysis.findings) {
-        const severity = this.configuredSeverity(f.code, f.severity);
-        if (severity) findings.push(severity === f.severity ? f : { ...f, severity });
-      }
+      findings = templatePolicy(analysis.findings, this.config.rules, ctx.silenced);
     } catch (error) {
       console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
     }
-    const silenced = ctx.silenced;
-    findings = findings.filter((f) => !silenced.has(f.code));
     this.templateCache.set(file, { text, findings, analysis });
     return findings;
   }
@@ -799,3 +794,19 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 export type { SourceRange };
+
+function configuredSeverity(rules: EngineConfig['rules'], code: string, severity: Severity): Severity | undefined {
+  const configured = rules[code];
+  return configured === 'off' ? undefined : (configured ?? severity);
+}
+
+/** Template findings as configured: `djangoDeploy.rules` severities (or off), SILENCED_SYSTEM_CHECKS. */
+export function templatePolicy(findings: Finding[], rules: EngineConfig['rules'], silenced: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (silenced.has(f.code)) continue;
+    const severity = configuredSeverity(rules, f.code, f.severity);
+    if (severity) out.push(severity === f.severity ? f : { ...f, severity });
+  }
+  return out;
+}

@@ -16,10 +16,21 @@ export interface CssReference {
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
 const isIdent = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x5c || c > 0x7f;
 
-/** url(...) values and @import targets inside [span.start, span.end) of text; values overlapping `masked` spans are omitted. */
-export function cssReferences(text: string, span: Span, masked: Span[] = []): CssReference[] {
+/**
+ * url(...) values and @import targets inside [span.start, span.end) of text; values overlapping
+ * `masked` spans (sorted by start, disjoint: template tokens) are omitted.
+ */
+export function cssReferences(text: string, span: Span, masked: readonly Span[] = []): CssReference[] {
   const limit = Math.min(span.end, text.length);
-  const holes = masked.filter((m) => m.end > span.start && m.start < limit).sort((a, b) => a.start - b.start);
+  let lo = 0;
+  let hi = masked.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (masked[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const holes: Span[] = [];
+  for (let k = lo; k < masked.length && masked[k].start < limit; k++) holes.push(masked[k]);
   const out: CssReference[] = [];
   let h = 0;
   /** The end of the mask covering `i`, or -1. */

@@ -118,11 +118,14 @@ function lexTemplate(text: string): Lexed {
     while (a < b && isTrimmed(text.charCodeAt(a))) a++;
     while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
     const content = text.slice(a, b);
-    if (commentStart < 0) masks.push({ start, end });
+    const outside = commentStart < 0;
     let kind: TemplateTokenKind;
     if (opener === 0x25 /* % */) {
       if (verbatimEnd !== undefined) {
-        if (content !== verbatimEnd) continue; // text inside verbatim
+        if (content !== verbatimEnd) {
+          if (outside) masks.push({ start, end }); // text inside verbatim
+          continue;
+        }
         verbatimEnd = undefined;
         if (commentStart < 0) blocks.push({ start: verbatimStart, end });
       } else if (content.startsWith('verbatim') && (content.length === 8 || content.charCodeAt(8) === 0x20)) {
@@ -131,7 +134,10 @@ function lexTemplate(text: string): Lexed {
       }
       kind = 'block';
     } else {
-      if (verbatimEnd !== undefined) continue;
+      if (verbatimEnd !== undefined) {
+        if (outside) masks.push({ start, end });
+        continue;
+      }
       kind = opener === 0x7b /* { */ ? 'variable' : 'comment';
     }
     // The parser's view: {% comment %} skips every token up to the exact {% endcomment %}.
@@ -143,13 +149,14 @@ function lexTemplate(text: string): Lexed {
       commentStart = -1;
     } else if (tagName === 'comment' && verbatimEnd === undefined) {
       commentStart = start;
-      masks.pop();
     } else if (kind === 'comment') {
       blocks.push({ start, end });
     }
     const token: TemplateToken = { kind, start, end, content, contentStart: Math.min(a, end - 2) };
     if (tagName !== undefined) token.tagName = tagName;
     tokens.push(token);
+    // A token masks its own text (tokens are spans); a comment block is masked whole instead.
+    if (outside && commentStart < 0) masks.push(token);
   }
   // Unclosed blocks: Django raises; we ignore to the end of the text.
   const clean = commentStart < 0 && verbatimEnd === undefined;

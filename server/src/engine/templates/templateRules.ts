@@ -224,7 +224,6 @@ function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
     if (ignoredOnLine(text, start, code, false)) return;
     findings.push({ code, start, end, message, fixes });
   };
-  const masked = scan.tokens.map((t) => ({ start: t.start, end: t.end }));
 
   // DJD201 / DJD202: raw asset paths in attributes and CSS.
   for (const tag of scan.tags) {
@@ -237,7 +236,7 @@ function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
   }
   for (const span of scan.css) {
     const attributeQuote = quoteAround(text, span);
-    for (const ref of cssReferences(text, span, masked)) {
+    for (const ref of cssReferences(text, span, scan.tokens)) {
       rawPathFindings([{ value: ref.value, start: ref.start, end: ref.end, attributeQuote, cssQuote: ref.quote, unquotedAttribute: false }], ref.kind === 'import' ? 'CSS @import' : 'CSS url()');
     }
   }
