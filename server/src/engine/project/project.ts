@@ -615,7 +615,8 @@ export class DjangoProject {
     } catch (error) {
       console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
     }
-    this.templateCache.set(file, { text, findings, analysis });
+    // Only a template read in several chunks has parts worth keeping for the next edit.
+    this.templateCache.set(file, { text, findings, analysis: analysis && analysis.chunks.length > 1 ? analysis : undefined });
     return findings;
   }
 

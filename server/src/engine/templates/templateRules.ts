@@ -84,29 +84,6 @@ interface Candidate {
 /** Templates are read in chunks of about this many characters, cut after line breaks. */
 export const CHUNK_SIZE = 8192;
 
-interface LocalEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-interface LocalFix {
-  title: string;
-  safe: boolean;
-  edits: LocalEdit[];
-  /** The template's `{% load static %}` insertion joins the edits, when it needs one. */
-  load: boolean;
-}
-
-/** A finding decided by its chunk alone; offsets relative to the chunk. */
-interface LocalFinding {
-  code: string;
-  start: number;
-  end: number;
-  message: string;
-  fixes: LocalFix[];
-}
-
 /** A tag the whole-template pass needs: loads, extends, and the tags that need a load. */
 interface Anchor {
   tagName: 'load' | 'extends' | 'static' | 'get_static_prefix';
@@ -122,7 +99,10 @@ interface Anchor {
 interface Chunk {
   /** An own copy, so a chunk kept across edits never holds on to an older whole text. */
   text: string;
-  findings: LocalFinding[];
+  /** Offsets relative to the chunk: at the start of the text (and with no load to add) they are the findings themselves. */
+  findings: Finding[];
+  /** Fixes that also need the template's `{% load static %}` insertion, when it has none. */
+  needsLoad: Set<Fix>;
   anchors: Anchor[];
   clean: boolean;
 }
@@ -145,13 +125,13 @@ export function templateFindings(file: string, text: string, ctx: TemplateContex
  * over the loads and static tags of the whole template.
  */
 export function analyseTemplate(file: string, text: string, ctx: TemplateContext, previous?: TemplateAnalysis, chunkSize = CHUNK_SIZE): TemplateAnalysis {
-  const chunks = chunkTemplate(text, ctx, previous && previous.ctx === ctx ? previous.chunks : [], Math.max(1, chunkSize));
+  const chunks = chunkTemplate(file, text, ctx, previous && previous.ctx === ctx ? previous.chunks : [], Math.max(1, chunkSize));
   return { text, ctx, chunks, findings: assemble(file, text, ctx, chunks) };
 }
 
-function chunkTemplate(text: string, ctx: TemplateContext, old: Chunk[], size: number): Chunk[] {
+function chunkTemplate(file: string, text: string, ctx: TemplateContext, old: Chunk[], size: number): Chunk[] {
   // Small templates are read whole: re-reading them is cheap, and their one chunk is the text itself.
-  if (text.length <= 4 * size) return [readChunk(text, ctx, false)];
+  if (text.length <= 4 * size) return [readChunk(file, text, ctx, false)];
   const out: Chunk[] = [];
   // Unchanged chunks at the start…
   let pos = 0;
@@ -184,7 +164,7 @@ function chunkTemplate(text: string, ctx: TemplateContext, old: Chunk[], size: n
     // Cut where a kept chunk starts when one is near, else after the line break past `size`.
     let cut = t < tail.length && tail[t].start <= pos + 2 * size ? tail[t].start : lineEndAfter(text, pos + size);
     for (;;) {
-      const chunk = readChunk(text.slice(pos, cut), ctx, true);
+      const chunk = readChunk(file, text.slice(pos, cut), ctx, true);
       if (chunk.clean || cut >= text.length) {
         out.push(chunk);
         pos = cut;
@@ -215,14 +195,16 @@ function ownCopy(text: string): string {
 }
 
 /** Everything one chunk decides alone; offsets relative to the chunk. */
-function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
+function readChunk(file: string, slice: string, ctx: TemplateContext, copy: boolean): Chunk {
   const text = copy ? ownCopy(slice) : slice;
   const scan = scanTemplate(text, isAssetTag);
-  const findings: LocalFinding[] = [];
+  const findings: Finding[] = [];
   const anchors: Anchor[] = [];
-  const report = (code: string, start: number, end: number, message: string, fixes: LocalFix[] = []) => {
+  const needsLoad = new Set<Fix>();
+  const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
     if (ignoredOnLine(text, start, code, false)) return;
-    findings.push({ code, start, end, message, fixes });
+    const rule = RULE.get(code)!;
+    findings.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
   };
 
   // DJD201 / DJD202: raw asset paths in attributes and CSS.
@@ -242,24 +224,27 @@ function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
   }
 
   function rawPathFindings(candidates: Candidate[], where: string) {
-    const edits: LocalEdit[] = [];
+    const edits: TextEdit[] = [];
     const flagged: { c: Candidate; path: string; confident: boolean; found: StaticFile | undefined }[] = [];
     for (const c of candidates) {
       const r = classify(c.value, ctx);
       if (!r) continue;
       flagged.push({ c, path: r.path, confident: r.confident, found: r.found });
-      edits.push({ start: c.start, end: c.end, newText: staticTag(r.path, r.suffix, c) });
+      edits.push({ file, start: c.start, end: c.end, newText: staticTag(r.path, r.suffix, c) });
     }
     if (!flagged.length) return;
     // One fix rewrites every candidate of the attribute (srcset), plus the load when needed.
     const confident = flagged.some((f) => f.confident);
-    const fix: LocalFix = { title: flagged.length > 1 ? `Use {% static %} for all ${flagged.length} paths` : `Use {% static '${flagged[0].path}' %}`, safe: confident, edits, load: true };
+    const fix: Fix = { title: flagged.length > 1 ? `Use {% static %} for all ${flagged.length} paths` : `Use {% static '${flagged[0].path}' %}`, safe: confident, edits };
+    needsLoad.add(fix);
     for (const f of flagged) {
       if (f.confident) {
         const served = f.found ? ` (served from ${f.found.source.origin})` : '';
         report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production${served}. Use {% static '${f.path}' %}.`, [fix]);
       } else {
-        report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.`, [{ ...fix, safe: false }]);
+        const unsafe = { ...fix, safe: false };
+        needsLoad.add(unsafe);
+        report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.`, [unsafe]);
       }
     }
   }
@@ -274,7 +259,7 @@ function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
         for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
           const start = token.contentStart + m.index!;
           report('DJD204', start, start + m[0].length, `{% load ${m[0]} %} was removed in Django 3.0: every render raises TemplateSyntaxError ("'${m[0]}' is not a registered tag library"). Load static instead.`, [
-            { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ start, end: start + m[0].length, newText: 'static' }], load: false },
+            { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ file, start, end: start + m[0].length, newText: 'static' }] },
           ]);
         }
       } else if (name === 'extends') {
@@ -300,7 +285,7 @@ function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
     const cache = (ctx.suggestions ??= new Map<string, string[]>());
     let suggestions = cache.get(path);
     if (!suggestions) cache.set(path, (suggestions = closestStaticPaths(ctx.index, path)));
-    const fixes: LocalFix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ start: valueStart, end: valueStart + path.length, newText: s }], load: false }));
+    const fixes: Fix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ file, start: valueStart, end: valueStart + path.length, newText: s }] }));
     report('DJD205', valueStart, valueStart + path.length, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`, fixes);
   }
 
@@ -312,13 +297,13 @@ function readChunk(slice: string, ctx: TemplateContext, copy: boolean): Chunk {
     const quote = quoteAround(text, { start: token.start, end });
     const inner = quote === "'" ? '"' : "'";
     const found = ctx.index.get(path);
-    report('DJD206', token.start, end, `${shown}${after[0]} is a plain prefix: it bypasses hashed file names and storages. Use {% static ${inner}${path}${inner} %}.`, [
-      { title: `Use {% static '${path}' %}`, safe: !!found, edits: [{ start: token.start, end, newText: `{% static ${inner}${path}${inner} %}` }], load: true },
-    ]);
+    const fix: Fix = { title: `Use {% static '${path}' %}`, safe: !!found, edits: [{ file, start: token.start, end, newText: `{% static ${inner}${path}${inner} %}` }] };
+    needsLoad.add(fix);
+    report('DJD206', token.start, end, `${shown}${after[0]} is a plain prefix: it bypasses hashed file names and storages. Use {% static ${inner}${path}${inner} %}.`, [fix]);
   }
 
   findings.sort((a, b) => a.start - b.start);
-  return { text, findings, anchors, clean: scan.clean };
+  return { text, findings, needsLoad, anchors, clean: scan.clean };
 }
 
 /** The whole template: `{% load static %}` where it is missing (DJD203), and chunk findings in place. */
@@ -353,12 +338,16 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
   for (const c of chunks) {
     for (const f of c.findings) {
       missingLoad(base + f.start + 1);
+      if (base === 0 && !(loadEdit && f.fixes.some((x) => c.needsLoad.has(x)))) {
+        out.push(f);
+        continue;
+      }
       const fixes = f.fixes.map((x): Fix => {
         const edits: TextEdit[] = x.edits.map((e) => ({ file, start: e.start + base, end: e.end + base, newText: e.newText }));
-        if (x.load && loadEdit) edits.push(loadEdit);
+        if (loadEdit && c.needsLoad.has(x)) edits.push(loadEdit);
         return { title: x.title, safe: x.safe, edits };
       });
-      out.push(finding(f.code, f.start + base, f.end + base, f.message, fixes));
+      out.push({ ...f, start: f.start + base, end: f.end + base, fixes });
     }
     base += c.text.length;
   }
