@@ -1,11 +1,12 @@
 // One scan of a Django template: Django's own lexer first (django/template/base.py `tag_re`,
 // verbatim handling in `Lexer.create_token`, `{% comment %}` skipping in defaulttags.py), then
-// every template token is masked with same-length filler so offsets stay exact, then
-// htmlparser2's Tokenizer reads the masked text for start tags, attributes, <style> and <script>.
+// every template token is masked with same-length filler so offsets stay exact, then an HTML
+// tokenizer that reports exactly what htmlparser2's Tokenizer reports (htmlTokenizer.ts) reads
+// the masked text for start tags, attributes, <style> and <script>.
 // Facts: reference/parsing.md "Templates", templates-and-servers.md §1.1–1.3.
 // Never throws on user text; offsets are UTF-16 offsets of the document text.
 
-import { Tokenizer, QuoteType } from 'htmlparser2';
+import { HtmlTokenizer, NO_VALUE, SINGLE, DOUBLE } from './htmlTokenizer';
 
 export interface Span {
   start: number;
@@ -268,7 +269,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
   let raw: Span[] | undefined; // inside <style> or <script>
   let restartAt = -1;
   let base = 0; // offset of the current tokenizer's input in the text
-  let tokenizer: Tokenizer;
+  let tokenizer: HtmlTokenizer;
 
   const finishTag = (end: number) => {
     if (!tag) return;
@@ -341,17 +342,16 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
       }
       open.attr.valueEnd = end + base;
     },
-    onattribentity() {},
-    onattribend(quote: QuoteType, end: number) {
+    onattribend(quote: number, end: number) {
       if (restartAt >= 0) return;
       end += base;
       if (!open || !tag) return;
       cursor = end;
       const attr = open.attr;
       open = undefined;
-      if (quote === QuoteType.NoValue) return finishAttribute(attr);
-      if (quote === QuoteType.Double || quote === QuoteType.Single) {
-        attr.quote = quote === QuoteType.Double ? '"' : "'";
+      if (quote === NO_VALUE) return finishAttribute(attr);
+      if (quote === DOUBLE || quote === SINGLE) {
+        attr.quote = quote === DOUBLE ? '"' : "'";
         if (attr.valueStart < 0) attr.valueStart = attr.valueEnd = end - 1; // empty value
         if (recoverRunaway(attr)) return;
       } else if (attr.valueStart < 0) {
@@ -384,7 +384,6 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
       if (previous && previous.end === start) previous.end = end;
       else if (end > start) raw.push({ start, end });
     },
-    ontextentity() {},
     oncomment(start: number, end: number, endOffset: number) {
       if (restartAt >= 0) return;
       start += base;
@@ -474,10 +473,10 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
     tag = undefined;
     open = undefined;
     raw = undefined;
-    tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+    tokenizer = new HtmlTokenizer(callbacks);
     tokenizer.write(from === 0 ? masked : masked.slice(from));
     if (restartAt < 0) {
-      clean = atRest(tokenizer) && !tag && !open && !raw;
+      clean = tokenizer.atRest() && !tag && !open && !raw;
       tokenizer.end();
       break;
     }
@@ -493,23 +492,6 @@ const SKIPPED: HtmlAttribute = { name: '', nameStart: -1, nameEnd: -1, value: un
 /** `style`, in any case. */
 function isStyleName(text: string, start: number, end: number): boolean {
   return end - start === 5 && text.slice(start, end).toLowerCase() === 'style';
-}
-
-/** htmlparser2 keeps its state private: a fresh tokenizer's state is the text state. */
-interface TokenizerState {
-  state?: unknown;
-  isSpecial?: unknown;
-}
-const TEXT_STATE = (new Tokenizer({}, {} as never) as unknown as TokenizerState).state;
-
-/**
- * Whether the tokenizer reads plain text outside any tag, comment, declaration or raw-text
- * element. Should htmlparser2 rename its private fields, nothing is at rest, which only costs
- * speed: templates are then read in one piece.
- */
-export function atRest(tokenizer: Tokenizer): boolean {
-  const t = tokenizer as unknown as TokenizerState;
-  return typeof TEXT_STATE === 'number' && t.state === TEXT_STATE && t.isSpecial === false;
 }
 
 /** Index of the first span (sorted, disjoint) that ends after `offset`. */
