@@ -156,18 +156,38 @@ interface TextFile {
   bom: boolean;
 }
 
-/** Reads a file as the engine sees it, or says why it cannot. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Files are read into one reusable buffer (decoding copies them into strings). */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
 
+/** Reads a file as the engine sees it, or says why it cannot. */
 function readText(file: string): TextFile | { error: string } {
   let bytes: Buffer;
+  let fd = -1;
   try {
-    const stat = fs.statSync(file);
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { error: 'is a directory' };
     if (stat.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    bytes = fs.readFileSync(file);
+    // One byte more than the size says: a file that grew since is still read to its end.
+    if (readBuffer.length < stat.size + 1) readBuffer = Buffer.allocUnsafe(Math.max(stat.size + 1, readBuffer.length * 2));
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        if (length >= MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, length);
+        readBuffer = bigger;
+      }
+      const n = fs.readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    bytes = readBuffer.subarray(0, length);
   } catch (error) {
     return { error: ioReason(error) };
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
   }
   if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file' };
   let text: string;

@@ -17,16 +17,40 @@ export type TemplateTokenKind = 'block' | 'variable' | 'comment';
 
 export interface TemplateToken {
   /** `{% %}`, `{{ }}`, `{# #}`. */
-  kind: TemplateTokenKind;
+  readonly kind: TemplateTokenKind;
   /** The whole token, delimiters included. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Inner text, trimmed: `load static`, `static 'css/a.css' as x`. */
-  content: string;
+  readonly content: string;
   /** Offset of the trimmed content. */
-  contentStart: number;
+  readonly contentStart: number;
   /** Blocks only: the first word (`load`, `static`, `extends`, `if`…). */
-  tagName?: string;
+  readonly tagName: string | undefined;
+  /** Whether the content is `content` (without slicing it). */
+  contentIs(content: string): boolean;
+}
+
+/** A token's content is sliced from the text only when asked for: most never are. */
+class Token implements TemplateToken {
+  private sliced: string | undefined;
+  constructor(
+    private readonly text: string,
+    readonly kind: TemplateTokenKind,
+    readonly start: number,
+    readonly end: number,
+    readonly contentStart: number,
+    private readonly contentEnd: number,
+    readonly tagName: string | undefined,
+  ) {}
+
+  get content(): string {
+    return (this.sliced ??= this.text.slice(this.contentStart, this.contentEnd));
+  }
+
+  contentIs(content: string): boolean {
+    return isContent(this.text, this.contentStart, this.contentEnd, content);
+  }
 }
 
 export interface HtmlAttribute {
@@ -113,24 +137,23 @@ function lexTemplate(text: string): Lexed {
     const start = m.index;
     const end = TAG_RE.lastIndex;
     const opener = text.charCodeAt(start + 1);
-    // The trimmed inner text, sliced once.
+    // The trimmed inner text [a, b).
     let a = start + 2;
     let b = end - 2;
     while (a < b && isTrimmed(text.charCodeAt(a))) a++;
     while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
-    const content = text.slice(a, b);
     const outside = commentStart < 0;
     let kind: TemplateTokenKind;
     if (opener === 0x25 /* % */) {
       if (verbatimEnd !== undefined) {
-        if (content !== verbatimEnd) {
+        if (!isContent(text, a, b, verbatimEnd)) {
           if (outside) masks.push({ start, end }); // text inside verbatim
           continue;
         }
         verbatimEnd = undefined;
         if (commentStart < 0) blocks.push({ start: verbatimStart, end });
-      } else if (content.startsWith('verbatim') && (content.length === 8 || content.charCodeAt(8) === 0x20)) {
-        verbatimEnd = `end${content}`;
+      } else if (text.startsWith('verbatim', a) && (b - a === 8 || text.charCodeAt(a + 8) === 0x20)) {
+        verbatimEnd = `end${text.slice(a, b)}`;
         verbatimStart = start;
       }
       kind = 'block';
@@ -142,9 +165,9 @@ function lexTemplate(text: string): Lexed {
       kind = opener === 0x7b /* { */ ? 'variable' : 'comment';
     }
     // The parser's view: {% comment %} skips every token up to the exact {% endcomment %}.
-    const tagName = kind === 'block' ? firstWord(content) : undefined;
+    const tagName = kind === 'block' ? firstWord(text, a, b) : undefined;
     if (commentStart >= 0) {
-      if (kind !== 'block' || content !== 'endcomment') continue;
+      if (kind !== 'block' || !isContent(text, a, b, 'endcomment')) continue;
       masks.push({ start: commentStart, end });
       blocks.push({ start: commentStart, end });
       commentStart = -1;
@@ -153,8 +176,7 @@ function lexTemplate(text: string): Lexed {
     } else if (kind === 'comment') {
       blocks.push({ start, end });
     }
-    const token: TemplateToken = { kind, start, end, content, contentStart: Math.min(a, end - 2) };
-    if (tagName !== undefined) token.tagName = tagName;
+    const token = new Token(text, kind, start, end, Math.min(a, end - 2), b, tagName);
     tokens.push(token);
     // A token masks its own text (tokens are spans); a comment block is masked whole instead.
     if (outside && commentStart < 0) masks.push(token);
@@ -171,10 +193,16 @@ function lexTemplate(text: string): Lexed {
   return { tokens, masks, blocks, clean };
 }
 
-function firstWord(content: string): string {
-  let i = 0;
-  while (i < content.length && !isTrimmed(content.charCodeAt(i))) i++;
-  return i === content.length ? content : content.slice(0, i);
+/** The first word of text[a, b). */
+function firstWord(text: string, a: number, b: number): string {
+  let i = a;
+  while (i < b && !isTrimmed(text.charCodeAt(i))) i++;
+  return text.slice(a, i);
+}
+
+/** Whether text[a, b) is `content`. */
+function isContent(text: string, a: number, b: number, content: string): boolean {
+  return b - a === content.length && text.startsWith(content, a);
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
@@ -450,9 +478,8 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
   /** A quoted value running over a line break into a new tag: cut it there and read on from the '<'. */
   function recoverRunaway(attr: HtmlAttribute): boolean {
     if (!tag || attr.valueStart < 0) return false;
-    let newline = attr.valueStart;
-    while (newline < attr.valueEnd && masked.charCodeAt(newline) !== 0x0a) newline++;
-    if (newline >= attr.valueEnd) return false;
+    const newline = masked.indexOf('\n', attr.valueStart);
+    if (newline < 0 || newline >= attr.valueEnd) return false;
     const m = RUNAWAY_VALUE.exec(masked.slice(attr.valueStart, attr.valueEnd));
     if (!m) return false;
     const cut = attr.valueStart + m.index;

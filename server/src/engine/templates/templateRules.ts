@@ -201,8 +201,10 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   const findings: Finding[] = [];
   const anchors: Anchor[] = [];
   const needsLoad = new Set<Fix>();
+  // Ignore comments are rare: most chunks have none to look for.
+  const mayIgnore = text.includes('django-deploy');
   const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
-    if (ignoredOnLine(text, start, code, false)) return;
+    if (mayIgnore && ignoredOnLine(text, start, code, false)) return;
     const rule = RULE.get(code)!;
     findings.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
   };
@@ -269,7 +271,7 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
         if (name === 'static') missingStaticFile(token);
         else if (!/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
       }
-    } else if (token.kind === 'variable' && token.content === 'STATIC_URL') {
+    } else if (token.kind === 'variable' && token.contentIs('STATIC_URL')) {
       prefixStyle(token, '{{ STATIC_URL }}');
     }
   }
@@ -359,9 +361,13 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
 const ASSET_TAGS = new Set(ASSET_ATTRIBUTES.flatMap((a) => a.tags));
 const isAssetTag = (name: string) => ASSET_TAGS.has(name);
 
+/** The table by attribute name. */
+const ASSET_ATTRIBUTES_BY_NAME = new Map<string, AssetAttribute[]>();
+for (const a of ASSET_ATTRIBUTES) ASSET_ATTRIBUTES_BY_NAME.set(a.attribute, [...(ASSET_ATTRIBUTES_BY_NAME.get(a.attribute) ?? []), a]);
+
 function isAssetAttribute(tag: HtmlTag, attr: HtmlAttribute): boolean {
-  for (const a of ASSET_ATTRIBUTES) {
-    if (a.attribute !== attr.name || !a.tags.includes(tag.name)) continue;
+  for (const a of ASSET_ATTRIBUTES_BY_NAME.get(attr.name) ?? []) {
+    if (!a.tags.includes(tag.name)) continue;
     if (a.rel) {
       const rel = tag.attributes.find((x) => x.name === 'rel')?.value;
       if (!rel || !a.rel.test(rel)) continue;
@@ -423,7 +429,11 @@ export function classify(raw: string, ctx: TemplateContext): { path: string; suf
   return undefined;
 }
 
+/** A path with nothing to normalise: no escapes, dot segments, doubled or leading slashes. */
+const PLAIN_PATH = /^(?![./])(?!.*(?:%|\/\/|\/\.\.?(?:\/|$)))/;
+
 function normalise(path: string): string {
+  if (path !== '' && PLAIN_PATH.test(path)) return path;
   let p: string;
   try {
     p = decodeURI(path);
