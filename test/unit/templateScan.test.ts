@@ -376,3 +376,18 @@ test("Django's admin templates: no exceptions, every src/href with {% is dynamic
   assert.ok(href?.dynamic);
   assert.ok(checked > 20, `${checked} dynamic src/href`);
 });
+
+test("Django lexer: tokens are exactly the matches of Django's tag_re (random texts)", () => {
+  // django/template/base.py: tag_re = re.compile(r'({%.*?%}|{{.*?}}|{#.*?#})'), no DOTALL.
+  const tagRe = /\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}/g;
+  const pieces = ['{', '}', '%', '#', '{%', '%}', '{{', '}}', '{#', '#}', ' ', 'x', 'if a', '\n', '\r', '<a href="', '"', '>', "'"];
+  let seed = 11;
+  const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let n = 0; n < 20000; n++) {
+    let text = '';
+    const parts = Math.floor(next() * 16);
+    for (let k = 0; k < parts; k++) text += pieces[Math.floor(next() * pieces.length)];
+    const expected = [...text.matchAll(tagRe)].map((m) => [m.index, m.index! + m[0].length]);
+    assert.deepEqual(scanTemplate(text).tokens.map((t) => [t.start, t.end]), expected, JSON.stringify(text));
+  }
+});

@@ -97,8 +97,10 @@ export interface TemplateScan {
   clean: boolean;
 }
 
-/** Django's `tag_re`, without DOTALL: `.` there matches everything but "\n". */
-const TAG_RE = /\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}/g;
+// Django's `tag_re`, `{%.*?%}|{{.*?}}|{#.*?#}` without DOTALL (`.` matches everything but
+// "\n"), is found without a regular expression: at each '{' that opens a token, the first closer
+// of its kind, if no line break comes first. The next closer and the next line break are
+// remembered, so the text is searched once for each.
 
 /** A quoted value that runs over a line break into what looks like the next tag: half-typed markup. */
 const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
@@ -132,11 +134,34 @@ function lexTemplate(text: string): Lexed {
   let verbatimEnd: string | undefined; // Lexer.verbatim: the exact content that ends the block
   let verbatimStart = -1;
   let commentStart = -1; // inside {% comment %} … {% endcomment %}
-  TAG_RE.lastIndex = 0;
-  for (let m = TAG_RE.exec(text); m !== null; m = TAG_RE.exec(text)) {
-    const start = m.index;
-    const end = TAG_RE.lastIndex;
+  let newline = -1; // the first "\n" at or after the last place looked from (text.length: none)
+  let closeBlock = -1; // likewise for "%}", "}}" and "#}" (text.length: none)
+  let closeVariable = -1;
+  let closeComment = -1;
+  for (let from = 0; ; ) {
+    const start = text.indexOf('{', from);
+    if (start < 0) break;
+    from = start + 1;
     const opener = text.charCodeAt(start + 1);
+    const inner = start + 2;
+    let close: number;
+    if (opener === 0x25 /* % */) {
+      if (closeBlock < inner) closeBlock = found(text.indexOf('%}', inner), text);
+      close = closeBlock;
+    } else if (opener === 0x7b /* { */) {
+      if (closeVariable < inner) closeVariable = found(text.indexOf('}}', inner), text);
+      close = closeVariable;
+    } else if (opener === 0x23 /* # */) {
+      if (closeComment < inner) closeComment = found(text.indexOf('#}', inner), text);
+      close = closeComment;
+    } else {
+      continue;
+    }
+    if (close === text.length) continue;
+    if (newline < inner) newline = found(text.indexOf('\n', inner), text);
+    if (newline < close) continue;
+    const end = close + 2;
+    from = end;
     // The trimmed inner text [a, b).
     let a = start + 2;
     let b = end - 2;
@@ -192,6 +217,9 @@ function lexTemplate(text: string): Lexed {
   blocks.sort((a, b) => a.start - b.start);
   return { tokens, masks, blocks, clean };
 }
+
+/** An indexOf result, with text.length for "not found". */
+const found = (index: number, text: string) => (index < 0 ? text.length : index);
 
 /** The first word of text[a, b). */
 function firstWord(text: string, a: number, b: number): string {
