@@ -106,10 +106,10 @@ export interface TemplateScan {
 const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
 
 /**
- * `keep`: the tags whose attributes are wanted (by lowercased name); other tags are listed only
+ * `keep`: the tags whose attributes are wanted (lowercase names); other tags are listed only
  * when they have a `style` attribute, and with that attribute alone. Default: every tag, whole.
  */
-export function scanTemplate(text: string, keep?: (tagName: string) => boolean): TemplateScan {
+export function scanTemplate(text: string, keep?: readonly string[]): TemplateScan {
   const { tokens, masks, blocks, clean } = lexTemplate(text);
   const masked = maskTemplate(text, masks);
   const html = scanHtml(text, masked, masks, blocks, keep);
@@ -308,34 +308,51 @@ interface HtmlScan {
   clean: boolean;
 }
 
-interface OpenAttribute {
-  attr: HtmlAttribute;
-  hasData: boolean;
+/** Whether text[start, end) is one of `names` (lowercase), in any ASCII case. */
+function isOneOf(names: readonly string[], text: string, start: number, end: number): boolean {
+  const length = end - start;
+  next: for (const name of names) {
+    if (name.length !== length) continue;
+    for (let k = 0; k < length; k++) if ((text.charCodeAt(start + k) | 0x20) !== name.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
-function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], keep: ((tagName: string) => boolean) | undefined): HtmlScan {
+const STYLE = ['style'];
+const SCRIPT = ['script'];
+
+function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], keep: readonly string[] | undefined): HtmlScan {
   const tags: HtmlTag[] = [];
   const css: Span[] = [];
   const scripts: Span[] = [];
   const comments: Span[] = [];
+  // The start tag being read: from tagStart ('<', -1 when none), its name at [nameStart, nameEnd).
+  let tagStart = -1;
+  let nameStart = 0;
+  let nameEnd = 0;
+  // Its HtmlTag: made at once for a tag kept whole, at its first style attribute for others.
   let tag: HtmlTag | undefined;
   let keepTag = true; // whether the open tag is wanted whole (else only its style attribute)
   let cursor = 0; // where the open tag's last name or value ended
-  let open: OpenAttribute | undefined;
+  let openAttr: HtmlAttribute | undefined; // the attribute being read
+  let openHasData = false;
   let raw: Span[] | undefined; // inside <style> or <script>
   let restartAt = -1;
   let base = 0; // offset of the current tokenizer's input in the text
   let tokenizer: HtmlTokenizer;
 
+  const newTag = (): HtmlTag => ({ name: text.slice(nameStart, nameEnd).toLowerCase(), start: tagStart, end: masked.length, attributes: [] });
   const finishTag = (end: number) => {
-    if (!tag) return;
-    tag.end = end;
-    if ((keepTag || tag.attributes.length > 0) && !inside(blocks, tag.start)) {
+    if (tagStart < 0) return;
+    if (tag && !inside(blocks, tag.start)) {
+      tag.end = end;
       tags.push(tag);
       for (const a of tag.attributes) if (a.name === 'style' && a.valueStart >= 0) css.push({ start: a.valueStart, end: a.valueEnd });
     }
     tag = undefined;
-    open = undefined;
+    tagStart = -1;
+    openAttr = undefined;
   };
   const finishAttribute = (attr: HtmlAttribute) => {
     if (attr === SKIPPED) return;
@@ -356,27 +373,30 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
       if (restartAt >= 0) return;
       start += base;
       end += base;
-      tag = { name: text.slice(start, end).toLowerCase(), start: start - 1, end: masked.length, attributes: [] };
-      keepTag = !keep || keep(tag.name);
+      tagStart = start - 1;
+      nameStart = start;
+      nameEnd = end;
+      keepTag = !keep || isOneOf(keep, text, start, end);
+      tag = keepTag ? newTag() : undefined;
       cursor = end;
     },
     onattribname(start: number, end: number) {
       if (restartAt >= 0) return;
       start += base;
       end += base;
-      if (!tag) return;
+      if (tagStart < 0) return;
       // `<img src="a.png"` then a new line starting with a tag: the first tag was never closed.
-      if (masked.charCodeAt(start) === 0x3c /* < */ && /^<[a-zA-Z/!]/.test(masked.slice(start, start + 2)) && masked.lastIndexOf('\n', start) > tag.start) {
+      if (masked.charCodeAt(start) === 0x3c /* < */ && /^<[a-zA-Z/!]/.test(masked.slice(start, start + 2)) && masked.lastIndexOf('\n', start) > tagStart) {
         let end = start;
-        while (end > tag.start && isSpace(masked.charCodeAt(end - 1))) end--;
+        while (end > tagStart && isSpace(masked.charCodeAt(end - 1))) end--;
         finishTag(end);
         restart(start);
         return;
       }
       let attr: HtmlAttribute;
-      if (keepTag || isStyleName(masked, start, end)) {
+      if (keepTag || isOneOf(STYLE, masked, start, end)) {
         attr = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
-        tag.attributes.push(attr);
+        (tag ??= newTag()).attributes.push(attr);
       } else {
         // An attribute nobody asked for: followed (a runaway value still cuts the tag), not kept.
         attr = SKIPPED;
@@ -386,25 +406,26 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
         attr.quote = '';
         attr.dynamic = false;
       }
-      open = { attr, hasData: false };
+      openAttr = attr;
+      openHasData = false;
       cursor = end;
     },
     onattribdata(start: number, end: number) {
       if (restartAt >= 0) return;
-      if (!open) return;
-      if (!open.hasData) {
-        open.attr.valueStart = start + base;
-        open.hasData = true;
+      if (!openAttr) return;
+      if (!openHasData) {
+        openAttr.valueStart = start + base;
+        openHasData = true;
       }
-      open.attr.valueEnd = end + base;
+      openAttr.valueEnd = end + base;
     },
     onattribend(quote: number, end: number) {
       if (restartAt >= 0) return;
       end += base;
-      if (!open || !tag) return;
+      if (!openAttr || tagStart < 0) return;
       cursor = end;
-      const attr = open.attr;
-      open = undefined;
+      const attr = openAttr;
+      openAttr = undefined;
       if (quote === NO_VALUE) return finishAttribute(attr);
       if (quote === DOUBLE || quote === SINGLE) {
         attr.quote = quote === DOUBLE ? '"' : "'";
@@ -418,9 +439,11 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
     onopentagend(end: number) {
       if (restartAt >= 0) return;
       end += base;
-      const name = tag?.name;
+      const style = tagStart >= 0 && isOneOf(STYLE, text, nameStart, nameEnd);
+      const script = !style && tagStart >= 0 && isOneOf(SCRIPT, text, nameStart, nameEnd);
       finishTag(end + 1);
-      if (name === 'style' || name === 'script') raw = name === 'style' ? css : scripts;
+      if (style) raw = css;
+      else if (script) raw = scripts;
     },
     onselfclosingtag(end: number) {
       if (restartAt >= 0) return;
@@ -452,19 +475,23 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
     onprocessinginstruction() {},
     onend() {
       if (restartAt >= 0) return;
-      if (!tag && !raw) {
+      if (tagStart < 0 && !raw) {
         // `<im` at the end: the tokenizer never reports a tag name still being read.
         const lt = masked.lastIndexOf('<');
         const lastComment = comments[comments.length - 1];
         if (lt >= base && /^<[a-zA-Z][^\s/>]*$/.test(masked.slice(lt)) && !(lastComment && lastComment.end > lt)) {
-          tag = { name: text.slice(lt + 1).toLowerCase(), start: lt, end: masked.length, attributes: [] };
+          tagStart = lt;
+          nameStart = lt + 1;
+          nameEnd = masked.length;
+          keepTag = !keep || isOneOf(keep, text, nameStart, nameEnd);
+          tag = keepTag ? newTag() : undefined;
         }
       }
-      if (!tag) return;
-      if (open) {
+      if (tagStart < 0) return;
+      if (openAttr) {
         // The text ends inside an attribute: an unterminated quoted value is still being typed.
-        const attr = open.attr;
-        open = undefined;
+        const attr = openAttr;
+        openAttr = undefined;
         locateValue(attr);
         if (attr.quote !== '' && recoverRunaway(attr)) return;
         if (attr.valueStart >= 0) {
@@ -476,10 +503,13 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
         // `<img src="/a.png" alt` at the end: the tokenizer never reports a name still being read.
         const m = /^[\s/]*([^\s/>="'<]+)\s*$/.exec(masked.slice(cursor));
         if (m) {
-          const nameStart = masked.length - m[0].length + m[0].indexOf(m[1]);
-          const attr: HtmlAttribute = { name: text.slice(nameStart, nameStart + m[1].length).toLowerCase(), nameStart, nameEnd: nameStart + m[1].length, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
-          finishAttribute(attr);
-          tag.attributes.push(attr);
+          const start = masked.length - m[0].length + m[0].indexOf(m[1]);
+          const end = start + m[1].length;
+          if (keepTag || isOneOf(STYLE, masked, start, end)) {
+            const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+            finishAttribute(attr);
+            (tag ??= newTag()).attributes.push(attr);
+          }
         }
       }
       finishTag(masked.length);
@@ -505,7 +535,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
 
   /** A quoted value running over a line break into a new tag: cut it there and read on from the '<'. */
   function recoverRunaway(attr: HtmlAttribute): boolean {
-    if (!tag || attr.valueStart < 0) return false;
+    if (tagStart < 0 || attr.valueStart < 0) return false;
     const newline = masked.indexOf('\n', attr.valueStart);
     if (newline < 0 || newline >= attr.valueEnd) return false;
     const m = RUNAWAY_VALUE.exec(masked.slice(attr.valueStart, attr.valueEnd));
@@ -526,12 +556,13 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
     restartAt = -1;
     base = from;
     tag = undefined;
-    open = undefined;
+    tagStart = -1;
+    openAttr = undefined;
     raw = undefined;
     tokenizer = new HtmlTokenizer(callbacks);
     tokenizer.write(from === 0 ? masked : masked.slice(from));
     if (restartAt < 0) {
-      clean = tokenizer.atRest() && !tag && !open && !raw;
+      clean = tokenizer.atRest() && tagStart < 0 && !openAttr && !raw;
       tokenizer.end();
       break;
     }
@@ -543,11 +574,6 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
 
 /** The attribute object reused for attributes of tags a scan does not keep. */
 const SKIPPED: HtmlAttribute = { name: '', nameStart: -1, nameEnd: -1, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
-
-/** `style`, in any case. */
-function isStyleName(text: string, start: number, end: number): boolean {
-  return end - start === 5 && text.slice(start, end).toLowerCase() === 'style';
-}
 
 /** Index of the first span (sorted, disjoint) that ends after `offset`. */
 function firstEndingAfter(spans: Span[], offset: number): number {
