@@ -53,7 +53,9 @@ function ours(text: string, pauseAt = -1): Run {
   const events: string[] = [];
   let t: HtmlTokenizer | undefined;
   t = new HtmlTokenizer(recorder(events, () => t!.pause(), pauseAt));
-  t.write(text);
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  t.write(units);
   const rest = t.atRest();
   t.end();
   return { events, rest };

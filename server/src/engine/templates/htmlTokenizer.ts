@@ -85,7 +85,7 @@ export class HtmlTokenizer {
   private running = true;
   private sequence = '';
   private sequenceIndex = 0;
-  private buffer = '';
+  private buffer: Uint16Array = new Uint16Array(0);
 
   constructor(private readonly cbs: HtmlCallbacks) {}
 
@@ -99,8 +99,8 @@ export class HtmlTokenizer {
     return this.state === TEXT && !this.isSpecial;
   }
 
-  /** Reads the whole text. Call once, then `end()`. */
-  write(text: string): void {
+  /** Reads the whole text (UTF-16 code units). Call once, then `end()`. */
+  write(text: Uint16Array): void {
     this.buffer = text;
     const cbs = this.cbs;
     const len = text.length;
@@ -111,13 +111,13 @@ export class HtmlTokenizer {
     let i = this.index;
 
     while (i < len && this.running) {
-      let c = text.charCodeAt(i);
+      let c = text[i];
       // `continue step` re-reads the same character in the new state, as htmlparser2 does by
       // calling the next state's function directly.
       step: for (;;) {
         switch (state) {
           case TEXT: {
-            const j = c === LT ? i : text.indexOf('<', i + 1);
+            const j = c === LT ? i : text.indexOf(LT, i + 1);
             if (j < 0) {
               i = len - 1;
               break step;
@@ -153,7 +153,7 @@ export class HtmlTokenizer {
                 i = len - 1;
                 break step;
               }
-              c = text.charCodeAt(i);
+              c = text[i];
             }
             cbs.onopentagname(sectionStart, i);
             sectionStart = -1;
@@ -196,7 +196,7 @@ export class HtmlTokenizer {
                 i = len - 1;
                 break step;
               }
-              c = text.charCodeAt(i);
+              c = text[i];
             }
             cbs.onattribname(sectionStart, i);
             sectionStart = i;
@@ -235,7 +235,7 @@ export class HtmlTokenizer {
           case IN_ATTRIBUTE_VALUE_DQ:
           case IN_ATTRIBUTE_VALUE_SQ: {
             const quote = state === IN_ATTRIBUTE_VALUE_DQ ? DQ : SQ;
-            const j = c === quote ? i : text.indexOf(quote === DQ ? '"' : "'", i + 1);
+            const j = c === quote ? i : text.indexOf(quote, i + 1);
             if (j < 0) {
               i = len - 1;
               break step;
@@ -253,7 +253,7 @@ export class HtmlTokenizer {
                 i = len - 1;
                 break step;
               }
-              c = text.charCodeAt(i);
+              c = text[i];
             }
             cbs.onattribdata(sectionStart, i);
             sectionStart = -1;
@@ -273,7 +273,7 @@ export class HtmlTokenizer {
           case IN_DECLARATION:
           case IN_PROCESSING_INSTRUCTION:
           case IN_SPECIAL_COMMENT: {
-            const j = c === GT ? i : text.indexOf('>', i + 1);
+            const j = c === GT ? i : text.indexOf(GT, i + 1);
             if (j < 0) {
               i = len - 1;
               break step;
@@ -321,7 +321,7 @@ export class HtmlTokenizer {
                 state = TEXT;
               }
             } else if (sequenceIndex === 0) {
-              const j = text.indexOf(sequence[0], i + 1);
+              const j = text.indexOf(sequence.charCodeAt(0), i + 1);
               if (j < 0) {
                 i = len - 1;
               } else {
@@ -348,7 +348,7 @@ export class HtmlTokenizer {
                 i = len - 1;
                 break step;
               }
-              c = text.charCodeAt(i);
+              c = text[i];
             }
             cbs.onclosetag(sectionStart, i);
             sectionStart = -1;
@@ -356,7 +356,7 @@ export class HtmlTokenizer {
             continue step;
           }
           case AFTER_CLOSING_TAG_NAME: {
-            const j = c === GT ? i : text.indexOf('>', i + 1);
+            const j = c === GT ? i : text.indexOf(GT, i + 1);
             if (j < 0) {
               i = len - 1;
               break step;
@@ -422,7 +422,7 @@ export class HtmlTokenizer {
             } else if (sequenceIndex === 0) {
               // (htmlparser2 steps through <title> one character at a time to decode entities;
               // without decoding, that reaches the same '<'.)
-              const j = text.indexOf('<', i + 1);
+              const j = text.indexOf(LT, i + 1);
               if (j < 0) {
                 i = len - 1;
               } else {

@@ -245,11 +245,9 @@ const isTrimmed = (c: number) => c === 0x20 || c === 0x09 || c === 0x0b || c ===
  * crosses a line break, so a line's masking depends on that line alone.
  * The filler is written into a UTF-16 copy of the text: one native copy each way.
  */
-function maskTemplate(text: string, masks: Span[]): string {
-  if (masks.length === 0) return text;
-  const units = new Uint16Array(text.length);
-  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
-  bytes.write(text, 0, 'utf16le');
+function maskTemplate(text: string, masks: Span[]): Uint16Array {
+  const units = unitsFor(text.length);
+  Buffer.from(units.buffer, units.byteOffset, units.byteLength).write(text, 0, 'utf16le');
   const hasCarriageReturn = text.indexOf('\r') >= 0;
   let last = 0;
   let previousEnd = -1;
@@ -292,7 +290,18 @@ function maskTemplate(text: string, masks: Span[]): string {
     previousEnd = end;
     previousFill = fill;
   }
-  return bytes.toString('utf16le');
+  return units;
+}
+
+// The masked text is written into one reused array: nothing a scan returns refers to it.
+// Longer texts get their own, so that one huge file does not keep a huge buffer alive.
+const SCRATCH_LIMIT = 1 << 20;
+let scratch = new Uint16Array(1 << 15);
+
+function unitsFor(length: number): Uint16Array {
+  if (length > SCRATCH_LIMIT) return new Uint16Array(length);
+  if (scratch.length < length) scratch = new Uint16Array(Math.min(SCRATCH_LIMIT, Math.max(length, scratch.length * 2)));
+  return scratch.subarray(0, length);
 }
 
 const SPACE = 0x20;
@@ -319,10 +328,30 @@ function isOneOf(names: readonly string[], text: string, start: number, end: num
   return false;
 }
 
+/** The same, over UTF-16 code units. */
+function isOneOfUnits(names: readonly string[], units: Uint16Array, start: number, end: number): boolean {
+  const length = end - start;
+  next: for (const name of names) {
+    if (name.length !== length) continue;
+    for (let k = 0; k < length; k++) if ((units[start + k] | 0x20) !== name.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
+}
+
+/** `<` followed by this starts a tag, an end tag or a declaration. */
+const isTagStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2f || c === 0x21;
+
+const UTF16 = new TextDecoder('utf-16le');
+/** units[start, end) as a string (for the rare checks that need a regular expression). */
+function unitsText(units: Uint16Array, start: number, end: number): string {
+  return UTF16.decode(units.subarray(start, end));
+}
+
 const STYLE = ['style'];
 const SCRIPT = ['script'];
 
-function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], keep: readonly string[] | undefined): HtmlScan {
+function scanHtml(text: string, masked: Uint16Array, masks: Span[], blocks: Span[], keep: readonly string[] | undefined): HtmlScan {
   const tags: HtmlTag[] = [];
   const css: Span[] = [];
   const scripts: Span[] = [];
@@ -386,15 +415,15 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
       end += base;
       if (tagStart < 0) return;
       // `<img src="a.png"` then a new line starting with a tag: the first tag was never closed.
-      if (masked.charCodeAt(start) === 0x3c /* < */ && /^<[a-zA-Z/!]/.test(masked.slice(start, start + 2)) && masked.lastIndexOf('\n', start) > tagStart) {
+      if (masked[start] === 0x3c /* < */ && isTagStart(masked[start + 1]) && masked.lastIndexOf(0x0a, start) > tagStart) {
         let end = start;
-        while (end > tagStart && isSpace(masked.charCodeAt(end - 1))) end--;
+        while (end > tagStart && isSpace(masked[end - 1])) end--;
         finishTag(end);
         restart(start);
         return;
       }
       let attr: HtmlAttribute;
-      if (keepTag || isOneOf(STYLE, masked, start, end)) {
+      if (keepTag || isOneOfUnits(STYLE, masked, start, end)) {
         attr = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
         (tag ??= newTag()).attributes.push(attr);
       } else {
@@ -467,7 +496,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
       if (restartAt >= 0) return;
       start += base;
       end += base;
-      const opener = masked.startsWith('<!--', start - 4) ? start - 4 : start - 2;
+      const opener = start >= 4 && masked[start - 4] === 0x3c && masked[start - 3] === 0x21 && masked[start - 2] === 0x2d && masked[start - 1] === 0x2d ? start - 4 : start - 2;
       comments.push({ start: Math.max(opener, 0), end: endOffset === 0 && end >= masked.length ? masked.length : end + 1 });
     },
     oncdata() {},
@@ -477,9 +506,9 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
       if (restartAt >= 0) return;
       if (tagStart < 0 && !raw) {
         // `<im` at the end: the tokenizer never reports a tag name still being read.
-        const lt = masked.lastIndexOf('<');
+        const lt = masked.lastIndexOf(0x3c);
         const lastComment = comments[comments.length - 1];
-        if (lt >= base && /^<[a-zA-Z][^\s/>]*$/.test(masked.slice(lt)) && !(lastComment && lastComment.end > lt)) {
+        if (lt >= base && /^<[a-zA-Z][^\s/>]*$/.test(unitsText(masked, lt, masked.length)) && !(lastComment && lastComment.end > lt)) {
           tagStart = lt;
           nameStart = lt + 1;
           nameEnd = masked.length;
@@ -501,11 +530,11 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
         finishAttribute(attr);
       } else {
         // `<img src="/a.png" alt` at the end: the tokenizer never reports a name still being read.
-        const m = /^[\s/]*([^\s/>="'<]+)\s*$/.exec(masked.slice(cursor));
+        const m = /^[\s/]*([^\s/>="'<]+)\s*$/.exec(unitsText(masked, cursor, masked.length));
         if (m) {
           const start = masked.length - m[0].length + m[0].indexOf(m[1]);
           const end = start + m[1].length;
-          if (keepTag || isOneOf(STYLE, masked, start, end)) {
+          if (keepTag || isOneOfUnits(STYLE, masked, start, end)) {
             const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
             finishAttribute(attr);
             (tag ??= newTag()).attributes.push(attr);
@@ -519,11 +548,11 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
   /** An attribute still open at the end of the text: where its value starts, from the masked text. */
   function locateValue(attr: HtmlAttribute) {
     let i = attr.nameEnd;
-    while (i < masked.length && isSpace(masked.charCodeAt(i))) i++;
-    if (masked.charCodeAt(i) !== 0x3d /* = */) return;
+    while (i < masked.length && isSpace(masked[i])) i++;
+    if (masked[i] !== 0x3d /* = */) return;
     i++;
-    while (i < masked.length && isSpace(masked.charCodeAt(i))) i++;
-    const c = masked.charCodeAt(i);
+    while (i < masked.length && isSpace(masked[i])) i++;
+    const c = masked[i];
     if (c === 0x22 || c === 0x27) {
       attr.quote = c === 0x22 ? '"' : "'";
       attr.valueStart = i + 1;
@@ -536,9 +565,9 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
   /** A quoted value running over a line break into a new tag: cut it there and read on from the '<'. */
   function recoverRunaway(attr: HtmlAttribute): boolean {
     if (tagStart < 0 || attr.valueStart < 0) return false;
-    const newline = masked.indexOf('\n', attr.valueStart);
+    const newline = masked.indexOf(0x0a, attr.valueStart);
     if (newline < 0 || newline >= attr.valueEnd) return false;
-    const m = RUNAWAY_VALUE.exec(masked.slice(attr.valueStart, attr.valueEnd));
+    const m = RUNAWAY_VALUE.exec(unitsText(masked, attr.valueStart, attr.valueEnd));
     if (!m) return false;
     const cut = attr.valueStart + m.index;
     const lt = cut + m[0].length - 2;
@@ -560,7 +589,7 @@ function scanHtml(text: string, masked: string, masks: Span[], blocks: Span[], k
     openAttr = undefined;
     raw = undefined;
     tokenizer = new HtmlTokenizer(callbacks);
-    tokenizer.write(from === 0 ? masked : masked.slice(from));
+    tokenizer.write(from === 0 ? masked : masked.subarray(from));
     if (restartAt < 0) {
       clean = tokenizer.atRest() && tagStart < 0 && !openAttr && !raw;
       tokenizer.end();
