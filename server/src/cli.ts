@@ -358,6 +358,24 @@ class CheckedProject {
     return all.filter((f) => allowed.has(f.file) || this.folders.some((dir) => isUnder(f.file, dir)));
   }
 
+  /**
+   * The printed rows of every template under the named folders, each template read, analysed and
+   * turned into rows on its own, then let go (see DjangoProject.readTemplateOnce).
+   */
+  templateRows(): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>();
+    for (const file of this.engine.templateFiles()) {
+      if (!this.folders.some((dir) => isUnder(file, dir))) continue;
+      const read = this.engine.readTemplateOnce(file);
+      if (!read) continue;
+      const findings = read.findings.filter((f) => !f.inherited && f.file === file);
+      if (findings.length === 0) continue;
+      const shown = display(file);
+      out.set(shown, diagnosticRows(shown, read.text, findings));
+    }
+    return out;
+  }
+
   settingsModuleCount(): number {
     const findings = new Set(this.findings({ templates: false }).map((f) => f.file));
     return this.engine
@@ -484,6 +502,16 @@ function display(file: string): string {
 }
 
 /** One file's findings as printed: 1-based positions, one per place and code. */
+/**
+ * The string, flattened into one of its own. A message is built from parts, some sliced from its
+ * file; V8 keeps such a string as a tree over those parts, and a slice keeps its whole file
+ * alive. Reading a character flattens the tree in place, so a row does not keep its file.
+ */
+function ownString(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
 function diagnosticRows(file: string, text: string, findings: Finding[]): Diagnostic[] {
   const index = new LineIndex(text);
   const seen = new Set<string>();
@@ -502,7 +530,7 @@ function diagnosticRows(file: string, text: string, findings: Finding[]): Diagno
       endColumn: end.character + 1,
       severity: f.severity,
       code: f.code,
-      message: f.message,
+      message: ownString(f.message),
       settingsModule: f.settingsModule,
       docsUrl: f.docsUrl,
       fixable: f.fixes.some((x) => x.safe),
@@ -514,8 +542,9 @@ function diagnosticRows(file: string, text: string, findings: Finding[]): Diagno
 }
 
 /** Every row, sorted by file, then position and code. */
-function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProject, Finding[]>): Diagnostic[] {
+function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProject, Finding[]>, templateRows: Map<string, Diagnostic[]>[] = []): Diagnostic[] {
   const byFile = new Map<string, Diagnostic[]>();
+  for (const rows of templateRows) for (const [file, list] of rows) byFile.set(file, [...(byFile.get(file) ?? []), ...list]);
   for (const project of projects) {
     const findings = new Map<string, Finding[]>();
     for (const f of findingsOf.get(project) ?? []) {
@@ -648,8 +677,13 @@ function check(options: Options): number {
   phase('start-up');
   const projects = projectsFor(options);
   phase('walk');
+  // With --fix, findings and their fixes are kept for the passes; otherwise templates stream.
   const findingsOf = new Map<CheckedProject, Finding[]>();
-  for (const p of projects) findingsOf.set(p, p.findings());
+  const templateRows: Map<string, Diagnostic[]>[] = [];
+  for (const p of projects) {
+    findingsOf.set(p, p.findings({ templates: options.fix }));
+    if (!options.fix) templateRows.push(p.templateRows());
+  }
   phase('analysis');
 
   if (options.fix) {
@@ -679,7 +713,7 @@ function check(options: Options): number {
     for (const [file, reason] of p.unreadable) process.stderr.write(`${TOOL}: skipped ${display(file)}: ${reason}\n`);
   }
 
-  const diagnostics = toDiagnostics(projects, findingsOf);
+  const diagnostics = toDiagnostics(projects, findingsOf, templateRows);
   phase('positions');
   const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
   const templateCount = projects.reduce((n, p) => n + p.templateCount(), 0);

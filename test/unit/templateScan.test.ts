@@ -279,7 +279,7 @@ test('cssReferences: url() quoted and unquoted, @import string and url(), commen
 test('cssReferences: only inside the span; values touching template tokens are omitted', () => {
   const text = `<style>a{background:url({% static "a.png" %})} b{background:url("{% static "b.png" %}")} c{background:url(/static/{{ v }}.png)} d{background:url(/d.png)}</style>url(/out.png)`;
   const s = scanTemplate(text);
-  const refs = cssReferences(text, s.css[0], s.tokens);
+  const refs = cssReferences(text, s.css[0], s.tokenTable);
   assert.deepEqual(refs.map((r) => r.value), ['/d.png']);
   assert.deepEqual(cssReferences('url(/a.png) url(', { start: 0, end: 11 }).map((r) => r.value), ['/a.png']);
   assert.deepEqual(cssReferences('x{a:url(/a.png', { start: 0, end: 14 }), []); // unterminated
@@ -289,7 +289,7 @@ test('cssReferences: only inside the span; values touching template tokens are o
 test('cssReferences in a style attribute span from the scan', () => {
   const text = `<div style="background-image: url('/static/img/bg.png')"></div>`;
   const s = scanTemplate(text);
-  const refs = cssReferences(text, s.css[0], s.tokens);
+  const refs = cssReferences(text, s.css[0], s.tokenTable);
   assert.deepEqual(refs.map((r) => [r.value, text.slice(r.start, r.end)]), [['/static/img/bg.png', '/static/img/bg.png']]);
 });
 
@@ -305,7 +305,7 @@ test('random mutations of a template never throw and keep offsets consistent', (
       text = random() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5)) : text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
     }
     const s = scan(text);
-    for (const c of s.css) cssReferences(text, c, s.tokens);
+    for (const c of s.css) cssReferences(text, c, s.tokenTable);
   }
 });
 

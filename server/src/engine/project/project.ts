@@ -606,18 +606,31 @@ export class DjangoProject {
     if (text === undefined) return [];
     const cached = this.templateCache.get(file);
     if (cached && cached.text === text) return cached.findings;
-    const ctx = this.templateContext();
-    let findings: Finding[] = [];
-    let analysis: TemplateAnalysis | undefined;
-    try {
-      analysis = analyseTemplate(file, text, ctx, cached?.analysis);
-      findings = templatePolicy(analysis.findings, this.config.rules, ctx.silenced);
-    } catch (error) {
-      console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
-    }
+    const { findings, analysis } = this.analyseTemplateText(file, text, cached?.analysis);
     // Only a template read in several chunks has parts worth keeping for the next edit.
     this.templateCache.set(file, { text, findings, analysis: analysis && analysis.chunks.length > 1 ? analysis : undefined });
     return findings;
+  }
+
+  /**
+   * A template's text and findings, read and analysed without keeping either: the CLI reads
+   * thousands of templates once each, and keeping them would only grow the heap.
+   */
+  readTemplateOnce(file: string): { text: string; findings: Finding[] } | undefined {
+    const text = this.files.get(file)?.text ?? this.host.readFile(file);
+    if (text === undefined) return undefined;
+    return { text, findings: this.analyseTemplateText(file, text).findings };
+  }
+
+  private analyseTemplateText(file: string, text: string, previous?: TemplateAnalysis): { findings: Finding[]; analysis?: TemplateAnalysis } {
+    const ctx = this.templateContext();
+    try {
+      const analysis = analyseTemplate(file, text, ctx, previous);
+      return { findings: templatePolicy(analysis.findings, this.config.rules, ctx.silenced), analysis };
+    } catch (error) {
+      console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
+      return { findings: [] };
+    }
   }
 
   /** Completion inside `{% static '…' %}` at `offset`. */

@@ -4,6 +4,15 @@
 
 import type { Span } from './scan';
 
+/** Spans sorted by start and disjoint, read by index (TemplateTokens is one). */
+export interface IndexedSpans {
+  readonly count: number;
+  start(k: number): number;
+  end(k: number): number;
+}
+
+const NONE: IndexedSpans = { count: 0, start: () => 0, end: () => 0 };
+
 export interface CssReference {
   value: string;
   /** Offsets of the value, quotes excluded. */
@@ -20,17 +29,17 @@ const isIdent = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x
  * url(...) values and @import targets inside [span.start, span.end) of text; values overlapping
  * `masked` spans (sorted by start, disjoint: template tokens) are omitted.
  */
-export function cssReferences(text: string, span: Span, masked: readonly Span[] = []): CssReference[] {
+export function cssReferences(text: string, span: Span, masked: IndexedSpans = NONE): CssReference[] {
   const limit = Math.min(span.end, text.length);
   let lo = 0;
-  let hi = masked.length;
+  let hi = masked.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (masked[mid].end <= span.start) lo = mid + 1;
+    if (masked.end(mid) <= span.start) lo = mid + 1;
     else hi = mid;
   }
   const holes: Span[] = [];
-  for (let k = lo; k < masked.length && masked[k].start < limit; k++) holes.push(masked[k]);
+  for (let k = lo; k < masked.count && masked.start(k) < limit; k++) holes.push({ start: masked.start(k), end: masked.end(k) });
   const out: CssReference[] = [];
   let h = 0;
   /** The end of the mask covering `i`, or -1. */

@@ -53,6 +53,63 @@ class Token implements TemplateToken {
   }
 }
 
+const KINDS: readonly TemplateTokenKind[] = ['block', 'variable', 'comment'];
+const BLOCK = 0;
+const VARIABLE = 1;
+const COMMENT = 2;
+
+/**
+ * The tokens of a scan, stored flat (five numbers each: start, end, content start, content end,
+ * kind), so that a template of thousands of tokens costs one array. `at(k)` makes a token object.
+ */
+export class TemplateTokens {
+  private objects: TemplateToken[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly data: Int32Array,
+  ) {}
+
+  get count(): number {
+    return this.data.length / 5;
+  }
+  start(k: number): number {
+    return this.data[5 * k];
+  }
+  end(k: number): number {
+    return this.data[5 * k + 1];
+  }
+  kind(k: number): TemplateTokenKind {
+    return KINDS[this.data[5 * k + 4]];
+  }
+  /** Whether token k is `{% name … %}`. */
+  isTag(k: number, name: string): boolean {
+    const d = this.data;
+    const a = d[5 * k + 2];
+    const b = d[5 * k + 3];
+    if (d[5 * k + 4] !== BLOCK || b - a < name.length || !this.text.startsWith(name, a)) return false;
+    return b - a === name.length || isTrimmed(this.text.charCodeAt(a + name.length));
+  }
+  /** Whether token k's content is exactly `content`. */
+  contentIs(k: number, content: string): boolean {
+    return isContent(this.text, this.data[5 * k + 2], this.data[5 * k + 3], content);
+  }
+  at(k: number): TemplateToken {
+    const d = this.data;
+    const i = 5 * k;
+    const kind = d[i + 4];
+    return new Token(this.text, KINDS[kind], d[i], d[i + 1], d[i + 2], d[i + 3], kind === BLOCK ? firstWord(this.text, d[i + 2], d[i + 3]) : undefined);
+  }
+  /** Every token as an object (made once). */
+  all(): TemplateToken[] {
+    if (!this.objects) {
+      this.objects = [];
+      for (let k = 0; k < this.count; k++) this.objects.push(this.at(k));
+    }
+    return this.objects;
+  }
+}
+
 export interface HtmlAttribute {
   /** Lowercased. */
   name: string;
@@ -80,7 +137,9 @@ export interface HtmlTag {
 
 export interface TemplateScan {
   /** Tokens Django parses: not those inside `{% comment %}` or `{% verbatim %}` blocks (their own tags are included). */
-  tokens: TemplateToken[];
+  readonly tokens: readonly TemplateToken[];
+  /** The same tokens, stored flat: for passes over every token. */
+  tokenTable: TemplateTokens;
   /** Where nothing may be flagged: comment and verbatim blocks (with their tags), `{# #}`, `<!-- -->`. Sorted, merged. */
   ignored: Span[];
   /** Start tags outside ignored regions (see `keep` in scanTemplate). */
@@ -114,13 +173,31 @@ export function scanTemplate(text: string, keep?: readonly string[]): TemplateSc
   const masked = maskTemplate(text, masks);
   const html = scanHtml(text, masked, masks, blocks, keep);
   const ignored = mergeSpans([...blocks, ...html.comments]);
-  return { tokens, ignored, tags: html.tags, css: cutAround(html.css, ignored), scripts: html.scripts, clean: clean && html.clean };
+  return new Scan(tokens, ignored, html.tags, cutAround(html.css, ignored), html.scripts, clean && html.clean);
+}
+
+class Scan implements TemplateScan {
+  constructor(
+    readonly tokenTable: TemplateTokens,
+    readonly ignored: Span[],
+    readonly tags: HtmlTag[],
+    readonly css: Span[],
+    readonly scripts: Span[],
+    readonly clean: boolean,
+  ) {}
+
+  get tokens(): readonly TemplateToken[] {
+    return this.tokenTable.all();
+  }
 }
 
 interface Lexed {
-  tokens: TemplateToken[];
-  /** Sorted, disjoint spans the HTML tokenizer must not see: every token-shaped match, whole comment blocks. */
-  masks: Span[];
+  tokens: TemplateTokens;
+  /**
+   * Sorted, disjoint spans the HTML tokenizer must not see, flat (start, end, start, end…): every
+   * token-shaped match, whole comment blocks.
+   */
+  masks: Int32Array;
   /** Comment blocks, verbatim blocks and `{# #}` comments, sorted by start. */
   blocks: Span[];
   /** No comment or verbatim block is open at the end. */
@@ -128,8 +205,8 @@ interface Lexed {
 }
 
 function lexTemplate(text: string): Lexed {
-  const tokens: TemplateToken[] = [];
-  const masks: Span[] = [];
+  const tokens = TOKEN_SCRATCH.clear();
+  const masks = MASK_SCRATCH.clear();
   const blocks: Span[] = [];
   let verbatimEnd: string | undefined; // Lexer.verbatim: the exact content that ends the block
   let verbatimStart = -1;
@@ -168,11 +245,11 @@ function lexTemplate(text: string): Lexed {
     while (a < b && isTrimmed(text.charCodeAt(a))) a++;
     while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
     const outside = commentStart < 0;
-    let kind: TemplateTokenKind;
+    let kind: number;
     if (opener === 0x25 /* % */) {
       if (verbatimEnd !== undefined) {
         if (!isContent(text, a, b, verbatimEnd)) {
-          if (outside) masks.push({ start, end }); // text inside verbatim
+          if (outside) masks.push2(start, end); // text inside verbatim
           continue;
         }
         verbatimEnd = undefined;
@@ -181,42 +258,87 @@ function lexTemplate(text: string): Lexed {
         verbatimEnd = `end${text.slice(a, b)}`;
         verbatimStart = start;
       }
-      kind = 'block';
+      kind = BLOCK;
     } else {
       if (verbatimEnd !== undefined) {
-        if (outside) masks.push({ start, end });
+        if (outside) masks.push2(start, end);
         continue;
       }
-      kind = opener === 0x7b /* { */ ? 'variable' : 'comment';
+      kind = opener === 0x7b /* { */ ? VARIABLE : COMMENT;
     }
     // The parser's view: {% comment %} skips every token up to the exact {% endcomment %}.
-    const tagName = kind === 'block' ? firstWord(text, a, b) : undefined;
     if (commentStart >= 0) {
-      if (kind !== 'block' || !isContent(text, a, b, 'endcomment')) continue;
-      masks.push({ start: commentStart, end });
+      if (kind !== BLOCK || !isContent(text, a, b, 'endcomment')) continue;
+      masks.push2(commentStart, end);
       blocks.push({ start: commentStart, end });
       commentStart = -1;
-    } else if (tagName === 'comment' && verbatimEnd === undefined) {
+    } else if (kind === BLOCK && verbatimEnd === undefined && isFirstWord(text, a, b, 'comment')) {
       commentStart = start;
-    } else if (kind === 'comment') {
+    } else if (kind === COMMENT) {
       blocks.push({ start, end });
     }
-    const token = new Token(text, kind, start, end, Math.min(a, end - 2), b, tagName);
-    tokens.push(token);
-    // A token masks its own text (tokens are spans); a comment block is masked whole instead.
-    if (outside && commentStart < 0) masks.push(token);
+    tokens.push5(start, end, Math.min(a, end - 2), b, kind);
+    // A token masks its own text; a comment block is masked whole instead.
+    if (outside && commentStart < 0) masks.push2(start, end);
   }
   // Unclosed blocks: Django raises; we ignore to the end of the text.
   const clean = commentStart < 0 && verbatimEnd === undefined;
   if (commentStart >= 0) {
-    masks.push({ start: commentStart, end: text.length });
+    masks.push2(commentStart, text.length);
     blocks.push({ start: commentStart, end: text.length });
   } else if (verbatimEnd !== undefined) {
     blocks.push({ start: verbatimStart, end: text.length });
   }
   blocks.sort((a, b) => a.start - b.start);
-  return { tokens, masks, blocks, clean };
+  // The table is the scan's own; the masks are read before the next scan reuses them.
+  return { tokens: new TemplateTokens(text, tokens.copy()), masks: masks.view(), blocks, clean };
 }
+
+/** A growable list of integers over one array reused from scan to scan. */
+class IntList {
+  private data: Int32Array;
+  private length = 0;
+  constructor(private readonly initial: number) {
+    this.data = new Int32Array(initial);
+  }
+  clear(): this {
+    this.length = 0;
+    // One huge template does not keep a huge array.
+    if (this.data.length > 64 * this.initial) this.data = new Int32Array(this.initial);
+    return this;
+  }
+  push2(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) this.grow();
+    this.data[this.length] = a;
+    this.data[this.length + 1] = b;
+    this.length += 2;
+  }
+  push5(a: number, b: number, c: number, d: number, e: number): void {
+    if (this.length + 5 > this.data.length) this.grow();
+    const data = this.data;
+    const n = this.length;
+    data[n] = a;
+    data[n + 1] = b;
+    data[n + 2] = c;
+    data[n + 3] = d;
+    data[n + 4] = e;
+    this.length = n + 5;
+  }
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+  copy(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+  private grow(): void {
+    const bigger = new Int32Array(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+}
+
+const TOKEN_SCRATCH = new IntList(5 * 4096);
+const MASK_SCRATCH = new IntList(2 * 4096);
 
 /** An indexOf result, with text.length for "not found". */
 const found = (index: number, text: string) => (index < 0 ? text.length : index);
@@ -226,6 +348,11 @@ function firstWord(text: string, a: number, b: number): string {
   let i = a;
   while (i < b && !isTrimmed(text.charCodeAt(i))) i++;
   return text.slice(a, i);
+}
+
+/** Whether the first word of text[a, b) is `word`. */
+function isFirstWord(text: string, a: number, b: number, word: string): boolean {
+  return b - a >= word.length && text.startsWith(word, a) && (b - a === word.length || isTrimmed(text.charCodeAt(a + word.length)));
 }
 
 /** Whether text[a, b) is `content`. */
@@ -245,14 +372,16 @@ const isTrimmed = (c: number) => c === 0x20 || c === 0x09 || c === 0x0b || c ===
  * crosses a line break, so a line's masking depends on that line alone.
  * The filler is written into a UTF-16 copy of the text: one native copy each way.
  */
-function maskTemplate(text: string, masks: Span[]): Uint16Array {
+function maskTemplate(text: string, masks: Int32Array): Uint16Array {
   const units = unitsFor(text.length);
   Buffer.from(units.buffer, units.byteOffset, units.byteLength).write(text, 0, 'utf16le');
   const hasCarriageReturn = text.indexOf('\r') >= 0;
   let last = 0;
   let previousEnd = -1;
   let previousFill = SPACE;
-  for (const { start, end } of masks) {
+  for (let m = 0; m < masks.length; m += 2) {
+    const start = masks[m];
+    const end = masks[m + 1];
     let fill = SPACE;
     if (start === previousEnd) fill = previousFill;
     else if (start > 0) {
@@ -351,7 +480,7 @@ function unitsText(units: Uint16Array, start: number, end: number): string {
 const STYLE = ['style'];
 const SCRIPT = ['script'];
 
-function scanHtml(text: string, masked: Uint16Array, masks: Span[], blocks: Span[], keep: readonly string[] | undefined): HtmlScan {
+function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: Span[], keep: readonly string[] | undefined): HtmlScan {
   const tags: HtmlTag[] = [];
   const css: Span[] = [];
   const scripts: Span[] = [];
@@ -387,9 +516,9 @@ function scanHtml(text: string, masked: Uint16Array, masks: Span[], blocks: Span
     if (attr === SKIPPED) return;
     if (attr.valueStart >= 0) {
       attr.value = text.slice(attr.valueStart, attr.valueEnd);
-      if (overlaps(masks, attr.valueStart, attr.valueEnd) || (attr.quote === '' && startsAt(masks, attr.valueEnd))) attr.dynamic = true;
+      if (overlapsFlat(masks, attr.valueStart, attr.valueEnd) || (attr.quote === '' && startsAtFlat(masks, attr.valueEnd))) attr.dynamic = true;
     }
-    if (overlaps(masks, attr.nameStart, attr.nameEnd)) attr.dynamic = true;
+    if (overlapsFlat(masks, attr.nameStart, attr.nameEnd)) attr.dynamic = true;
   };
   /** Stops this tokenizer; the next one starts at `at` (half-typed markup recovery). */
   const restart = (at: number) => {
@@ -622,16 +751,29 @@ function inside(spans: Span[], offset: number): boolean {
   return i < spans.length && spans[i].start <= offset && offset < spans[i].end;
 }
 
-/** Whether [start, end) overlaps a span (sorted, disjoint). */
-function overlaps(spans: Span[], start: number, end: number): boolean {
-  if (end <= start) return false;
-  const i = firstEndingAfter(spans, start);
-  return i < spans.length && spans[i].start < end;
+/** Index (in pairs) of the first span of flat, sorted, disjoint `spans` that ends after `offset`. */
+function firstPairEndingAfter(spans: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = spans.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid + 1] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-function startsAt(spans: Span[], offset: number): boolean {
-  const i = firstEndingAfter(spans, offset);
-  return i < spans.length && spans[i].start === offset;
+/** Whether [start, end) overlaps a span of flat, sorted, disjoint `spans`. */
+function overlapsFlat(spans: Int32Array, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const i = firstPairEndingAfter(spans, start);
+  return 2 * i < spans.length && spans[2 * i] < end;
+}
+
+/** Whether a span of flat, sorted, disjoint `spans` starts at `offset`. */
+function startsAtFlat(spans: Int32Array, offset: number): boolean {
+  const i = firstPairEndingAfter(spans, offset);
+  return 2 * i < spans.length && spans[2 * i] === offset;
 }
 
 /** Sorted, with overlapping or touching spans merged. */
@@ -667,15 +809,15 @@ function cutAround(spans: Span[], holes: Span[]): Span[] {
 
 /** The template token (if any) that contains `offset`. */
 export function tokenAt(scan: TemplateScan, offset: number): TemplateToken | undefined {
+  const table = scan.tokenTable;
   let lo = 0;
-  let hi = scan.tokens.length;
+  let hi = table.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (scan.tokens[mid].end <= offset) lo = mid + 1;
+    if (table.end(mid) <= offset) lo = mid + 1;
     else hi = mid;
   }
-  const t = scan.tokens[lo];
-  return t && t.start <= offset && offset < t.end ? t : undefined;
+  return lo < table.count && table.start(lo) <= offset && offset < table.end(lo) ? table.at(lo) : undefined;
 }
 
 /** Whether nothing may be flagged at `offset` (comments, verbatim). */

@@ -220,7 +220,7 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   }
   for (const span of scan.css) {
     const attributeQuote = quoteAround(text, span);
-    for (const ref of cssReferences(text, span, scan.tokens)) {
+    for (const ref of cssReferences(text, span, scan.tokenTable)) {
       rawPathFindings([{ value: ref.value, start: ref.start, end: ref.end, attributeQuote, cssQuote: ref.quote, unquotedAttribute: false }], ref.kind === 'import' ? 'CSS @import' : 'CSS url()');
     }
   }
@@ -252,11 +252,13 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   }
 
   // DJD204 / DJD205 / DJD206 (DJD203 needs the whole template: see assemble).
-  for (const token of scan.tokens) {
-    if (token.kind === 'block') {
-      const name = token.tagName;
-      if (name === 'load') {
-        anchors.push({ tagName: name, start: token.start, end: token.end, loadsStatic: loadsStatic(token.content, ctx) });
+  const table = scan.tokenTable;
+  for (let k = 0; k < table.count; k++) {
+    const kind = table.kind(k);
+    if (kind === 'block') {
+      if (table.isTag(k, 'load')) {
+        const token = table.at(k);
+        anchors.push({ tagName: 'load', start: token.start, end: token.end, loadsStatic: loadsStatic(token.content, ctx) });
         if (!ctx.removedLoadNames) continue;
         for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
           const start = token.contentStart + m.index!;
@@ -264,15 +266,18 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
             { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ file, start, end: start + m[0].length, newText: 'static' }] },
           ]);
         }
-      } else if (name === 'extends') {
-        anchors.push({ tagName: name, start: token.start, end: token.end, loadsStatic: false });
-      } else if (name === 'static' || name === 'get_static_prefix') {
-        anchors.push({ tagName: name, start: token.start, end: token.end, loadsStatic: false });
-        if (name === 'static') missingStaticFile(token);
-        else if (!/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
+      } else if (table.isTag(k, 'extends')) {
+        anchors.push({ tagName: 'extends', start: table.start(k), end: table.end(k), loadsStatic: false });
+      } else if (table.isTag(k, 'static')) {
+        anchors.push({ tagName: 'static', start: table.start(k), end: table.end(k), loadsStatic: false });
+        missingStaticFile(table.at(k));
+      } else if (table.isTag(k, 'get_static_prefix')) {
+        anchors.push({ tagName: 'get_static_prefix', start: table.start(k), end: table.end(k), loadsStatic: false });
+        const token = table.at(k);
+        if (!/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
       }
-    } else if (token.kind === 'variable' && token.contentIs('STATIC_URL')) {
-      prefixStyle(token, '{{ STATIC_URL }}');
+    } else if (kind === 'variable' && table.contentIs(k, 'STATIC_URL')) {
+      prefixStyle(table.at(k), '{{ STATIC_URL }}');
     }
   }
 
