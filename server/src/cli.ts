@@ -165,17 +165,13 @@ function readText(file: string): TextFile | { error: string } {
   let bytes: Buffer;
   let fd = -1;
   try {
+    // No stat: reading says whether it is a directory (EISDIR), and its size is checked as it is read.
     fd = fs.openSync(file, 'r');
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) return { error: 'is a directory' };
-    if (stat.size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    // One byte more than the size says: a file that grew since is still read to its end.
-    if (readBuffer.length < stat.size + 1) readBuffer = Buffer.allocUnsafe(Math.max(stat.size + 1, readBuffer.length * 2));
     let length = 0;
     for (;;) {
       if (length === readBuffer.length) {
-        if (length >= MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        if (length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+        const bigger = Buffer.allocUnsafe(Math.min(readBuffer.length * 2, MAX_FILE_BYTES + 1));
         readBuffer.copy(bigger, 0, 0, length);
         readBuffer = bigger;
       }
@@ -210,6 +206,8 @@ function ioReason(error: unknown): string {
       return 'permission denied';
     case 'ENOTDIR':
       return 'not a directory';
+    case 'EISDIR':
+      return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
     default:
@@ -514,14 +512,15 @@ function ownString(s: string): string {
 
 function diagnosticRows(file: string, text: string, findings: Finding[]): Diagnostic[] {
   const index = new LineIndex(text);
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<number>>(); // code → offsets already printed
   const rows: Diagnostic[] = [];
   for (const f of findings) {
+    let offsets = seen.get(f.code);
+    if (!offsets) seen.set(f.code, (offsets = new Set()));
+    if (offsets.has(f.start)) continue;
+    offsets.add(f.start);
     const start = index.position(f.start);
     const end = index.position(f.end);
-    const key = `${start.line}:${start.character}:${f.code}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const d: Diagnostic = {
       file,
       line: start.line + 1,
