@@ -679,11 +679,12 @@ function check(options: Options): number {
   // With --fix, findings and their fixes are kept for the passes; otherwise templates stream.
   const findingsOf = new Map<CheckedProject, Finding[]>();
   const templateRows: Map<string, Diagnostic[]>[] = [];
-  for (const p of projects) {
-    findingsOf.set(p, p.findings({ templates: options.fix }));
-    if (!options.fix) templateRows.push(p.templateRows());
+  for (const p of projects) findingsOf.set(p, p.findings({ templates: options.fix }));
+  phase(options.fix ? 'analysis' : 'settings analysis');
+  if (!options.fix) {
+    for (const p of projects) templateRows.push(p.templateRows());
+    phase('template analysis (read, analyse, rows)');
   }
-  phase('analysis');
 
   if (options.fix) {
     let fixed = 0;

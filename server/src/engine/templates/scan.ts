@@ -167,11 +167,12 @@ const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
 /**
  * `keep`: the tags whose attributes are wanted (lowercase names); other tags are listed only
  * when they have a `style` attribute, and with that attribute alone. Default: every tag, whole.
+ * `keepAttributes`: of those tags, only these attributes (and `style`). Default: all of them.
  */
-export function scanTemplate(text: string, keep?: readonly string[]): TemplateScan {
+export function scanTemplate(text: string, keep?: readonly string[], keepAttributes?: readonly string[]): TemplateScan {
   const { tokens, masks, blocks, clean } = lexTemplate(text);
   const masked = maskTemplate(text, masks);
-  const html = scanHtml(text, masked, masks, blocks, keep);
+  const html = scanHtml(text, masked, masks, blocks, keep, keepAttributes);
   const ignored = mergeSpans([...blocks, ...html.comments]);
   return new Scan(tokens, ignored, html.tags, cutAround(html.css, ignored), html.scripts, clean && html.clean);
 }
@@ -480,7 +481,7 @@ function unitsText(units: Uint16Array, start: number, end: number): string {
 const STYLE = ['style'];
 const SCRIPT = ['script'];
 
-function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: Span[], keep: readonly string[] | undefined): HtmlScan {
+function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: Span[], keep: readonly string[] | undefined, keepAttributes: readonly string[] | undefined): HtmlScan {
   const tags: HtmlTag[] = [];
   const css: Span[] = [];
   const scripts: Span[] = [];
@@ -552,7 +553,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
         return;
       }
       let attr: HtmlAttribute;
-      if (keepTag || isOneOfUnits(STYLE, masked, start, end)) {
+      if ((keepTag && (!keepAttributes || isOneOfUnits(keepAttributes, masked, start, end))) || isOneOfUnits(STYLE, masked, start, end)) {
         attr = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
         (tag ??= newTag()).attributes.push(attr);
       } else {
@@ -663,7 +664,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
         if (m) {
           const start = masked.length - m[0].length + m[0].indexOf(m[1]);
           const end = start + m[1].length;
-          if (keepTag || isOneOfUnits(STYLE, masked, start, end)) {
+          if ((keepTag && (!keepAttributes || isOneOfUnits(keepAttributes, masked, start, end))) || isOneOfUnits(STYLE, masked, start, end)) {
             const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
             finishAttribute(attr);
             (tag ??= newTag()).attributes.push(attr);

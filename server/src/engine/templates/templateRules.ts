@@ -197,7 +197,7 @@ function ownCopy(text: string): string {
 /** Everything one chunk decides alone; offsets relative to the chunk. */
 function readChunk(file: string, slice: string, ctx: TemplateContext, copy: boolean): Chunk {
   const text = copy ? ownCopy(slice) : slice;
-  const scan = scanTemplate(text, ASSET_TAG_NAMES);
+  const scan = scanTemplate(text, ASSET_TAG_NAMES, RULE_ATTRIBUTES);
   const findings: Finding[] = [];
   const anchors: Anchor[] = [];
   const needsLoad = new Set<Fix>();
@@ -365,6 +365,8 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
 /** Which elements have an attribute that may load an asset. */
 const ASSET_TAGS = new Set(ASSET_ATTRIBUTES.flatMap((a) => a.tags));
 const ASSET_TAG_NAMES = [...ASSET_TAGS];
+/** The attributes of asset tags the rules read: the asset attributes, and `rel` and `type` that qualify them. */
+const RULE_ATTRIBUTES = [...new Set([...ASSET_ATTRIBUTES.map((a) => a.attribute), 'rel', 'type'])];
 
 /** The table by attribute name. */
 const ASSET_ATTRIBUTES_BY_NAME = new Map<string, AssetAttribute[]>();
