@@ -652,12 +652,27 @@ export class DjangoProject {
   }
 
   /** What templates need from the settings: static folders, STATIC_URL, builtins… */
-  templateContext(): TemplateContext & { templateDirs: string[]; silenced: Set<string> } {
-    if (this.templateContextCache) return this.templateContextCache as TemplateContext & { templateDirs: string[]; silenced: Set<string> };
+  /**
+   * The settings module production runs (or, without one, the first root) and the values Django
+   * would see in it; an empty view when the project has no settings module.
+   */
+  productionView(): { module: SettingsModuleInfo | undefined; view: SettingsView } {
     const a = this.analyse();
     const root = a.modules.find((m) => m.role === 'production') ?? a.modules.find((m) => m.role !== 'base');
     const scope = root ? a.executed.get(root.file)?.scope : undefined;
-    const view = new SettingsView(scope ?? new Map(), a.version);
+    return { module: root, view: new SettingsView(scope ?? new Map(), a.version) };
+  }
+
+  /** Python files, dependency files and every other file the project knows, by kind. */
+  knownFiles(): { python: string[]; dependencies: string[]; other: string[] } {
+    return { python: [...this.pythonFiles], dependencies: [...this.dependencyFiles], other: [...this.otherFiles] };
+  }
+
+  templateContext(): TemplateContext & { templateDirs: string[]; silenced: Set<string> } {
+    if (this.templateContextCache) return this.templateContextCache as TemplateContext & { templateDirs: string[]; silenced: Set<string> };
+    const a = this.analyse();
+    const { module: root, view } = this.productionView();
+    const scope = root ? a.executed.get(root.file)?.scope : undefined;
     const installedApps = view.get('INSTALLED_APPS').value;
     const finders = staticFinders(view.get('STATICFILES_DIRS').value, installedApps, (entry) => this.appFolder(entry));
     const staticFiles = [...this.otherFiles].filter((f) => finders.sources.some((s) => f.startsWith(s.root + '/')));

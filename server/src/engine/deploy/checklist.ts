@@ -1,0 +1,182 @@
+// The deployment checklist: Django's deployment checklist (docs/howto/deployment/checklist)
+// as items with a status, built from the project's findings and its deployment facts.
+
+import { posix } from 'node:path';
+import type { Finding } from '../findings';
+import type { Place, ProjectFacts } from './facts';
+import { serversIn } from './servers';
+
+export type ChecklistStatus = 'pass' | 'fail' | 'warn' | 'unknown';
+
+export interface ChecklistItem {
+  id: string;
+  title: string;
+  status: ChecklistStatus;
+  /** One line. */
+  detail: string;
+  /** Where to look: the findings' places, or the files the item is about. */
+  places: Place[];
+  /** A command of the extension that fixes or helps. */
+  command?: { id: string; title: string };
+}
+
+/** What the shell saw on disk at STATIC_ROOT (the engine reads no disk). */
+export interface StaticRootState {
+  exists: boolean;
+  /** Files under it (counting stops at some limit). */
+  files: number;
+  /** staticfiles.json, written by ManifestStaticFilesStorage. */
+  manifest: boolean;
+}
+
+interface FindingItem {
+  id: string;
+  title: string;
+  /** The findings this item is about. */
+  matches(f: Finding): boolean;
+  command?: ChecklistItem['command'];
+}
+
+const codeIn = (...codes: string[]) => (f: Finding) => codes.includes(f.code);
+const HTTPS_CODES = ['security.W001', 'security.W004', 'security.W005', 'security.W008', 'security.W021', 'security.E100'];
+const COOKIE_CODES = ['security.W010', 'security.W011', 'security.W012', 'security.W013', 'security.W014', 'security.W015', 'security.W016', 'security.W017'];
+
+/** Items decided by findings, in Django's checklist order. */
+const FINDING_ITEMS: FindingItem[] = [
+  { id: 'debug', title: 'DEBUG is off in production', matches: (f) => f.code === 'security.W018' || (f.code === 'DJD111' && /\bDEBUG\b/.test(f.message)) },
+  { id: 'allowed-hosts', title: 'ALLOWED_HOSTS lists the site’s hosts', matches: codeIn('security.W020', 'DJD108', 'DJD109', 'DJD113') },
+  { id: 'secret-key', title: 'SECRET_KEY is strong and out of the source', matches: codeIn('security.W009', 'security.W025', 'DJD112') },
+  {
+    id: 'static-settings',
+    title: 'Static files settings: STATIC_URL, an absolute STATIC_ROOT, sane STATICFILES_DIRS',
+    matches: (f) => f.code.startsWith('staticfiles.') || ['DJD101', 'DJD102', 'DJD103', 'DJD104', 'DJD105', 'DJD106', 'DJD107', 'DJD110', 'DJD116', 'urls.E006'].includes(f.code),
+  },
+  { id: 'templates-static', title: 'Templates use {% static %} and load it', matches: codeIn('DJD201', 'DJD202', 'DJD203', 'DJD204', 'DJD206') },
+  { id: 'missing-static', title: 'Every {% static %} path exists', matches: codeIn('DJD205') },
+  { id: 'https', title: 'HTTPS: SSL redirect and HSTS', matches: codeIn(...HTTPS_CODES) },
+  { id: 'cookies', title: 'Session and CSRF cookies are secure', matches: (f) => COOKIE_CODES.includes(f.code) || (f.code === 'DJD111' && /COOKIE/.test(f.message)) },
+];
+
+const COLLECTSTATIC = { id: 'djangoDeploy.runCollectstatic', title: 'Run collectstatic' };
+const NGINX = { id: 'djangoDeploy.generateNginxConfig', title: 'Generate nginx config for static files' };
+const COMPARE = { id: 'djangoDeploy.compareServers', title: 'Compare WSGI and ASGI' };
+const CHECK_DEPLOY = { id: 'djangoDeploy.runCheckDeploy', title: 'Run check --deploy' };
+
+/**
+ * The checklist for a project: `findings` are the project's (settings and templates), `facts`
+ * its deployment facts, `staticRoot` what is on disk at STATIC_ROOT (undefined: not looked at).
+ */
+export function deploymentChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined): ChecklistItem[] {
+  const shown = findings.filter((f) => !f.inherited && f.severity !== 'hint');
+  const used = new Set<Finding>();
+  const items: ChecklistItem[] = [];
+  const noSettings = facts.settings === undefined;
+
+  const fromFindings = (def: FindingItem): ChecklistItem => {
+    const mine = shown.filter((f) => def.matches(f));
+    for (const f of mine) used.add(f);
+    return findingsItem(def.id, def.title, mine, noSettings && !def.id.includes('static') ? 'No production settings module found.' : undefined, def.command);
+  };
+
+  const [debug, hosts, secret, staticSettings, templates, missing, https, cookies] = FINDING_ITEMS.map(fromFindings);
+  items.push(debug, hosts, secret, staticSettings, collectstaticItem(facts, staticRoot), templates, missing, servingItem(facts, shown, used), https, cookies);
+
+  // Whatever else check --deploy and the traps report for production.
+  const rest = shown.filter((f) => !used.has(f) && f.production && !f.code.startsWith('DJD2'));
+  items.push(findingsItem('other-checks', 'Every other check --deploy warning', rest, noSettings ? 'No production settings module found.' : undefined, CHECK_DEPLOY));
+  items.push(applicationServerItem(facts));
+  return items;
+}
+
+function findingsItem(id: string, title: string, mine: Finding[], unknownReason: string | undefined, command?: ChecklistItem['command']): ChecklistItem {
+  const places = mine.map((f) => ({ file: f.file, start: f.start, end: f.end, label: `${f.code}: ${f.message}` }));
+  if (mine.length === 0) {
+    return unknownReason ? { id, title, status: 'unknown', detail: unknownReason, places } : { id, title, status: 'pass', detail: 'No problems found.', places };
+  }
+  const serious = mine.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  const first = serious[0] ?? mine[0];
+  const files = new Set(mine.map((f) => f.file));
+  const where = files.size > 1 ? ` in ${files.size} files` : ` (${posix.basename(first.file)})`;
+  const count = mine.length > 1 ? `${mine.length} problems${where}: ` : '';
+  return { id, title, status: serious.length ? 'fail' : 'warn', detail: `${count}${firstSentence(first.message)}${mine.length === 1 ? where : ''}`, places, command };
+}
+
+function firstSentence(message: string): string {
+  const cut = message.search(/[.:](\s|$)/);
+  const s = cut > 20 ? message.slice(0, cut) : message;
+  return s.length > 140 ? `${s.slice(0, 139)}…` : s;
+}
+
+function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefined): ChecklistItem {
+  const base = { id: 'collectstatic', title: 'collectstatic has been run' };
+  const places: Place[] = facts.settings ? [{ file: facts.settings.file, start: 0, end: 0, label: facts.settings.module }] : [];
+  if (!facts.staticRoot) return { ...base, status: facts.settings ? 'fail' : 'unknown', detail: facts.settings ? 'STATIC_ROOT is not set: collectstatic has nowhere to put the files.' : 'No production settings module found.', places };
+  if (!state) return { ...base, status: 'unknown', detail: `STATIC_ROOT is ${facts.staticRoot}; its folder was not looked at.`, places, command: COLLECTSTATIC };
+  if (!state.exists) return { ...base, status: 'fail', detail: `STATIC_ROOT (${facts.staticRoot}) does not exist: run "manage.py collectstatic".`, places, command: COLLECTSTATIC };
+  if (state.files === 0) return { ...base, status: 'fail', detail: `STATIC_ROOT (${facts.staticRoot}) is empty: run "manage.py collectstatic".`, places, command: COLLECTSTATIC };
+  const what = `${state.files.toLocaleString('en')} file${state.files === 1 ? '' : 's'}${state.manifest ? ' and staticfiles.json' : ''}`;
+  return { ...base, status: 'pass', detail: `STATIC_ROOT holds ${what}. Run collectstatic again on each deployment.`, places, command: COLLECTSTATIC };
+}
+
+function servingItem(facts: ProjectFacts, shown: Finding[], used: Set<Finding>): ChecklistItem {
+  const base = { id: 'static-serving', title: 'A web server or WhiteNoise serves STATIC_ROOT' };
+  const order = shown.filter((f) => f.code === 'DJD115');
+  for (const f of order) used.add(f);
+  if (facts.staticUrl && /^([a-z][a-z0-9+.-]*:)?\/\//i.test(facts.staticUrl)) {
+    return { ...base, status: 'pass', detail: `STATIC_URL is ${facts.staticUrl}: static files are served from there.`, places: [] };
+  }
+  if (facts.whitenoise.middleware) {
+    if (order.length) return findingsItem(base.id, base.title, order, undefined);
+    const missingPackage = !facts.whitenoise.package && facts.requirements.size > 0;
+    return {
+      ...base,
+      status: missingPackage ? 'warn' : 'pass',
+      detail: missingPackage ? 'WhiteNoiseMiddleware is in MIDDLEWARE but whitenoise is not in the requirements.' : 'WhiteNoiseMiddleware serves STATIC_ROOT.',
+      places: [facts.whitenoise.middleware],
+    };
+  }
+  return { ...base, status: 'unknown', detail: 'No WhiteNoise in MIDDLEWARE: make sure your web server serves STATIC_ROOT at STATIC_URL.', places: [], command: NGINX };
+}
+
+function applicationServerItem(facts: ProjectFacts): ChecklistItem {
+  const base = { id: 'app-server', title: 'An application server runs the project (not runserver)' };
+  const runserver = facts.launchers.filter((l) => l.runserver);
+  if (runserver.length) {
+    return { ...base, status: 'fail', detail: `${posix.basename(runserver[0].place.file)} starts the development server: "${runserver[0].place.label}".`, places: runserver.map((l) => l.place), command: COMPARE };
+  }
+  const entries = [facts.wsgi, facts.asgi].filter((e) => e !== undefined);
+  if (!entries.some((e) => e.application)) {
+    return { ...base, status: 'fail', detail: entries.length ? `${posix.basename(entries[0].file)} defines no "application".` : 'No wsgi.py or asgi.py: nothing for a WSGI or ASGI server to load.', places: entries.map((e) => ({ file: e.file, start: 0, end: 0, label: e.module })), command: COMPARE };
+  }
+  const servers = serversIn(new Set(facts.requirements.keys()));
+  const places = servers.flatMap((s) => s.packages.map((p) => facts.requirements.get(p)).filter((r) => r !== undefined).map((r) => r.place));
+  if (servers.length === 0) {
+    const launched = facts.launchers[0];
+    if (launched) return { ...base, status: 'pass', detail: `${posix.basename(launched.place.file)}: "${launched.place.label}".`, places: [launched.place], command: COMPARE };
+    return { ...base, status: 'warn', detail: 'No WSGI or ASGI server (gunicorn, uvicorn, daphne…) in the requirements.', places: entries.map((e) => ({ file: e.file, start: 0, end: 0, label: e.module })), command: COMPARE };
+  }
+  const asgiNeeded = facts.channels.installedApps.length > 0 || facts.channels.routing.length > 0 || facts.channels.consumers.length > 0;
+  const onlyWsgi = servers.every((s) => s.interface === 'wsgi');
+  if (asgiNeeded && onlyWsgi) {
+    return { ...base, status: 'warn', detail: `WebSockets (Channels) need an ASGI server, but the requirements only have ${servers.map((s) => s.name).join(', ')}.`, places, command: COMPARE };
+  }
+  if (facts.asyncViews.length && onlyWsgi) {
+    return { ...base, status: 'warn', detail: `${facts.asyncViews.length} async view${facts.asyncViews.length === 1 ? '' : 's'} under ${servers.map((s) => s.name).join(', ')} (WSGI): each request runs in a one-off event loop.`, places: [...places, ...facts.asyncViews], command: COMPARE };
+  }
+  return { ...base, status: 'pass', detail: `${servers.map((s) => s.name).join(', ')} in the requirements.`, places, command: COMPARE };
+}
+
+const MARK: Record<ChecklistStatus, string> = { pass: '[x]', fail: '[ ]', warn: '[ ]', unknown: '[ ]' };
+const WORD: Record<ChecklistStatus, string> = { pass: '', fail: '**failing** — ', warn: '**warning** — ', unknown: '**unknown** — ' };
+
+/** The checklist as GitHub-flavoured Markdown, for a pull request. */
+export function checklistMarkdown(items: ChecklistItem[], project: string): string {
+  const passed = items.filter((i) => i.status === 'pass').length;
+  const lines = [`### Deployment checklist: ${project}`, '', `${passed} of ${items.length} items pass (Django Deploy).`, ''];
+  for (const i of items) lines.push(`- ${MARK[i.status]} ${escapeMarkdown(i.title)}: ${WORD[i.status]}${escapeMarkdown(i.detail)}`);
+  return lines.join('\n') + '\n';
+}
+
+function escapeMarkdown(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
