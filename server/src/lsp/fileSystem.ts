@@ -197,3 +197,33 @@ export function findManagePy(dir: string, levels = 4): string | undefined {
   }
   return undefined;
 }
+
+/** How many files probeStaticRoot counts before it stops. */
+const PROBE_LIMIT = 100_000;
+
+/** What is at STATIC_ROOT on disk: whether it exists, how many files it holds, a manifest. */
+export function probeStaticRoot(root: string): { exists: boolean; files: number; manifest: boolean } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    return { exists: false, files: 0, manifest: false };
+  }
+  if (!stat.isDirectory()) return { exists: false, files: 0, manifest: false };
+  let files = 0;
+  const pending = [root];
+  while (pending.length && files < PROBE_LIMIT) {
+    const dir = pending.pop()!;
+    let names: fs.Dirent[];
+    try {
+      names = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of names) {
+      if (d.isDirectory()) pending.push(`${dir}/${d.name}`);
+      else files++;
+    }
+  }
+  return { exists: true, files, manifest: fs.existsSync(`${root}/staticfiles.json`) };
+}

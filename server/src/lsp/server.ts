@@ -22,23 +22,66 @@ import {
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type Range,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine/findings';
 import { hoverSetting } from '../engine/hover';
 import type { SettingsModuleInfo } from '../engine/project/project';
+import { projectFacts, type Place } from '../engine/deploy/facts';
+import { checklistMarkdown, deploymentChecklist, type ChecklistItem } from '../engine/deploy/checklist';
+import { compareServers, type Comparison } from '../engine/deploy/comparison';
+import { nginxConfig } from '../engine/deploy/nginx';
 import { fixAll, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
 import { engineConfig, SECTION } from './configuration';
 import { isVirtualPath, LineIndexCache, pathToUri, toDiagnostic, toRange, toWorkspaceEdit, uriToPath, type DiagnosticData, type Texts } from './convert';
-import { isDependencyFile, unanalysableReason } from './fileSystem';
+import { isDependencyFile, probeStaticRoot, unanalysableReason } from './fileSystem';
 import { WorkspaceIndex, type FileChange, type ProjectEntry } from './workspace';
+
+/** From how many templates the checklist shows progress. */
+const PROGRESS_TEMPLATES = 300;
 
 /** How long diagnostics wait for the client's first workspace/configuration answer. */
 const CONFIGURATION_WAIT_MS = 1_000;
 
 // Server-side command ids differ from the client's palette commands (VS Code refuses two registrations of one id).
 export const COMMANDS = { checkProject: 'djangoDeploy.server.checkProject', applyFix: 'djangoDeploy.server.applyFix' } as const;
+
+/** Custom requests (the client's checklist, WSGI vs ASGI view and nginx command). */
+export const REQUESTS = { checklist: 'djangoDeploy/checklist', compareServers: 'djangoDeploy/compareServers', nginxConfig: 'djangoDeploy/nginxConfig' } as const;
+
+/** A place as the client opens it. */
+export interface Location {
+  uri: string;
+  range: Range;
+  label: string;
+}
+
+export interface ChecklistResult {
+  projects: {
+    root: string;
+    name: string;
+    settingsModule: string | undefined;
+    items: (Omit<ChecklistItem, 'places'> & { places: Location[] })[];
+    markdown: string;
+  }[];
+}
+
+export interface CompareServersResult {
+  projects: (Omit<Comparison, 'asyncViews' | 'warnings' | 'wsgi' | 'asgi' | 'wsgiApplication' | 'asgiApplication' | 'channels' | 'servers'> & {
+    root: string;
+    name: string;
+    wsgi: { module: string; location: Location; application: boolean; defaultSettings?: string } | undefined;
+    asgi: { module: string; location: Location; application: boolean; defaultSettings?: string } | undefined;
+    wsgiApplication: Location | undefined;
+    asgiApplication: Location | undefined;
+    asyncViews: Location[];
+    channels: { installedApps: string[]; routing: Location[]; consumers: Location[]; channelLayers: boolean };
+    servers: (Omit<Comparison['servers'][number], 'requirement'> & { requirement: Location | undefined })[];
+    warnings: { message: string; places: Location[] }[];
+  })[];
+}
 
 export interface CheckProjectResult {
   settingsModules: (SettingsModuleInfo & { root: string })[];
@@ -113,6 +156,9 @@ export class DjangoDeployServer {
     c.onDocumentLinks((params) => this.guard('documentLink', [], () => this.documentLinks(params)));
     c.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     c.onExecuteCommand((params) => this.guard('executeCommand', null, () => this.executeCommand(params)));
+    c.onRequest(REQUESTS.checklist, () => this.guard('checklist', { projects: [] }, () => this.checklist()));
+    c.onRequest(REQUESTS.compareServers, () => this.guard('compareServers', { projects: [] }, () => this.compare()));
+    c.onRequest(REQUESTS.nginxConfig, () => this.guard('nginxConfig', null, () => this.nginx()));
     c.onShutdown(() => this.index.stop());
 
     this.documents.onDidOpen((e) => this.guard('didOpen', undefined, () => this.documentOpened(e.document)));
@@ -542,6 +588,90 @@ export class DjangoDeployServer {
       this.sendDiagnostics(pathToUri(file), [], undefined);
     }
     return result;
+  }
+
+  /** Workspace folders' projects, once their walk is done; loose projects last. */
+  private async deploymentEntries(): Promise<ProjectEntry[]> {
+    await this.index.whenScanned();
+    const folders = this.index.folderEntries();
+    return folders.length ? folders : this.index.entries();
+  }
+
+  /**
+   * The deployment checklist of every workspace folder. Templates are analysed in slices, with
+   * progress shown for large projects, so the server keeps answering meanwhile.
+   */
+  private async checklist(): Promise<ChecklistResult> {
+    const entries = await this.deploymentEntries();
+    const templates = entries.reduce((n, e) => n + e.project.templateFiles().length, 0);
+    const progress = templates > PROGRESS_TEMPLATES ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Django Deploy: checking the project', 0, `${templates.toLocaleString('en')} templates`, false);
+    const result: ChecklistResult = { projects: [] };
+    try {
+      let done = 0;
+      for (const entry of entries) {
+        for (const file of entry.project.templateFiles()) {
+          entry.project.templateFindings(file);
+          if (++done % 100 === 0) {
+            progress?.report(Math.round((done / templates) * 100), `${done.toLocaleString('en')} of ${templates.toLocaleString('en')} templates`);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+        const facts = projectFacts(entry.project);
+        const findings = this.index.visible(entry, entry.project.allFindings());
+        const items = deploymentChecklist(findings, facts, facts.staticRoot ? probeStaticRoot(facts.staticRoot) : undefined);
+        const texts = this.texts(entry);
+        const name = entry.root.split('/').pop() || entry.root;
+        result.projects.push({
+          root: entry.root,
+          name,
+          settingsModule: facts.settings?.module,
+          items: items.map((i) => ({ ...i, places: i.places.map((p) => this.location(p, texts)) })),
+          markdown: checklistMarkdown(items, facts.settings?.module ?? name),
+        });
+      }
+    } finally {
+      progress?.done();
+    }
+    return result;
+  }
+
+  private async compare(): Promise<CompareServersResult> {
+    const result: CompareServersResult = { projects: [] };
+    for (const entry of await this.deploymentEntries()) {
+      const c = compareServers(projectFacts(entry.project), entry.root);
+      const texts = this.texts(entry);
+      const at = (p: Place) => this.location(p, texts);
+      const entryPoint = (e: Comparison['wsgi']) => (e ? { module: e.module, location: at(e.application ?? { file: e.file, start: 0, end: 0, label: e.module }), application: !!e.application, defaultSettings: e.defaultSettings } : undefined);
+      result.projects.push({
+        ...c,
+        root: entry.root,
+        name: entry.root.split('/').pop() || entry.root,
+        wsgi: entryPoint(c.wsgi),
+        asgi: entryPoint(c.asgi),
+        wsgiApplication: c.wsgiApplication && at(c.wsgiApplication),
+        asgiApplication: c.asgiApplication && at(c.asgiApplication),
+        asyncViews: c.asyncViews.map(at),
+        channels: { installedApps: c.channels.installedApps, routing: c.channels.routing.map(at), consumers: c.channels.consumers.map(at), channelLayers: c.channels.channelLayers },
+        servers: c.servers.map((s) => ({ ...s, requirement: s.requirement && at(s.requirement) })),
+        warnings: c.warnings.map((w) => ({ message: w.message, places: w.places.map(at) })),
+      });
+    }
+    return result;
+  }
+
+  /** The nginx config of the first workspace folder's project. */
+  private async nginx(): Promise<{ text: string; settingsModule: string | undefined } | null> {
+    const [entry] = await this.deploymentEntries();
+    if (!entry) return null;
+    const facts = projectFacts(entry.project);
+    const text = nginxConfig({ settingsModule: facts.settings?.module ?? '', staticUrl: facts.staticUrl, staticRoot: facts.staticRoot, mediaUrl: facts.mediaUrl, mediaRoot: facts.mediaRoot, allowedHosts: facts.allowedHosts, upstream: '127.0.0.1:8000' });
+    return { text, settingsModule: facts.settings?.module };
+  }
+
+  private location(p: Place, texts: Texts): Location {
+    const text = texts.text(p.file) ?? '';
+    return { uri: texts.uri(p.file), range: toRange(texts.lineIndex(p.file, text), p.start, p.end), label: p.label };
   }
 
   private async applyFix(args: ApplyFixArguments | undefined): Promise<{ applied: boolean }> {

@@ -1,0 +1,117 @@
+// WSGI vs ASGI for one project: the general comparison (a declarative table), what this project
+// has, a recommendation with its reasons, the mismatches worth a warning, and every server's
+// exact command line. Facts: reference/templates-and-servers.md §2 (Django's docs).
+
+import { posix } from 'node:path';
+import type { Place, ProjectFacts } from './facts';
+import { APPLICATION_SERVERS, commandLines, type Interface } from './servers';
+
+/** The general comparison the view shows: aspect, WSGI, ASGI. */
+export const COMPARISON_ROWS: readonly (readonly [string, string, string])[] = [
+  ['Protocol', 'WSGI (PEP 3333): one synchronous call per request', 'ASGI: async calls, events for HTTP, WebSocket and lifespan'],
+  ['Concurrency', 'Processes × threads; one request holds a worker until it returns', 'An event loop per worker: hundreds of open connections without threads'],
+  ['Async views', 'Run in a one-off event loop per request: no async benefit', 'Run natively; sync views and middleware run in a thread pool'],
+  ['Long-lived connections', 'Each WebSocket, SSE or long poll ties up a worker: not practical', 'WebSockets (with Channels), streaming responses and long polling'],
+  ['Typical use', 'Classic request/response sites and APIs; the most deployed setup', 'Async views, streaming, WebSockets, many slow or idle connections'],
+  ['Entry point', '<project>/wsgi.py: application = get_wsgi_application()', '<project>/asgi.py: application = get_asgi_application() (or a Channels ProtocolTypeRouter)'],
+  ['Django setting', 'WSGI_APPLICATION (used by runserver)', 'ASGI_APPLICATION (used by Channels / Daphne runserver)'],
+  ['Servers', 'Gunicorn, uWSGI, mod_wsgi', 'Uvicorn, Gunicorn + uvicorn-worker, Daphne, Hypercorn'],
+];
+
+export interface ServerCommand {
+  id: string;
+  name: string;
+  interface: Interface;
+  summary: string;
+  install: string;
+  docsUrl: string;
+  line: string;
+  /** Where the requirements name it. */
+  requirement: Place | undefined;
+}
+
+export interface Comparison {
+  /** The production settings module. */
+  settingsModule: string | undefined;
+  /** Where the commands run from, relative to the workspace folder ('.' for the folder itself). */
+  runFrom: string;
+  wsgi: ProjectFacts['wsgi'];
+  asgi: ProjectFacts['asgi'];
+  wsgiApplication: Place | undefined;
+  asgiApplication: Place | undefined;
+  asyncViews: Place[];
+  channels: ProjectFacts['channels'];
+  servers: ServerCommand[];
+  recommendation: { interface: Interface; reasons: string[] };
+  warnings: { message: string; places: Place[] }[];
+  rows: typeof COMPARISON_ROWS;
+}
+
+export function compareServers(facts: ProjectFacts, workspaceRoot: string): Comparison {
+  const requirementOf = (packages: string[]) => packages.map((p) => facts.requirements.get(p)?.place).find((p) => p !== undefined);
+  const servers: ServerCommand[] = [];
+  for (const entry of [facts.wsgi, facts.asgi]) {
+    if (!entry) continue;
+    for (const c of commandLines({ ...entry, callable: 'application' }, facts.settings?.module)) {
+      const s = c.server;
+      servers.push({ id: s.id, name: s.name, interface: s.interface, summary: s.summary, install: s.install, docsUrl: s.docsUrl, line: c.line, requirement: requirementOf(s.packages) });
+    }
+  }
+
+  const inRequirements = APPLICATION_SERVERS.filter((s) => requirementOf(s.packages));
+  const websockets = facts.channels.installedApps.length > 0 || facts.channels.routing.length > 0 || facts.channels.consumers.length > 0;
+  const asyncCount = facts.asyncViews.length;
+  const reasons: string[] = [];
+  let choice: Interface = 'wsgi';
+  if (websockets) {
+    choice = 'asgi';
+    reasons.push(`WebSockets: ${describeChannels(facts)}. They need an ASGI server.`);
+  }
+  if (asyncCount) {
+    choice = 'asgi';
+    reasons.push(`${asyncCount} async view${asyncCount === 1 ? '' : 's'}: under WSGI each runs in a one-off event loop, without the benefits of an async stack.`);
+  }
+  if (choice === 'wsgi') {
+    reasons.push('No async views and no WebSockets: every view is synchronous, which WSGI serves directly, with the most mature servers.');
+    if (inRequirements.some((s) => s.interface === 'wsgi')) reasons.push(`${inRequirements.filter((s) => s.interface === 'wsgi').map((s) => s.name).join(', ')} is already in the requirements.`);
+  } else if (inRequirements.some((s) => s.interface === 'asgi')) {
+    reasons.push(`${inRequirements.filter((s) => s.interface === 'asgi').map((s) => s.name).join(', ')} is already in the requirements.`);
+  }
+
+  const warnings: Comparison['warnings'] = [];
+  const onlyWsgiServers = inRequirements.length > 0 && inRequirements.every((s) => s.interface === 'wsgi');
+  if (asyncCount && onlyWsgiServers) warnings.push({ message: `Async views under ${inRequirements.map((s) => s.name).join(', ')} (WSGI): each request gets a one-off event loop.`, places: facts.asyncViews });
+  if (websockets && onlyWsgiServers) warnings.push({ message: 'Channels is used but the requirements have only WSGI servers: WebSocket connections will fail.', places: [...facts.channels.routing, ...facts.channels.consumers] });
+  if (facts.channels.installedApps.includes('daphne') && !facts.asgiApplication) warnings.push({ message: '"daphne" is in INSTALLED_APPS but ASGI_APPLICATION is not set: its runserver cannot find the application.', places: [] });
+  if (websockets && !facts.asgiApplication) warnings.push({ message: 'Channels needs ASGI_APPLICATION (e.g. "<project>.asgi.application").', places: facts.channels.routing });
+  if (choice === 'asgi' && !facts.asgi) warnings.push({ message: 'No asgi.py: create it as startproject does (application = get_asgi_application()).', places: [] });
+  if (facts.wsgiApplication && !facts.wsgi) warnings.push({ message: `WSGI_APPLICATION is ${facts.wsgiApplication.label} but there is no wsgi.py.`, places: [facts.wsgiApplication] });
+  for (const l of facts.launchers) {
+    if (/uvicorn\.workers\.UvicornWorker/.test(l.place.label)) warnings.push({ message: 'uvicorn.workers.UvicornWorker is deprecated since uvicorn 0.30: install uvicorn-worker and use -k uvicorn_worker.UvicornWorker.', places: [l.place] });
+    if (l.runserver) warnings.push({ message: `${posix.basename(l.place.file)} runs "manage.py runserver", the development server: use an application server.`, places: [l.place] });
+  }
+
+  const relative = posix.relative(workspaceRoot, facts.runFrom);
+  return {
+    settingsModule: facts.settings?.module,
+    runFrom: relative === '' ? '.' : relative,
+    wsgi: facts.wsgi,
+    asgi: facts.asgi,
+    wsgiApplication: facts.wsgiApplication,
+    asgiApplication: facts.asgiApplication,
+    asyncViews: facts.asyncViews,
+    channels: facts.channels,
+    servers,
+    recommendation: { interface: choice, reasons },
+    warnings,
+    rows: COMPARISON_ROWS,
+  };
+}
+
+function describeChannels(facts: ProjectFacts): string {
+  const parts: string[] = [];
+  if (facts.channels.installedApps.length) parts.push(`${facts.channels.installedApps.join(' and ')} in INSTALLED_APPS`);
+  if (facts.channels.routing.length) parts.push(`${facts.channels.routing[0].label} in ${posix.basename(facts.channels.routing[0].file)}`);
+  if (facts.channels.consumers.length) parts.push(`${facts.channels.consumers.length} async consumer${facts.channels.consumers.length === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}

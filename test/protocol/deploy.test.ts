@@ -1,0 +1,84 @@
+// The client's deployment requests against the built server over stdio: the checklist (items,
+// places as URIs and ranges, Markdown), the WSGI vs ASGI comparison, and the nginx config; and
+// the checklist following a file added on disk (a Procfile with runserver).
+
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspClient, copyFixture, uriOf } from './lspClient';
+
+interface Item {
+  id: string;
+  status: string;
+  detail: string;
+  places: { uri: string; range: { start: { line: number } }; label: string }[];
+  command?: { id: string };
+}
+
+describe('deployment requests (split settings)', () => {
+  let fixture: ReturnType<typeof copyFixture>;
+  let client: LspClient;
+
+  before(async () => {
+    fixture = copyFixture('split');
+    client = new LspClient();
+    await client.initialize(fixture.root);
+  });
+
+  after(async () => {
+    assert.deepEqual(client.errorLogs(), [], 'the server logged no errors');
+    await client.shutdown();
+    fixture.cleanup();
+  });
+
+  it('checklist: one project, the production module, every item with a status and a one-line detail', async () => {
+    const result = await client.request('djangoDeploy/checklist', {});
+    assert.equal(result.projects.length, 1);
+    const project = result.projects[0];
+    assert.equal(project.settingsModule, 'shop.settings.production');
+    const items: Item[] = project.items;
+    assert.deepEqual(items.map((i) => i.id), ['debug', 'allowed-hosts', 'secret-key', 'static-settings', 'collectstatic', 'templates-static', 'missing-static', 'static-serving', 'https', 'cookies', 'other-checks', 'app-server']);
+    for (const i of items) {
+      assert.ok(['pass', 'fail', 'warn', 'unknown'].includes(i.status), `${i.id}: ${i.status}`);
+      assert.ok(i.detail && !i.detail.includes('\n'), `${i.id}: one line`);
+    }
+    const debug = items.find((i) => i.id === 'debug')!;
+    assert.equal(debug.status, 'fail', 'DEBUG = True in base.py reaches production');
+    assert.ok(debug.places.some((p) => p.uri === uriOf(join(fixture.root, 'shop/settings/base.py')) || p.uri === uriOf(join(fixture.root, 'shop/settings/production.py'))), JSON.stringify(debug.places));
+    assert.ok(debug.places.every((p) => typeof p.range.start.line === 'number'));
+    assert.match(project.markdown, /^### Deployment checklist: shop\.settings\.production/);
+    assert.equal(items.find((i) => i.id === 'app-server')!.status, 'warn', 'no server in requirements.txt');
+  });
+
+  it('checklist follows the disk: a Procfile that runs runserver makes the server item fail, pointing at its line', async () => {
+    const procfile = join(fixture.root, 'Procfile');
+    writeFileSync(procfile, 'web: python manage.py runserver 0.0.0.0:$PORT\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(procfile), type: 1 }] });
+    const result = await client.request('djangoDeploy/checklist', {});
+    const server: Item = result.projects[0].items.find((i: Item) => i.id === 'app-server');
+    assert.equal(server.status, 'fail');
+    assert.equal(server.places[0].uri, uriOf(procfile));
+    assert.equal(server.places[0].range.start.line, 0);
+  });
+
+  it('compareServers: the entry points, a WSGI recommendation and command lines for this project', async () => {
+    const result = await client.request('djangoDeploy/compareServers', {});
+    const c = result.projects[0];
+    assert.equal(c.settingsModule, 'shop.settings.production');
+    assert.equal(c.runFrom, '.');
+    assert.equal(c.wsgi.module, 'shop.wsgi');
+    assert.equal(c.recommendation.interface, 'wsgi');
+    const gunicorn = c.servers.find((s: { id: string }) => s.id === 'gunicorn');
+    assert.equal(gunicorn.line, 'gunicorn shop.wsgi:application --bind 127.0.0.1:8000');
+    assert.ok(c.rows.length >= 6);
+    assert.ok(c.warnings.some((w: { message: string }) => /runserver/.test(w.message)), 'the Procfile from the previous test is a warning here too');
+  });
+
+  it('nginxConfig: a server block for this project', async () => {
+    const result = await client.request('djangoDeploy/nginxConfig', {});
+    assert.match(result.text, /upstream django_app/);
+    assert.match(result.text, /location \/static\/|STATIC_ROOT is not set/);
+    assert.equal(result.settingsModule, 'shop.settings.production');
+  });
+});
