@@ -4,6 +4,9 @@ import { commands, window, workspace } from 'vscode';
 import type { ExtensionContext, FileSystemWatcher, LogOutputChannel } from 'vscode';
 import { CloseAction, ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { copyChecklist, showChecklist } from './checklist';
+import { compareServers } from './compareView';
+import { generateNginxConfig, problemStatusBar } from './deployCommands';
 
 /** What `activate` returns; editor tests await `ready` before they look at diagnostics. */
 export interface DjangoDeployApi {
@@ -69,6 +72,12 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     commands.registerCommand('djangoDeploy.restartServer', startServer),
     commands.registerCommand('djangoDeploy.showOutput', () => output.show()),
     commands.registerCommand('djangoDeploy.checkProject', () => checkProject(output)),
+    // The checklist commands take an optional workspace folder name (tests, keybindings); the palette asks.
+    commands.registerCommand('djangoDeploy.showChecklist', (folder?: unknown) => withClient(output, 'showing the deployment checklist', (c) => showChecklist(c, typeof folder === 'string' ? folder : undefined))),
+    commands.registerCommand('djangoDeploy.copyChecklist', (folder?: unknown) => withClient(output, 'copying the deployment checklist', (c) => copyChecklist(c, typeof folder === 'string' ? folder : undefined))),
+    commands.registerCommand('djangoDeploy.compareServers', () => withClient(output, 'comparing WSGI and ASGI', compareServers)),
+    commands.registerCommand('djangoDeploy.generateNginxConfig', () => withClient(output, 'generating the nginx config', generateNginxConfig)),
+    problemStatusBar(),
   );
 
   void startServer();
@@ -140,6 +149,18 @@ async function checkProject(output: LogOutputChannel): Promise<void> {
     await commands.executeCommand('workbench.actions.view.problems');
   } catch (error) {
     reportError(output, 'Django Deploy: checking the project failed', error);
+  }
+}
+
+/** Runs a command that needs the server, once it has started; failures become one notification. */
+async function withClient<T>(output: LogOutputChannel, what: string, run: (client: LanguageClient) => Promise<T>): Promise<T | undefined> {
+  try {
+    await ready;
+    if (!client) throw new Error('the language server is not running');
+    return await run(client);
+  } catch (error) {
+    reportError(output, `Django Deploy: ${what} failed`, error);
+    return undefined;
   }
 }
 

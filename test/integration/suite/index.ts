@@ -16,6 +16,7 @@ import Mocha from 'mocha';
 import { registerStartprojectSuite } from './startproject.suite';
 import { registerSplitSuite } from './split.suite';
 import { registerTemplatesSuite } from './templates.suite';
+import { registerDeploySuite } from './deploy.suite';
 
 export function run(): Promise<void> {
   const logFile = process.env.DJANGO_DEPLOY_TEST_LOG;
@@ -37,6 +38,7 @@ export function run(): Promise<void> {
   registerStartprojectSuite();
   registerSplitSuite();
   registerTemplatesSuite();
+  registerDeploySuite();
 
   return new Promise<void>((resolve, reject) => {
     try {

@@ -1,0 +1,65 @@
+// The deployment commands in the real extension host: the checklist (Quick Pick and Markdown on
+// the clipboard), the WSGI vs ASGI webview, the nginx config in an untitled editor, and the
+// status bar item that opens the checklist.
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, fixtureFolder, waitFor } from './helpers';
+
+interface ChecklistProject {
+  name: string;
+  settingsModule?: string;
+  items: { id: string; status: string; detail: string }[];
+  markdown: string;
+}
+
+export function registerDeploySuite(): void {
+  suite('deployment commands', () => {
+    suiteSetup(async () => {
+      await activateExtension();
+      fixtureFolder('split');
+    });
+
+    suiteTeardown(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    test('Show Deployment Checklist: the split project, DEBUG fine in production, HSTS failing', async () => {
+      const project = await vscode.commands.executeCommand<ChecklistProject | undefined>('djangoDeploy.showChecklist', 'split');
+      assert.ok(project, 'the command returns the project it shows');
+      assert.equal(project.settingsModule, 'mysite.settings.production');
+      const status = (id: string) => project.items.find((i) => i.id === id)?.status;
+      assert.equal(status('debug'), 'pass', 'production.py sets DEBUG = False');
+      assert.equal(status('https'), 'fail', 'no HSTS in the split fixture');
+      assert.equal(project.items.length, 12);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    });
+
+    test('Copy Deployment Checklist as Markdown: the clipboard holds one line per item', async () => {
+      const markdown = await vscode.commands.executeCommand<string | undefined>('djangoDeploy.copyChecklist', 'split');
+      assert.ok(markdown);
+      assert.equal(await vscode.env.clipboard.readText(), markdown);
+      assert.match(markdown, /^### Deployment checklist: mysite\.settings\.production/);
+      assert.equal(markdown.split('\n').filter((l) => l.startsWith('- [')).length, 12);
+    });
+
+    test('Compare WSGI and ASGI: a webview with the recommendation and the command lines of each project', async () => {
+      const projects = await vscode.commands.executeCommand<{ name: string; recommendation: { interface: string }; servers: { id: string; line: string }[] }[]>('djangoDeploy.compareServers');
+      assert.ok(projects && projects.length >= 2, 'one entry per workspace folder');
+      const split = projects.find((p) => p.name === 'split');
+      assert.ok(split);
+      assert.equal(split.recommendation.interface, 'wsgi');
+      assert.equal(split.servers.find((s) => s.id === 'gunicorn')?.line, 'gunicorn mysite.wsgi:application --bind 127.0.0.1:8000');
+      await waitFor(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'WSGI vs ASGI')), 10_000, 'the WSGI vs ASGI tab');
+    });
+
+    test('Generate nginx Config for Static Files: an untitled editor with the server block', async () => {
+      const before = vscode.workspace.textDocuments.length;
+      await vscode.commands.executeCommand('djangoDeploy.generateNginxConfig');
+      const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().includes('upstream django_app')), 10_000, 'the nginx document');
+      assert.ok(vscode.workspace.textDocuments.length > before);
+      assert.match(doc.getText(), /proxy_pass http:\/\/django_app;/);
+    });
+  });
+}
