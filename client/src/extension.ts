@@ -7,6 +7,7 @@ import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-
 import { copyChecklist, showChecklist } from './checklist';
 import { compareServers } from './compareView';
 import { generateNginxConfig, problemStatusBar } from './deployCommands';
+import { registerTasks, runManageTask } from './tasks';
 
 /** What `activate` returns; editor tests await `ready` before they look at diagnostics. */
 export interface DjangoDeployApi {
@@ -77,6 +78,9 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     commands.registerCommand('djangoDeploy.copyChecklist', (folder?: unknown) => withClient(output, 'copying the deployment checklist', (c) => copyChecklist(c, typeof folder === 'string' ? folder : undefined))),
     commands.registerCommand('djangoDeploy.compareServers', () => withClient(output, 'comparing WSGI and ASGI', compareServers)),
     commands.registerCommand('djangoDeploy.generateNginxConfig', () => withClient(output, 'generating the nginx config', generateNginxConfig)),
+    commands.registerCommand('djangoDeploy.runCheckDeploy', (folder?: unknown) => withClient(output, 'running check --deploy', (c) => runManageTask(c, 'check --deploy', typeof folder === 'string' ? folder : undefined))),
+    commands.registerCommand('djangoDeploy.runCollectstatic', (folder?: unknown) => withClient(output, 'running collectstatic', (c) => runManageTask(c, 'collectstatic', typeof folder === 'string' ? folder : undefined))),
+    registerTasks(() => client),
     problemStatusBar(),
   );
 

@@ -3,6 +3,8 @@
 // status bar item that opens the checklist.
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { activateExtension, fixtureFolder, waitFor } from './helpers';
 
@@ -52,6 +54,26 @@ export function registerDeploySuite(): void {
       assert.equal(split.recommendation.interface, 'wsgi');
       assert.equal(split.servers.find((s) => s.id === 'gunicorn')?.line, 'gunicorn mysite.wsgi:application --bind 127.0.0.1:8000');
       await waitFor(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'WSGI vs ASGI')), 10_000, 'the WSGI vs ASGI tab');
+    });
+
+    test('Run check --deploy: a task with Django’s own output, mapped to the Problems panel on production.py', async function () {
+      const python = '/usr/bin/python3';
+      if (!existsSync(python) || spawnSync(python, ['-c', 'import django'], { encoding: 'utf8' }).status !== 0) this.skip();
+      const folder = fixtureFolder('split');
+      await vscode.workspace.getConfiguration('djangoDeploy', folder).update('python', python, vscode.ConfigurationTarget.WorkspaceFolder);
+      try {
+        assert.equal(vscode.workspace.isTrusted, true, 'the test workspace is trusted');
+        const exitCode = await vscode.commands.executeCommand<number | undefined>('djangoDeploy.runCheckDeploy', 'split');
+        assert.equal(exitCode, 0, 'check --deploy exits 0 (warnings only)');
+        const production = vscode.Uri.joinPath(folder, 'mysite/settings/production.py');
+        const fromDjango = () => vscode.languages.getDiagnostics(production).filter((d) => d.source === 'manage.py check');
+        await waitFor(() => fromDjango().length >= 3, 10_000, () => `Django's messages on production.py: ${fromDjango().map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)).join(', ')}`);
+        const ids = fromDjango().map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)).sort();
+        assert.deepEqual(ids, ['security.W004', 'security.W009', 'security.W016']);
+        assert.ok(fromDjango().every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+      } finally {
+        await vscode.workspace.getConfiguration('djangoDeploy', folder).update('python', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      }
     });
 
     test('Generate nginx Config for Static Files: an untitled editor with the server block', async () => {
