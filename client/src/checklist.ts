@@ -103,7 +103,9 @@ export async function copyChecklist(client: LanguageClient, wanted?: string): Pr
 
 /** Opens an item's one place, lets the user choose among several, or runs its command. */
 export async function openItem(item: ChecklistItem): Promise<void> {
-  const places = item.places.filter((p) => p.uri);
+  // Several findings on one line (a value and its trap) are one place to open.
+  const seen = new Set<string>();
+  const places = item.places.filter((p) => p.uri && !seen.has(`${p.uri}:${p.range.start.line}`) && seen.add(`${p.uri}:${p.range.start.line}`));
   if (places.length === 1) {
     await reveal(places[0]);
     return;

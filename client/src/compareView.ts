@@ -196,8 +196,7 @@ ${facts}
 ${warnings}
 <h2>Command lines for this project</h2>
 <p class="muted">Behind a reverse proxy (nginx) on 127.0.0.1:8000; change the address to suit. Each line runs from <code>${esc(p.runFrom)}</code>, the folder that holds the project package.</p>
-<h3>ASGI</h3>${commands('asgi')}
-<h3>WSGI</h3>${commands('wsgi')}
+${(rec.interface === 'wsgi' ? (['wsgi', 'asgi'] as const) : (['asgi', 'wsgi'] as const)).map((kind) => `<h3>${kind.toUpperCase()}${kind === rec.interface ? ' (recommended)' : ''}</h3>${commands(kind)}`).join('\n')}
 </section>`;
   }
 

@@ -1,11 +1,11 @@
 // Smaller deployment commands: the nginx config for static files in an untitled editor, and a
 // status bar item with the production problem count that opens the checklist.
-import { languages, StatusBarAlignment, window, workspace, DiagnosticSeverity } from 'vscode';
+import { languages, StatusBarAlignment, window, workspace } from 'vscode';
 import type { Disposable, StatusBarItem, TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 export const NGINX_REQUEST = 'djangoDeploy/nginxConfig';
-const SOURCE = 'Django Deploy'; // the server's Diagnostic.source
+export const PROBLEM_COUNT_REQUEST = 'djangoDeploy/problemCount';
 
 /** `djangoDeploy.generateNginxConfig`: an untitled nginx file for this project; returns it. */
 export async function generateNginxConfig(client: LanguageClient): Promise<TextDocument | undefined> {
@@ -21,32 +21,42 @@ export async function generateNginxConfig(client: LanguageClient): Promise<TextD
 }
 
 /**
- * The status bar item: the number of production problems (errors and warnings the server
- * published) and a click that opens the checklist.
+ * The status bar item: the production problem count (the server's: every settings module, and
+ * the templates analysed so far), refreshed as diagnostics change; a click opens the checklist.
  */
-export function problemStatusBar(): Disposable & { item: StatusBarItem } {
+export function problemStatusBar(getClient: () => LanguageClient | undefined): Disposable & { item: StatusBarItem; refresh(): void } {
   const item = window.createStatusBarItem('djangoDeploy.problems', StatusBarAlignment.Left, 50);
   item.name = 'Django Deploy';
   item.command = 'djangoDeploy.showChecklist';
-  const update = () => {
-    let errors = 0;
-    let warnings = 0;
-    for (const [, diagnostics] of languages.getDiagnostics()) {
-      for (const d of diagnostics) {
-        if (d.source !== SOURCE) continue;
-        if (d.severity === DiagnosticSeverity.Error) errors++;
-        else if (d.severity === DiagnosticSeverity.Warning) warnings++;
-      }
-    }
-    const total = errors + warnings;
+  item.text = '$(rocket)';
+  item.tooltip = 'Django Deploy: click for the deployment checklist.';
+  item.show();
+  let timer: NodeJS.Timeout | undefined;
+  const update = async () => {
+    const client = getClient();
+    if (!client?.isRunning()) return;
+    const count = await client.sendRequest<{ errors: number; warnings: number; templates: number }>(PROBLEM_COUNT_REQUEST, {}).catch(() => undefined);
+    if (!count) return;
+    const total = count.errors + count.warnings;
     item.text = total ? `$(rocket) ${total}` : '$(rocket) $(check)';
     item.tooltip = total
-      ? `Django Deploy: ${total} production problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in the files checked so far. Click for the deployment checklist.`
-      : 'Django Deploy: no production problems in the files checked so far. Click for the deployment checklist.';
+      ? `Django Deploy: ${total} production problem${total === 1 ? '' : 's'} (${count.errors} error${count.errors === 1 ? '' : 's'}, ${count.warnings} warning${count.warnings === 1 ? '' : 's'}${count.templates ? `, ${count.templates} in templates read so far` : ''}). Click for the deployment checklist.`
+      : 'Django Deploy: no production problems found so far. Click for the deployment checklist.';
     item.accessibilityInformation = { label: item.tooltip };
-    item.show();
   };
-  const subscription = languages.onDidChangeDiagnostics(update);
-  update();
-  return { item, dispose: () => { subscription.dispose(); item.dispose(); } };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), 300);
+  };
+  const subscription = languages.onDidChangeDiagnostics(later);
+  later();
+  return {
+    item,
+    refresh: later,
+    dispose: () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      item.dispose();
+    },
+  };
 }

@@ -63,10 +63,11 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
   ];
   context.subscriptions.push(output, ...fileEvents);
 
+  const statusBar = problemStatusBar(() => client);
   // Restarts queue behind each other, so two quick ones cannot leave a client running unseen.
   const startServer = (): Promise<void> => {
     ready = ready.catch(() => undefined).then(() => restartClient(context, output, fileEvents));
-    return ready.catch((error) => reportError(output, 'Django Deploy: the language server could not start', error));
+    return ready.then(statusBar.refresh, (error) => reportError(output, 'Django Deploy: the language server could not start', error));
   };
 
   context.subscriptions.push(
@@ -81,7 +82,7 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     commands.registerCommand('djangoDeploy.runCheckDeploy', (folder?: unknown) => withClient(output, 'running check --deploy', (c) => runManageTask(c, 'check --deploy', typeof folder === 'string' ? folder : undefined))),
     commands.registerCommand('djangoDeploy.runCollectstatic', (folder?: unknown) => withClient(output, 'running collectstatic', (c) => runManageTask(c, 'collectstatic', typeof folder === 'string' ? folder : undefined))),
     registerTasks(() => client),
-    problemStatusBar(),
+    statusBar,
   );
 
   void startServer();

@@ -49,7 +49,7 @@ const CONFIGURATION_WAIT_MS = 1_000;
 export const COMMANDS = { checkProject: 'djangoDeploy.server.checkProject', applyFix: 'djangoDeploy.server.applyFix' } as const;
 
 /** Custom requests (the client's checklist, WSGI vs ASGI view and nginx command). */
-export const REQUESTS = { checklist: 'djangoDeploy/checklist', compareServers: 'djangoDeploy/compareServers', nginxConfig: 'djangoDeploy/nginxConfig' } as const;
+export const REQUESTS = { checklist: 'djangoDeploy/checklist', compareServers: 'djangoDeploy/compareServers', nginxConfig: 'djangoDeploy/nginxConfig', problemCount: 'djangoDeploy/problemCount' } as const;
 
 /** A place as the client opens it. */
 export interface Location {
@@ -159,6 +159,7 @@ export class DjangoDeployServer {
     c.onRequest(REQUESTS.checklist, () => this.guard('checklist', { projects: [] }, () => this.checklist()));
     c.onRequest(REQUESTS.compareServers, () => this.guard('compareServers', { projects: [] }, () => this.compare()));
     c.onRequest(REQUESTS.nginxConfig, () => this.guard('nginxConfig', null, () => this.nginx()));
+    c.onRequest(REQUESTS.problemCount, () => this.guard('problemCount', { errors: 0, warnings: 0, templates: 0 }, () => this.problemCount()));
     c.onShutdown(() => this.index.stop());
 
     this.documents.onDidOpen((e) => this.guard('didOpen', undefined, () => this.documentOpened(e.document)));
@@ -658,6 +659,25 @@ export class DjangoDeployServer {
       });
     }
     return result;
+  }
+
+  /**
+   * Errors and warnings in production: every settings module's, and those of the templates
+   * analysed so far (opened, or read by a check or the checklist). Cheap: nothing new is read.
+   */
+  private problemCount(): { errors: number; warnings: number; templates: number } {
+    const count = { errors: 0, warnings: 0, templates: 0 };
+    for (const entry of this.index.entries()) {
+      const findings = this.index.visible(entry, [...entry.project.allFindings({ templates: false }), ...entry.project.analysedTemplateFindings()]);
+      for (const f of findings) {
+        if (f.inherited || !f.production) continue;
+        if (f.severity === 'error') count.errors++;
+        else if (f.severity === 'warning') count.warnings++;
+        else continue;
+        if (entry.project.isTemplate(f.file)) count.templates++;
+      }
+    }
+    return count;
   }
 
   /** The nginx config of the first workspace folder's project. */

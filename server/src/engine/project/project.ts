@@ -612,6 +612,13 @@ export class DjangoProject {
     return findings;
   }
 
+  /** Findings of the templates analysed so far (no template is read for this). */
+  analysedTemplateFindings(): Finding[] {
+    const out: Finding[] = [];
+    for (const [file, cached] of this.templateCache) if (this.files.get(file)?.text === cached.text) out.push(...cached.findings);
+    return out;
+  }
+
   /**
    * A template's text and findings, read and analysed without keeping either: the CLI reads
    * thousands of templates once each, and keeping them would only grow the heap.
