@@ -18,9 +18,11 @@
 //                            templates/ folder of a small project with static files, opened as
 //                            django-html; keystrokes typed in text and inside an attribute value
 // and a whole-project check of --templates N (default 2,000) generated templates of 50–400 lines:
-//   `node dist/cli.js check --format json` wall clock (median of 3, Node start-up included), the
-//   same on the project without its templates (engine-only = the difference), beside Django's own
-//   Lexer tokenizing the same files (scripts/bench/django_lex.py under /usr/bin/python3).
+//   `node dist/cli.js check --format json` wall clock (median of 7, Node start-up included) and
+//   its phases (DJANGO_DEPLOY_TIMING), the same on the project without its templates, beside
+//   Django's own Lexer reading and tokenizing the same files (scripts/bench/django_lex.py under
+//   /usr/bin/python3); then the deployment checklist request (djangoDeploy/checklist) on that
+//   project, in a third server: first request and again.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -588,6 +590,35 @@ function measureProjectCheck(workspace) {
   return { files: PROJECT_TEMPLATES, lines, generateMs, full: median(full), fullMin: Math.min(...full), base: median(base), phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])), counts, total: diagnostics.length, django };
 }
 
+/** The deployment checklist request on the whole-project bench's project (its templates written). */
+async function measureChecklist(workspace) {
+  const root = join(workspace, 'project');
+  const client = new Client(workspace);
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'project' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } },
+    });
+    client.notify('initialized', {});
+    // The first request waits for the workspace walk; give the walk its time outside the measurement.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const runs = [];
+    let result;
+    for (let i = 0; i < 3; i++) {
+      const t0 = now();
+      result = await client.request('djangoDeploy/checklist', {});
+      runs.push(now() - t0);
+    }
+    const items = result.projects[0]?.items ?? [];
+    return { first: runs[0], again: median(runs.slice(1)), items: items.length, failing: items.filter((i) => i.status === 'fail').length };
+  } finally {
+    client.kill?.();
+    client.child.kill();
+  }
+}
+
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s*(\d+)\s*kB/.exec(status)?.[1]);
@@ -662,6 +693,7 @@ try {
 
   const templates = await measureTemplates(workspace);
   const project = measureProjectCheck(workspace);
+  const checklist = await measureChecklist(workspace);
 
   const f = (n) => n.toFixed(2).padStart(8);
   console.log('');
@@ -705,6 +737,12 @@ try {
     console.log(`    python3 wall clock (start-up, import, read, tokenize)    ${s(d.wall_ms)}`);
   }
 
+  console.log('');
+  console.log(`deployment checklist (djangoDeploy/checklist) on the same ${project.files.toLocaleString('en')}-template project, server running, walk done:`);
+  console.log(`  first request (reads and analyses every template)            ${s(checklist.first)}`);
+  console.log(`  again (templates cached)                                      ${s(checklist.again)}`);
+  console.log(`  ${checklist.items} items, ${checklist.failing} failing`);
+
   const large = rows.find((r) => r.case.startsWith('5,000'));
   const verdicts = [
     [`keystroke→diagnostics median on 5,000 lines ≤ ${TARGETS.keystrokeMedian} ms`, large.keys.median <= TARGETS.keystrokeMedian],
@@ -713,6 +751,7 @@ try {
     [`memory ≤ ${TARGETS.memoryMb} MB right after the runs`, memory <= TARGETS.memoryMb],
     ...(idleMemory === undefined ? [] : [[`memory ≤ ${TARGETS.memoryMb} MB once idle`, idleMemory <= TARGETS.memoryMb]]),
     [`keystroke→diagnostics median on a ${templates.lines.toLocaleString('en')}-line template ≤ ${TARGETS.templateKeystrokeMedian} ms (every typing place)`, templates.rows.every((r) => r.keys.median <= TARGETS.templateKeystrokeMedian)],
+    [`deployment checklist on ${project.files.toLocaleString('en')} templates < 1 s of server time (first request ${s(checklist.first).trim()})`, checklist.first < 1000],
     ...(project.django.skipped
       ? []
       : [

@@ -77,7 +77,7 @@ describe('deployment requests (split settings)', () => {
 
   it('nginxConfig: a server block for this project', async () => {
     const result = await client.request('djangoDeploy/nginxConfig', {});
-    assert.match(result.text, /upstream django_app/);
+    assert.match(result.text, /upstream shop_app \{/, "named after the project package");
     assert.match(result.text, /location \/static\/|STATIC_ROOT is not set/);
     assert.equal(result.settingsModule, 'shop.settings.production');
   });

@@ -210,7 +210,12 @@ test('nginx config: STATIC_URL location with alias to STATIC_ROOT, media, hosts 
   assert.match(conf, /location \/media\/ \{\n\s+alias \/srv\/shop\/media\/;/);
   assert.match(conf, /server_name shop\.example\.com \.example\.org;/);
   assert.match(conf, /"~\\\.\[0-9a-f\]\{12\}\\\.\[\^\/\.\]\+\$" "public, max-age=31536000, immutable";/);
-  assert.match(conf, /server 127\.0\.0\.1:8000;/);
+  assert.match(conf, /upstream shop_app \{\n\s+server 127\.0\.0\.1:8000;/);
+  assert.match(conf, /add_header Cache-Control \$shop_static_cache_control;/);
+  // Two projects' configs side by side in one nginx: nothing is declared twice.
+  const blog = nginxConfig({ settingsModule: 'blog.settings', staticUrl: '/static/', staticRoot: '/srv/blog/static', mediaUrl: undefined, mediaRoot: undefined, allowedHosts: ['blog.example.com'], upstream: '127.0.0.1:8001' });
+  const declared = (c: string) => [...c.matchAll(/^(?:upstream (\S+)|map \$uri (\S+))/gm)].map((m) => m[1] ?? m[2]);
+  assert.equal(new Set([...declared(conf), ...declared(blog)]).size, declared(conf).length + declared(blog).length);
   const cdn = nginxConfig({ settingsModule: 'x', staticUrl: 'https://cdn.example.com/static/', staticRoot: '/s', mediaUrl: undefined, mediaRoot: undefined, allowedHosts: undefined, upstream: 'unix:/run/gunicorn.sock' });
   assert.ok(!/location \/static\//.test(cdn));
   assert.match(cdn, /STATIC_URL is https:\/\/cdn\.example\.com\/static\/: static files are served from there/);

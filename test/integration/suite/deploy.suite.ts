@@ -76,12 +76,37 @@ export function registerDeploySuite(): void {
       }
     });
 
+    test('Run collectstatic: the task fills STATIC_ROOT (production settings), and the checklist then says so', async function () {
+      const python = '/usr/bin/python3';
+      if (!existsSync(python) || spawnSync(python, ['-c', 'import django'], { encoding: 'utf8' }).status !== 0) this.skip();
+      const folder = fixtureFolder('split');
+      await vscode.workspace.getConfiguration('djangoDeploy', folder).update('python', python, vscode.ConfigurationTarget.WorkspaceFolder);
+      const staticRoot = vscode.Uri.joinPath(folder, 'staticfiles');
+      try {
+        const before = await vscode.commands.executeCommand<ChecklistProject | undefined>('djangoDeploy.showChecklist', 'split');
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        assert.equal(before?.items.find((i) => i.id === 'collectstatic')?.status, 'fail', 'STATIC_ROOT does not exist yet');
+        const exitCode = await vscode.commands.executeCommand<number | undefined>('djangoDeploy.runCollectstatic', 'split');
+        assert.equal(exitCode, 0, 'collectstatic exits 0');
+        const base = vscode.Uri.joinPath(staticRoot, 'admin/css/base.css');
+        await vscode.workspace.fs.stat(base); // throws when collectstatic did not copy the admin's files
+        const after = await vscode.commands.executeCommand<ChecklistProject | undefined>('djangoDeploy.showChecklist', 'split');
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        const item = after?.items.find((i) => i.id === 'collectstatic');
+        assert.equal(item?.status, 'pass', item?.detail);
+        assert.match(item!.detail, /STATIC_ROOT holds \d+ files/);
+      } finally {
+        await vscode.workspace.fs.delete(staticRoot, { recursive: true }).then(undefined, () => undefined);
+        await vscode.workspace.getConfiguration('djangoDeploy', folder).update('python', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      }
+    });
+
     test('Generate nginx Config for Static Files: an untitled editor with the server block', async () => {
       const before = vscode.workspace.textDocuments.length;
       await vscode.commands.executeCommand('djangoDeploy.generateNginxConfig');
-      const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().includes('upstream django_app')), 10_000, 'the nginx document');
+      const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.getText().includes('upstream ')), 10_000, 'the nginx document');
       assert.ok(vscode.workspace.textDocuments.length > before);
-      assert.match(doc.getText(), /proxy_pass http:\/\/django_app;/);
+      assert.match(doc.getText(), /proxy_pass http:\/\/\w+_app;/);
     });
   });
 }
