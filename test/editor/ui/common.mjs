@@ -1,11 +1,12 @@
-// Shared by the editor scripts in this folder (flow.mjs, package.mjs): skip/exit conventions,
+// Shared by the editor scripts in this folder (flow.mjs, templateFlow.mjs, deployFlow.mjs,
+// package.mjs): skip/exit conventions, starting code-server and Chromium,
 // cleanup on every exit path, temp copies of the example project and of the built extension, and
 // the workbench gestures (open a file, find squiggles, hover, Problems panel, quick fix) done with
 // keyboard and mouse like a person would. Uses scripts/editor/code-server.mjs as is.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  repoRoot, ensureInstalled, chromiumPath, codeServerEntry, cacheDir,
+  repoRoot, ensureInstalled, chromiumPath, codeServerEntry, cacheDir, startCodeServer, launchChromium, workbenchUrl, quietSettings,
 } from '../../../scripts/editor/code-server.mjs';
 
 export { repoRoot };
@@ -266,4 +267,25 @@ export async function problemRows(page, { open = true } = {}) {
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.first().waitFor({ timeout: 15_000 }).catch(() => {});
   return (await rows.allTextContents()).map(plain);
+}
+
+/**
+ * code-server on `folder` with the built `extension`, Chromium on its workbench, both stopped at
+ * cleanup. `fail(step, message)` saves test-output/ui/<prefix>-FAILED-<step>.png and throws
+ * with the extension's logs.
+ */
+export async function openEditor({ log, prefix, folder, extension, settings = {} }) {
+  const server = await startCodeServer({ folder, settings: { ...quietSettings, ...uiSettings, ...settings } });
+  onCleanup('stop code-server', () => server.stop());
+  log(`code-server ${server.url} (pid ${server.pid})`);
+  const context = await launchChromium({ viewport: { width: 1400, height: 900 } });
+  onCleanup('close chromium', () => context.close());
+  const page = context.pages()[0] ?? (await context.newPage());
+  recordConsole(page, prefix);
+  const fail = async (step, message) => {
+    await shot(page, `${prefix}-FAILED-${step}.png`, log);
+    throw new Error(`${message}\n(screenshot test-output/ui/${prefix}-FAILED-${step}.png)\n${extensionLogs(server.userDataDir)}`);
+  };
+  await openWorkbench(page, workbenchUrl({ url: server.url, folder, extensionDevelopmentPath: extension }));
+  return { server, page, fail };
 }

@@ -10,8 +10,7 @@
 // or chromium), 1 fail. Uses the dist/ that `node scripts/build.mjs` made (copied to a temp folder).
 //
 //   node test/editor/ui/deployFlow.mjs
-import { startCodeServer, launchChromium, workbenchUrl, quietSettings } from '../../../scripts/editor/code-server.mjs';
-import { runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, onCleanup, recordConsole, openWorkbench, waitFor, shot, plain, sleep, extensionLogs, uiSettings } from './common.mjs';
+import { runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, openEditor, waitFor, shot, plain, sleep } from './common.mjs';
 
 const log = makeLog('ui-deploy');
 
@@ -31,18 +30,7 @@ async function main() {
   const root = tempDir('ddd-');
   const folder = copyExample(root);
   const extension = await copyBuiltExtension(root);
-  const server = await startCodeServer({ folder, settings: { ...quietSettings, ...uiSettings } });
-  onCleanup('stop code-server', () => server.stop());
-  log(`code-server ${server.url} (pid ${server.pid})`);
-  const context = await launchChromium({ viewport: { width: 1400, height: 900 } });
-  onCleanup('close chromium', () => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  recordConsole(page, 'deploy');
-  const fail = async (step, message) => {
-    await shot(page, `deploy-FAILED-${step}.png`, log);
-    throw new Error(`${message}\n(screenshot test-output/ui/deploy-FAILED-${step}.png)\n${extensionLogs(server.userDataDir)}`);
-  };
-  await openWorkbench(page, workbenchUrl({ url: server.url, folder, extensionDevelopmentPath: extension }));
+  const { page, fail } = await openEditor({ log, prefix: 'deploy', folder, extension });
 
   // 1. the checklist from the palette
   const rows = page.locator('.quick-input-widget .monaco-list-row');

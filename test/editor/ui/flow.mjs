@@ -13,10 +13,9 @@
 //   node test/editor/ui/flow.mjs
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCodeServer, launchChromium, workbenchUrl, quietSettings } from '../../../scripts/editor/code-server.mjs';
 import {
-  runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, onCleanup, recordConsole,
-  openWorkbench, openFile, lineAndWord, squigglesOnLine, waitFor, problemRows, shot, plain, sleep, extensionLogs, uiSettings,
+  runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, openEditor,
+  openFile, lineAndWord, squigglesOnLine, waitFor, problemRows, shot, plain, sleep,
 } from './common.mjs';
 
 const log = makeLog('ui-flow');
@@ -35,19 +34,7 @@ async function main() {
   if (!lineNo) throw new Error(`no DEBUG line in examples/${SETTINGS}`);
   log(`project: temp copy of examples/mysite; ${SETTINGS}:${lineNo}; extension copied to ${extension}`);
 
-  const server = await startCodeServer({ folder, settings: { ...quietSettings, ...uiSettings } });
-  onCleanup('stop code-server', () => server.stop());
-  log(`code-server ${server.url} (pid ${server.pid})`);
-  const context = await launchChromium({ viewport: { width: 1400, height: 900 } });
-  onCleanup('close chromium', () => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  recordConsole(page, 'flow');
-  const fail = async (step, message) => {
-    await shot(page, `flow-FAILED-${step}.png`, log);
-    throw new Error(`${message}\n(screenshot test-output/ui/flow-FAILED-${step}.png)\n${extensionLogs(server.userDataDir)}`);
-  };
-
-  await openWorkbench(page, workbenchUrl({ url: server.url, folder, extensionDevelopmentPath: extension }));
+  const { page, fail } = await openEditor({ log, prefix: 'flow', folder, extension });
   await shot(page, 'flow-01-workbench.png', log);
 
   // 1. open the settings file, see the squiggle under DEBUG

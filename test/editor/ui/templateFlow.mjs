@@ -15,10 +15,9 @@
 //   node test/editor/ui/templateFlow.mjs
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCodeServer, launchChromium, workbenchUrl, quietSettings } from '../../../scripts/editor/code-server.mjs';
 import {
-  runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, onCleanup, recordConsole,
-  openWorkbench, openFile, squigglesOnLine, waitFor, shot, plain, sleep, extensionLogs, uiSettings,
+  runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, openEditor,
+  openFile, squigglesOnLine, waitFor, shot, plain, sleep,
 } from './common.mjs';
 
 const log = makeLog('ui-templates');
@@ -41,23 +40,8 @@ async function main() {
   const column = lines[lineNo - 1].indexOf(RAW) + 1 + 'static/'.length + 2; // inside "css"
   log(`project: temp copy of examples/mysite + ${TEMPLATE}; raw path at ${lineNo}:${column}; extension copied to ${extension}`);
 
-  const server = await startCodeServer({
-    folder,
-    // no auto-closed quotes or brackets: what is typed is what the editor holds
-    settings: { ...quietSettings, ...uiSettings, 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'html.autoClosingTags': false },
-  });
-  onCleanup('stop code-server', () => server.stop());
-  log(`code-server ${server.url} (pid ${server.pid})`);
-  const context = await launchChromium({ viewport: { width: 1400, height: 900 } });
-  onCleanup('close chromium', () => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  recordConsole(page, 'templates');
-  const fail = async (step, message) => {
-    await shot(page, `templates-FAILED-${step}.png`, log);
-    throw new Error(`${message}\n(screenshot test-output/ui/templates-FAILED-${step}.png)\n${extensionLogs(server.userDataDir)}`);
-  };
-
-  await openWorkbench(page, workbenchUrl({ url: server.url, folder, extensionDevelopmentPath: extension }));
+  // no auto-closed quotes or brackets: what is typed is what the editor holds
+  const { page, fail } = await openEditor({ log, prefix: 'templates', folder, extension, settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'html.autoClosingTags': false } });
   await shot(page, 'templates-01-workbench.png', log);
 
   // 1. open the template, see the squiggle on the raw path
