@@ -5,7 +5,7 @@ import type { ExtensionContext, FileSystemWatcher, LogOutputChannel } from 'vsco
 import { CloseAction, ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { copyChecklist, showChecklist } from './checklist';
-import { compareServers } from './compareView';
+import { compareServers, currentCompareView } from './compareView';
 import { generateNginxConfig, problemStatusBar } from './deployCommands';
 import { registerTasks, runManageTask } from './tasks';
 
@@ -15,6 +15,10 @@ export interface DjangoDeployApi {
   readonly client: LanguageClient | undefined;
   /** Resolves when the current client has started; rejects when the server could not start. */
   readonly ready: Promise<void>;
+  /** The WSGI vs ASGI view's current data and HTML, when it is open. */
+  compareView(): { data: unknown[]; html: string } | undefined;
+  /** The status bar item's text and tooltip. */
+  statusBar(): { text: string; tooltip: string };
 }
 
 const SHOW_OUTPUT = 'Show Output';
@@ -93,6 +97,8 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     get ready() {
       return ready;
     },
+    compareView: currentCompareView,
+    statusBar: () => ({ text: statusBar.item.text, tooltip: String(statusBar.item.tooltip ?? '') }),
   };
 }
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { activateExtension, fixtureFolder, waitFor } from './helpers';
+import { activateExtension, fixtureFolder, waitFor, type DjangoDeployApi } from './helpers';
 
 interface ChecklistProject {
   name: string;
@@ -17,8 +17,9 @@ interface ChecklistProject {
 
 export function registerDeploySuite(): void {
   suite('deployment commands', () => {
+    let api: DjangoDeployApi;
     suiteSetup(async () => {
-      await activateExtension();
+      api = await activateExtension();
       fixtureFolder('split');
     });
 
@@ -54,6 +55,28 @@ export function registerDeploySuite(): void {
       assert.equal(split.recommendation.interface, 'wsgi');
       assert.equal(split.servers.find((s) => s.id === 'gunicorn')?.line, 'gunicorn mysite.wsgi:application --bind 127.0.0.1:8000');
       await waitFor(() => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'WSGI vs ASGI')), 10_000, 'the WSGI vs ASGI tab');
+    });
+
+    test('the WSGI vs ASGI view refreshes when a view becomes async on disk', async () => {
+      const folder = fixtureFolder('split');
+      const views = vscode.Uri.joinPath(folder, 'mysite/views.py');
+      const asyncCount = () => api.compareView()?.data.find((p) => p.name === 'split')?.asyncViews.length;
+      await vscode.commands.executeCommand('djangoDeploy.compareServers');
+      assert.equal(asyncCount(), 0);
+      try {
+        await vscode.workspace.fs.writeFile(views, Buffer.from('from django.http import HttpResponse\n\nasync def live(request):\n    return HttpResponse("live")\n'));
+        await waitFor(() => asyncCount() === 1, 15_000, () => `the view counts the new async view (now ${asyncCount()})`);
+        assert.match(api.compareView()!.html, /Recommended: ASGI/);
+      } finally {
+        await vscode.workspace.fs.delete(views).then(undefined, () => undefined);
+      }
+      await waitFor(() => asyncCount() === 0, 15_000, 'the view forgets the deleted file');
+    });
+
+    test('the status bar shows the production problem count and opens the checklist', async () => {
+      const bar = await waitFor(() => (/\d/.test(api.statusBar().text) ? api.statusBar() : undefined), 15_000, () => `a count in the status bar (${api.statusBar().text})`);
+      assert.match(bar.text, /^\$\(rocket\) \d+$/);
+      assert.match(bar.tooltip, /production problems? \(\d+ errors?, \d+ warnings?/);
     });
 
     test('Run check --deploy: a task with Django’s own output, mapped to the Problems panel on production.py', async function () {

@@ -7,6 +7,8 @@ export const EXTENSION_ID = 'django-deploy.django-deploy';
 
 export interface DjangoDeployApi {
   readonly ready: Promise<void>;
+  compareView(): { data: { name: string; asyncViews: unknown[] }[]; html: string } | undefined;
+  statusBar(): { text: string; tooltip: string };
 }
 
 /** Polls `predicate` until it returns a truthy value (returned) or `timeoutMs` passes (throws). */
