@@ -19,6 +19,8 @@ export interface ChecklistItem {
   status: 'pass' | 'fail' | 'warn' | 'unknown';
   detail: string;
   places: Location[];
+  /** All places, when more than `places` holds. */
+  placeCount: number;
   command?: { id: string; title: string };
 }
 
@@ -111,9 +113,10 @@ export async function openItem(item: ChecklistItem): Promise<void> {
     return;
   }
   if (places.length > 1) {
+    const more = item.placeCount > item.places.length ? ` (the first ${item.places.length} of ${item.placeCount.toLocaleString('en')})` : '';
     const picked = await window.showQuickPick(
       places.map((p) => ({ label: `${workspace.asRelativePath(Uri.parse(p.uri))}:${p.range.start.line + 1}`, detail: p.label, place: p })),
-      { title: item.title, matchOnDetail: true },
+      { title: `${item.title}${more}`, matchOnDetail: true },
     );
     if (picked) await reveal(picked.place);
     return;

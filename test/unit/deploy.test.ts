@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { project, ROOT } from './helpers';
 import { projectFacts } from '../../server/src/engine/deploy/facts';
-import { deploymentChecklist, checklistMarkdown, type ChecklistItem } from '../../server/src/engine/deploy/checklist';
+import { deploymentChecklist, checklistMarkdown, MAX_PLACES, type ChecklistItem } from '../../server/src/engine/deploy/checklist';
 import { commandLines, APPLICATION_SERVERS } from '../../server/src/engine/deploy/servers';
 import { nginxConfig } from '../../server/src/engine/deploy/nginx';
 
@@ -222,4 +222,15 @@ test('nginx config: STATIC_URL location with alias to STATIC_ROOT, media, hosts 
   assert.match(cdn, /server_name _;/);
   const unset = nginxConfig({ settingsModule: 'x', staticUrl: '/static/', staticRoot: undefined, mediaUrl: undefined, mediaRoot: undefined, allowedHosts: [], upstream: '127.0.0.1:8000' });
   assert.match(unset, /STATIC_ROOT is not set/);
+});
+
+test('an item with thousands of places carries the first MAX_PLACES and the total', () => {
+  const p = site(HARDENED, { 'requirements.txt': 'gunicorn\nwhitenoise\n' });
+  const facts = projectFacts(p);
+  const raw = Array.from({ length: MAX_PLACES + 50 }, (_, i) => ({ code: 'DJD201', severity: 'warning' as const, message: `Raw static path ${i}`, file: `${ROOT}/templates/t${i}.html`, start: 0, end: 1, docsUrl: '', settingsModule: 'mysite.settings', production: true, related: [], fixes: [] }));
+  const templates = item(deploymentChecklist([...p.allFindings(), ...raw], facts, { exists: true, files: 1, manifest: false }), 'templates-static');
+  assert.equal(templates.status, 'fail');
+  assert.equal(templates.places.length, MAX_PLACES);
+  assert.equal(templates.placeCount, MAX_PLACES + 50);
+  assert.match(templates.detail, new RegExp(`^${MAX_PLACES + 50} problems in ${MAX_PLACES + 50} files`));
 });

@@ -14,8 +14,10 @@ export interface ChecklistItem {
   status: ChecklistStatus;
   /** One line. */
   detail: string;
-  /** Where to look: the findings' places, or the files the item is about. */
+  /** Where to look: the findings' places (the first MAX_PLACES), or the files the item is about. */
   places: Place[];
+  /** How many places there are in all (more than `places` holds when over MAX_PLACES). */
+  placeCount: number;
   /** A command of the extension that fixes or helps. */
   command?: { id: string; title: string };
 }
@@ -66,13 +68,20 @@ const CHECK_DEPLOY = { id: 'djangoDeploy.runCheckDeploy', title: 'Run check --de
  * The checklist for a project: `findings` are the project's (settings and templates), `facts`
  * its deployment facts, `staticRoot` what is on disk at STATIC_ROOT (undefined: not looked at).
  */
+/** Places an item carries at most: a list to choose from, not every raw path of 2,000 templates. */
+export const MAX_PLACES = 200;
+
 export function deploymentChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined): ChecklistItem[] {
+  return rawChecklist(findings, facts, staticRoot).map((item) => ({ ...item, places: item.places.slice(0, MAX_PLACES), placeCount: item.places.length }));
+}
+
+function rawChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined): Omit<ChecklistItem, 'placeCount'>[] {
   const shown = findings.filter((f) => !f.inherited && f.severity !== 'hint');
   const used = new Set<Finding>();
-  const items: ChecklistItem[] = [];
+  const items: Omit<ChecklistItem, 'placeCount'>[] = [];
   const noSettings = facts.settings === undefined;
 
-  const fromFindings = (def: FindingItem): ChecklistItem => {
+  const fromFindings = (def: FindingItem): Omit<ChecklistItem, 'placeCount'> => {
     const mine = shown.filter((f) => def.matches(f));
     for (const f of mine) used.add(f);
     return findingsItem(def.id, def.title, mine, noSettings && !def.id.includes('static') ? 'No production settings module found.' : undefined, def.command);
@@ -88,7 +97,7 @@ export function deploymentChecklist(findings: Finding[], facts: ProjectFacts, st
   return items;
 }
 
-function findingsItem(id: string, title: string, mine: Finding[], unknownReason: string | undefined, command?: ChecklistItem['command']): ChecklistItem {
+function findingsItem(id: string, title: string, mine: Finding[], unknownReason: string | undefined, command?: ChecklistItem['command']): Omit<ChecklistItem, 'placeCount'> {
   const places = mine.map((f) => ({ file: f.file, start: f.start, end: f.end, label: `${f.code}: ${f.message}` }));
   if (mine.length === 0) {
     return unknownReason ? { id, title, status: 'unknown', detail: unknownReason, places } : { id, title, status: 'pass', detail: 'No problems found.', places };
@@ -107,7 +116,7 @@ function firstSentence(message: string): string {
   return s.length > 140 ? `${s.slice(0, 139)}…` : s;
 }
 
-function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefined): ChecklistItem {
+function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefined): Omit<ChecklistItem, 'placeCount'> {
   const base = { id: 'collectstatic', title: 'collectstatic has been run' };
   const places: Place[] = facts.settings ? [{ file: facts.settings.file, start: 0, end: 0, label: facts.settings.module }] : [];
   if (!facts.staticRoot) return { ...base, status: facts.settings ? 'fail' : 'unknown', detail: facts.settings ? 'STATIC_ROOT is not set: collectstatic has nowhere to put the files.' : 'No production settings module found.', places };
@@ -118,7 +127,7 @@ function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefin
   return { ...base, status: 'pass', detail: `STATIC_ROOT holds ${what}. Run collectstatic again on each deployment.`, places, command: COLLECTSTATIC };
 }
 
-function servingItem(facts: ProjectFacts, shown: Finding[], used: Set<Finding>): ChecklistItem {
+function servingItem(facts: ProjectFacts, shown: Finding[], used: Set<Finding>): Omit<ChecklistItem, 'placeCount'> {
   const base = { id: 'static-serving', title: 'A web server or WhiteNoise serves STATIC_ROOT' };
   const order = shown.filter((f) => f.code === 'DJD115');
   for (const f of order) used.add(f);
@@ -138,7 +147,7 @@ function servingItem(facts: ProjectFacts, shown: Finding[], used: Set<Finding>):
   return { ...base, status: 'unknown', detail: 'No WhiteNoise in MIDDLEWARE: make sure your web server serves STATIC_ROOT at STATIC_URL.', places: [], command: NGINX };
 }
 
-function applicationServerItem(facts: ProjectFacts): ChecklistItem {
+function applicationServerItem(facts: ProjectFacts): Omit<ChecklistItem, 'placeCount'> {
   const base = { id: 'app-server', title: 'An application server runs the project (not runserver)' };
   const runserver = facts.launchers.filter((l) => l.runserver);
   if (runserver.length) {
