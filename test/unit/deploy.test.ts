@@ -234,3 +234,12 @@ test('an item with thousands of places carries the first MAX_PLACES and the tota
   assert.equal(templates.placeCount, MAX_PLACES + 50);
   assert.match(templates.detail, new RegExp(`^${MAX_PLACES + 50} problems in ${MAX_PLACES + 50} files`));
 });
+
+test('no settings module: settings items are undecided (?), template items still stand', () => {
+  const p = project({ 'templates/home.html': '<img src="/static/logo.png">\n' }, { djangoVersion: '4.2' });
+  const { facts, items } = checklistOf(p);
+  assert.equal(facts.settings, undefined);
+  for (const id of ['debug', 'allowed-hosts', 'secret-key', 'static-settings', 'https', 'cookies', 'other-checks', 'collectstatic']) assert.equal(item(items, id).status, 'unknown', id);
+  assert.equal(item(items, 'missing-static').status, 'pass');
+  assert.equal(item(items, 'app-server').status, 'fail', 'no wsgi.py or asgi.py');
+});

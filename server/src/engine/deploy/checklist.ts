@@ -59,6 +59,8 @@ const FINDING_ITEMS: FindingItem[] = [
   { id: 'cookies', title: 'Session and CSRF cookies are secure', matches: (f) => COOKIE_CODES.includes(f.code) || (f.code === 'DJD111' && /COOKIE/.test(f.message)) },
 ];
 
+const TEMPLATE_ITEMS = new Set(['templates-static', 'missing-static']);
+
 const COLLECTSTATIC = { id: 'djangoDeploy.runCollectstatic', title: 'Run collectstatic' };
 const NGINX = { id: 'djangoDeploy.generateNginxConfig', title: 'Generate nginx config for static files' };
 const COMPARE = { id: 'djangoDeploy.compareServers', title: 'Compare WSGI and ASGI' };
@@ -84,7 +86,8 @@ function rawChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: Stat
   const fromFindings = (def: FindingItem): Omit<ChecklistItem, 'placeCount'> => {
     const mine = shown.filter((f) => def.matches(f));
     for (const f of mine) used.add(f);
-    return findingsItem(def.id, def.title, mine, noSettings && !def.id.includes('static') ? 'No production settings module found.' : undefined, def.command);
+    // Template items stand without settings; the others are undecided without a settings module.
+    return findingsItem(def.id, def.title, mine, noSettings && !TEMPLATE_ITEMS.has(def.id) ? 'No production settings module found.' : undefined, def.command);
   };
 
   const [debug, hosts, secret, staticSettings, templates, missing, https, cookies] = FINDING_ITEMS.map(fromFindings);

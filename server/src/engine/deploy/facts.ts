@@ -115,7 +115,7 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
   for (const f of python) {
     if (/\/(migrations|tests?)\//.test(f) || /\/(settings|test_[^/]*|tests)\.py$/.test(f)) continue;
     const text = project.text(f);
-    if (!text || !text.includes('async') && !text.includes('Router')) continue;
+    if (!text || (!text.includes('async') && !text.includes('Router'))) continue;
     const isViews = /\/views(\.py$|\/)/.test(f) || /\bdjango\.(http|views|shortcuts)\b/.test(text);
     const consumerModule = /\bchannels\.generic\b|AsyncWebsocketConsumer|AsyncConsumer|AsyncJsonWebsocketConsumer/.test(text);
     for (const m of text.matchAll(/^([ \t]*)async[ \t]+def[ \t]+(\w+)/gm)) {

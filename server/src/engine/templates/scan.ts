@@ -54,6 +54,7 @@ class Token implements TemplateToken {
 }
 
 const KINDS: readonly TemplateTokenKind[] = ['block', 'variable', 'comment'];
+const EMPTY = new Int32Array(0);
 const BLOCK = 0;
 const VARIABLE = 1;
 const COMMENT = 2;
@@ -61,14 +62,27 @@ const COMMENT = 2;
 /**
  * The tokens of a scan, stored flat (five numbers each: start, end, content start, content end,
  * kind), so that a template of thousands of tokens costs one array. `at(k)` makes a token object.
+ * The numbers stay in the lexer's reused array until the next scan needs it: then they are
+ * copied out, unless the scan was released (TemplateScan.release) by a caller done with it.
  */
 export class TemplateTokens {
   private objects: TemplateToken[] | undefined;
+  private released = false;
 
   constructor(
     private readonly text: string,
-    private readonly data: Int32Array,
+    private data: Int32Array,
   ) {}
+
+  /** The next scan reuses the lexer's array: keep a copy, unless nobody will read this table. */
+  detach(): void {
+    if (!this.released) this.data = this.data.slice();
+  }
+
+  release(): void {
+    this.released = true;
+    this.data = EMPTY;
+  }
 
   get count(): number {
     return this.data.length / 5;
@@ -140,6 +154,11 @@ export interface TemplateScan {
   readonly tokens: readonly TemplateToken[];
   /** The same tokens, stored flat: for passes over every token. */
   tokenTable: TemplateTokens;
+  /**
+   * For a caller done with the scan: its token table (not the token objects already made) may
+   * not be read any more, and the next scan reuses its memory without copying it.
+   */
+  release(): void;
   /** Where nothing may be flagged: comment and verbatim blocks (with their tags), `{# #}`, `<!-- -->`. Sorted, merged. */
   ignored: Span[];
   /** Start tags outside ignored regions (see `keep` in scanTemplate). */
@@ -190,6 +209,10 @@ class Scan implements TemplateScan {
   get tokens(): readonly TemplateToken[] {
     return this.tokenTable.all();
   }
+
+  release(): void {
+    this.tokenTable.release();
+  }
 }
 
 interface Lexed {
@@ -206,6 +229,8 @@ interface Lexed {
 }
 
 function lexTemplate(text: string): Lexed {
+  TOKEN_OWNER?.detach();
+  TOKEN_OWNER = undefined;
   const tokens = TOKEN_SCRATCH.clear();
   const masks = MASK_SCRATCH.clear();
   const blocks: Span[] = [];
@@ -292,7 +317,9 @@ function lexTemplate(text: string): Lexed {
   }
   blocks.sort((a, b) => a.start - b.start);
   // The table is the scan's own; the masks are read before the next scan reuses them.
-  return { tokens: new TemplateTokens(text, tokens.copy()), masks: masks.view(), blocks, clean };
+  const table = new TemplateTokens(text, tokens.view());
+  TOKEN_OWNER = table;
+  return { tokens: table, masks: masks.view(), blocks, clean };
 }
 
 /** A growable list of integers over one array reused from scan to scan. */
@@ -328,9 +355,6 @@ class IntList {
   view(): Int32Array {
     return this.data.subarray(0, this.length);
   }
-  copy(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
   private grow(): void {
     const bigger = new Int32Array(this.data.length * 2);
     bigger.set(this.data);
@@ -339,6 +363,8 @@ class IntList {
 }
 
 const TOKEN_SCRATCH = new IntList(5 * 4096);
+/** The table whose numbers are in TOKEN_SCRATCH. */
+let TOKEN_OWNER: TemplateTokens | undefined;
 const MASK_SCRATCH = new IntList(2 * 4096);
 
 /** An indexOf result, with text.length for "not found". */
@@ -695,8 +721,9 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
   /** A quoted value running over a line break into a new tag: cut it there and read on from the '<'. */
   function recoverRunaway(attr: HtmlAttribute): boolean {
     if (tagStart < 0 || attr.valueStart < 0) return false;
-    const newline = masked.indexOf(0x0a, attr.valueStart);
-    if (newline < 0 || newline >= attr.valueEnd) return false;
+    let newline = attr.valueStart;
+    while (newline < attr.valueEnd && masked[newline] !== 0x0a) newline++;
+    if (newline >= attr.valueEnd) return false;
     const m = RUNAWAY_VALUE.exec(unitsText(masked, attr.valueStart, attr.valueEnd));
     if (!m) return false;
     const cut = attr.valueStart + m.index;

@@ -202,9 +202,9 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   const anchors: Anchor[] = [];
   const needsLoad = new Set<Fix>();
   // Ignore comments are rare: most chunks have none to look for.
-  const mayIgnore = text.includes('django-deploy');
+  let mayIgnore: boolean | undefined; // looked up at the first finding
   const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
-    if (mayIgnore && ignoredOnLine(text, start, code, false)) return;
+    if ((mayIgnore ??= text.includes('django-deploy')) && ignoredOnLine(text, start, code, false)) return;
     const rule = RULE.get(code)!;
     findings.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
   };
@@ -310,6 +310,7 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   }
 
   findings.sort((a, b) => a.start - b.start);
+  scan.release(); // its token table is not read again: the next scan may reuse it
   return { text, findings, needsLoad, anchors, clean: scan.clean };
 }
 
