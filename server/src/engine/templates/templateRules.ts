@@ -456,7 +456,7 @@ function normalise(path: string): string {
 function staticTag(path: string, suffix: string, c: Candidate): string {
   const outer = c.cssQuote || c.attributeQuote;
   const inner = outer === "'" ? '"' : "'";
-  const escaped = path.replace(new RegExp(inner, 'g'), '');
+  const escaped = path.includes(inner) ? path.replace(inner === "'" ? /'/g : /"/g, '') : path;
   const tag = `{% static ${inner}${escaped}${inner} %}${suffix}`;
   return c.unquotedAttribute ? `"${tag.replace(/"/g, "'")}"` : tag;
 }
