@@ -32,6 +32,7 @@ export interface ProjectComparison {
   wsgiApplication: Location | undefined;
   asgiApplication: Location | undefined;
   asyncViews: Location[];
+  scanned?: { files: number; of: number };
   channels: { installedApps: string[]; routing: Location[]; consumers: Location[]; channelLayers: boolean };
   servers: ServerCommand[];
   recommendation: { interface: 'wsgi' | 'asgi'; reasons: string[] };
@@ -107,7 +108,7 @@ class Page {
 <tr><th scope="row">asgi.py</th><td>${entry(p.asgi, 'asgi.py')}</td></tr>
 <tr><th scope="row">WSGI_APPLICATION</th><td>${setting(p.wsgiApplication)}</td></tr>
 <tr><th scope="row">ASGI_APPLICATION</th><td>${setting(p.asgiApplication)}</td></tr>
-<tr><th scope="row">Async views</th><td>${p.asyncViews.length}${list(p.asyncViews)}</td></tr>
+<tr><th scope="row">Async views</th><td>${p.asyncViews.length}${p.scanned && p.scanned.files < p.scanned.of ? ` <span class="muted">(in the ${p.scanned.files.toLocaleString('en')} Python files nearest the root, of ${p.scanned.of.toLocaleString('en')})</span>` : ''}${list(p.asyncViews)}</td></tr>
 <tr><th scope="row">Channels / WebSockets</th><td>${p.channels.installedApps.length || p.channels.routing.length || p.channels.consumers.length ? `${esc(p.channels.installedApps.join(', ') || 'not in INSTALLED_APPS')}${p.channels.channelLayers ? '; CHANNEL_LAYERS set' : ''}${list([...p.channels.routing, ...p.channels.consumers])}` : '<span class="muted">none</span>'}</td></tr>
 <tr><th scope="row">Servers in the requirements</th><td>${required.length ? required.map((s) => this.link(s.requirement!, s.name)).join(', ') : '<span class="muted">none</span>'}</td></tr>
 </tbody></table>`;

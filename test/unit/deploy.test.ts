@@ -243,3 +243,12 @@ test('no settings module: settings items are undecided (?), template items still
   assert.equal(item(items, 'missing-static').status, 'pass');
   assert.equal(item(items, 'app-server').status, 'fail', 'no wsgi.py or asgi.py');
 });
+
+test('async views are counted across many app modules; the facts say how many files were read', () => {
+  const files: Record<string, string> = { 'requirements.txt': 'gunicorn\n' };
+  for (let i = 0; i < 30; i++) files[`app${i}/views.py`] = 'from django.http import HttpResponse\nasync def v(request):\n    return HttpResponse("x")\n';
+  const p = site(HARDENED, files);
+  const facts = projectFacts(p);
+  assert.equal(facts.asyncViews.length, 30);
+  assert.ok(facts.scanned.files >= 30 && facts.scanned.files === facts.scanned.of);
+});

@@ -591,11 +591,16 @@ export class DjangoDeployServer {
     return result;
   }
 
-  /** Workspace folders' projects, once their walk is done; loose projects last. */
+  /**
+   * Workspace folders' projects that are Django projects (a settings module or a manage.py,
+   * wsgi.py or asgi.py), once their walk is done; loose projects when there is no folder.
+   */
   private async deploymentEntries(): Promise<ProjectEntry[]> {
     await this.index.whenScanned();
     const folders = this.index.folderEntries();
-    return folders.length ? folders : this.index.entries();
+    return (folders.length ? folders : this.index.entries()).filter(
+      (e) => e.project.settingsModules().length > 0 || e.project.knownFiles().python.some((f) => /\/(manage|wsgi|asgi)\.py$/.test(f)),
+    );
   }
 
   /**

@@ -40,6 +40,8 @@ export interface Comparison {
   wsgiApplication: Place | undefined;
   asgiApplication: Place | undefined;
   asyncViews: Place[];
+  /** Python files read for async views and Channels, of how many. */
+  scanned: ProjectFacts['scanned'];
   channels: ProjectFacts['channels'];
   servers: ServerCommand[];
   recommendation: { interface: Interface; reasons: string[] };
@@ -100,6 +102,7 @@ export function compareServers(facts: ProjectFacts, workspaceRoot: string): Comp
     wsgiApplication: facts.wsgiApplication,
     asgiApplication: facts.asgiApplication,
     asyncViews: facts.asyncViews,
+    scanned: facts.scanned,
     channels: facts.channels,
     servers,
     recommendation: { interface: choice, reasons },

@@ -48,6 +48,8 @@ export interface ProjectFacts {
   asgiApplication: Place | undefined;
   /** `async def` views and async class-based view handlers. */
   asyncViews: Place[];
+  /** Python files read for async views and Channels, of how many (the nearest MAX_SCANNED). */
+  scanned: { files: number; of: number };
   channels: {
     /** `channels` or `daphne` in INSTALLED_APPS. */
     installedApps: string[];
@@ -68,6 +70,9 @@ export interface ProjectFacts {
   mediaRoot: string | undefined;
   allowedHosts: string[] | undefined;
 }
+
+/** Python files read for async views and Channels at most (nearest to the root first). */
+export const MAX_SCANNED = 5_000;
 
 const HANDLERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace', 'dispatch']);
 const LAUNCHER = /^(Procfile(\..+)?|Dockerfile(\..+)?|.+\.Dockerfile|(docker-)?compose(\..+)?\.ya?ml|app\.yaml|fly\.toml|render\.yaml|railway\.(json|toml)|Containerfile)$/i;
@@ -112,9 +117,13 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
   const asyncViews: Place[] = [];
   const consumers: Place[] = [];
   const routing: Place[] = [];
-  for (const f of python) {
-    if (/\/(migrations|tests?)\//.test(f) || /\/(settings|test_[^/]*|tests)\.py$/.test(f)) continue;
-    const text = project.text(f);
+  const candidates = python
+    .filter((f) => !/\/(migrations|tests?)\//.test(f) && !/\/(settings|test_[^/]*|tests)\.py$/.test(f))
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  const scanned = candidates.slice(0, MAX_SCANNED);
+  for (const f of scanned.sort()) {
+    // Read, not kept: a project's every module would otherwise stay in memory.
+    const text = project.peekText(f);
     if (!text || (!text.includes('async') && !text.includes('Router'))) continue;
     const isViews = /\/views(\.py$|\/)/.test(f) || /\bdjango\.(http|views|shortcuts)\b/.test(text);
     const consumerModule = /\bchannels\.generic\b|AsyncWebsocketConsumer|AsyncConsumer|AsyncJsonWebsocketConsumer/.test(text);
@@ -166,6 +175,7 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
     wsgiApplication: stringSetting('WSGI_APPLICATION'),
     asgiApplication: stringSetting('ASGI_APPLICATION'),
     asyncViews,
+    scanned: { files: scanned.length, of: candidates.length },
     channels: {
       installedApps: installedApps.filter((a) => a === 'channels' || a === 'daphne'),
       routing,

@@ -241,6 +241,11 @@ export class DjangoProject {
     return read;
   }
 
+  /** A file's text without keeping it (the open or already-read text when there is one). */
+  peekText(path: string): string | undefined {
+    return this.files.get(path)?.text ?? this.host.readFile(path);
+  }
+
   private parsed(path: string): ParsedPython | undefined {
     const text = this.text(path);
     if (text === undefined) return undefined;
