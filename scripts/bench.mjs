@@ -39,6 +39,11 @@ const KEYSTROKES = Number(option('--keystrokes', '240'));
 const WARMUP = 20;
 const REOPENS = 10;
 const CPU_PROF = option('--cpu-prof', undefined);
+/**
+ * Node options for the servers: the ones the extension starts its server with
+ * (server/node-options.json), or BENCH_SERVER_ARGS (space-separated) to try others.
+ */
+const SERVER_ARGS = process.env.BENCH_SERVER_ARGS !== undefined ? process.env.BENCH_SERVER_ARGS.split(' ').filter(Boolean) : JSON.parse(readFileSync(new URL('../server/node-options.json', import.meta.url), 'utf8'));
 const IDLE_SECONDS = Number(option('--idle', '35'));
 const TIMEOUT = 10_000;
 const TARGETS = { keystrokeMedian: 5, open: 50, memoryMb: 100, templateKeystrokeMedian: 10 };
@@ -278,7 +283,7 @@ function writeTemplates(root, count) {
 
 class Client {
   constructor(cwd) {
-    const execArgv = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [];
+    const execArgv = [...SERVER_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [])];
     this.child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
