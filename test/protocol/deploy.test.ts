@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, copyFixture, uriOf } from './lspClient';
 
@@ -80,5 +80,33 @@ describe('deployment requests (split settings)', () => {
     assert.match(result.text, /upstream shop_app \{/, "named after the project package");
     assert.match(result.text, /location \/static\/|STATIC_ROOT is not set/);
     assert.equal(result.settingsModule, 'shop.settings.production');
+  });
+});
+
+describe('deployment checklist on a large project', () => {
+  it('reports work-done progress (begin, reports, end) while it reads 400 templates', async () => {
+    const fixture = copyFixture('split');
+    const client = new LspClient();
+    try {
+      const dir = join(fixture.root, 'templates/many');
+      mkdirSync(dir, { recursive: true });
+      for (let i = 0; i < 400; i++) writeFileSync(join(dir, `page_${i}.html`), `{% extends "base.html" %}\n<img src="/static/img/${i}.png">\n`);
+      await client.initialize(fixture.root, {
+        capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } },
+      });
+      const result = await client.request('djangoDeploy/checklist', {});
+      const kinds = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string } }).value.kind);
+      assert.equal(kinds[0], 'begin');
+      assert.ok(kinds.filter((k) => k === 'report').length >= 3, `reports: ${kinds.join(' ')}`);
+      assert.equal(kinds.at(-1), 'end');
+      const templates = result.projects[0].items.find((i: { id: string }) => i.id === 'templates-static');
+      assert.equal(templates.status, 'fail');
+      assert.equal(templates.placeCount, 400);
+      assert.equal(templates.places.length, 200);
+      assert.deepEqual(client.errorLogs(), []);
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
   });
 });
