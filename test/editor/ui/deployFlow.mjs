@@ -10,7 +10,8 @@
 // or chromium), 1 fail. Uses the dist/ that `node scripts/build.mjs` made (copied to a temp folder).
 //
 //   node test/editor/ui/deployFlow.mjs
-import { runMain, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, openEditor, waitFor, shot, plain, sleep } from './common.mjs';
+import { join } from 'node:path';
+import { runMain, OUTPUT_DIR, makeLog, requireEditorTools, tempDir, copyExample, copyBuiltExtension, openEditor, waitFor, shot, plain, sleep } from './common.mjs';
 
 const log = makeLog('ui-deploy');
 
@@ -46,6 +47,7 @@ async function main() {
   const title = plain(await page.locator('.quick-input-widget .quick-input-title').textContent());
   log(`checklist: "${title}", ${texts.length} visible rows`);
   await shot(page, 'deploy-01-checklist.png', log);
+  await page.locator('.quick-input-widget').screenshot({ path: join(OUTPUT_DIR, 'deploy-checklist-widget.png') }).catch(() => undefined);
   if (!texts.some((t) => /^[✓✗⚠?] /.test(t))) await fail('01-checklist', `no ✓ ✗ ⚠ ? marks: ${JSON.stringify(texts)}`);
   const debugRow = texts.find((t) => t.includes('DEBUG is off in production'));
   if (!debugRow.startsWith('✗')) await fail('01-checklist', `examples/mysite has DEBUG = True in its settings: the DEBUG row should fail (${debugRow})`);
@@ -86,6 +88,7 @@ async function main() {
   }
   if (focused !== 'Copy') await fail('03-compare', 'Tab never reached a Copy button');
   await shot(page, 'deploy-03-compare.png', log);
+  await page.locator('.part.editor').screenshot({ path: join(OUTPUT_DIR, 'deploy-compare-editor.png') }).catch(() => undefined);
   log('compare view: recommendation, entry point, gunicorn line; a Copy button reachable by keyboard');
 }
 
