@@ -499,7 +499,6 @@ function display(file: string): string {
   return rel === '' ? '.' : rel;
 }
 
-/** One file's findings as printed: 1-based positions, one per place and code. */
 /**
  * The string, flattened into one of its own. A message is built from parts, some sliced from its
  * file; V8 keeps such a string as a tree over those parts, and a slice keeps its whole file
@@ -510,6 +509,7 @@ function ownString(s: string): string {
   return s;
 }
 
+/** One file's findings as printed: 1-based positions, one per place and code. */
 function diagnosticRows(file: string, text: string, findings: Finding[]): Diagnostic[] {
   const index = new LineIndex(text);
   const seen = new Map<string, Set<number>>(); // code → offsets already printed

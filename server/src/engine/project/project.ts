@@ -629,7 +629,7 @@ export class DjangoProject {
    * thousands of templates once each, and keeping them would only grow the heap.
    */
   readTemplateOnce(file: string): { text: string; findings: Finding[] } | undefined {
-    const text = this.files.get(file)?.text ?? this.host.readFile(file);
+    const text = this.peekText(file);
     if (text === undefined) return undefined;
     return { text, findings: this.analyseTemplateText(file, text).findings };
   }
@@ -663,7 +663,6 @@ export class DjangoProject {
     return text === undefined || !this.isTemplate(file) ? undefined : staticHover(text, offset, this.templateContext(), (f) => this.relative(f));
   }
 
-  /** What templates need from the settings: static folders, STATIC_URL, builtins… */
   /**
    * The settings module production runs (or, without one, the first root) and the values Django
    * would see in it; an empty view when the project has no settings module.
@@ -680,11 +679,10 @@ export class DjangoProject {
     return { python: [...this.pythonFiles], dependencies: [...this.dependencyFiles], other: [...this.otherFiles] };
   }
 
+  /** What templates need from the settings: static folders, STATIC_URL, builtins… */
   templateContext(): TemplateContext & { templateDirs: string[]; silenced: Set<string> } {
     if (this.templateContextCache) return this.templateContextCache as TemplateContext & { templateDirs: string[]; silenced: Set<string> };
-    const a = this.analyse();
     const { module: root, view } = this.productionView();
-    const scope = root ? a.executed.get(root.file)?.scope : undefined;
     const installedApps = view.get('INSTALLED_APPS').value;
     const finders = staticFinders(view.get('STATICFILES_DIRS').value, installedApps, (entry) => this.appFolder(entry));
     const staticFiles = [...this.otherFiles].filter((f) => finders.sources.some((s) => f.startsWith(s.root + '/')));
@@ -712,10 +710,10 @@ export class DjangoProject {
       index: staticIndex(finders, staticFiles),
       staticBuiltin,
       staticLibraries,
-      removedLoadNames: atLeast(a.version, 3, 0),
+      removedLoadNames: atLeast(view.version, 3, 0),
       settingsModule: root?.moduleName ?? '',
       templateDirs,
-      silenced: scope ? silencedChecks(scope) : new Set<string>(),
+      silenced: silencedChecks(view.scope),
     };
     this.templateContextCache = ctx;
     return ctx;

@@ -99,10 +99,7 @@ export class TemplateTokens {
   /** Whether token k is `{% name … %}`. */
   isTag(k: number, name: string): boolean {
     const d = this.data;
-    const a = d[5 * k + 2];
-    const b = d[5 * k + 3];
-    if (d[5 * k + 4] !== BLOCK || b - a < name.length || !this.text.startsWith(name, a)) return false;
-    return b - a === name.length || isTrimmed(this.text.charCodeAt(a + name.length));
+    return d[5 * k + 4] === BLOCK && isFirstWord(this.text, d[5 * k + 2], d[5 * k + 3], name);
   }
   /** Whether token k's content is exactly `content`. */
   contentIs(k: number, content: string): boolean {
@@ -473,19 +470,12 @@ interface HtmlScan {
   clean: boolean;
 }
 
-/** Whether text[start, end) is one of `names` (lowercase), in any ASCII case. */
-function isOneOf(names: readonly string[], text: string, start: number, end: number): boolean {
-  const length = end - start;
-  next: for (const name of names) {
-    if (name.length !== length) continue;
-    for (let k = 0; k < length; k++) if ((text.charCodeAt(start + k) | 0x20) !== name.charCodeAt(k)) continue next;
-    return true;
-  }
-  return false;
-}
-
-/** The same, over UTF-16 code units. */
-function isOneOfUnits(names: readonly string[], units: Uint16Array, start: number, end: number): boolean {
+/**
+ * Whether units[start, end) is one of `names` (lowercase), in any ASCII case. Read on the masked
+ * text: a name that holds a template token is masked there, and is none of these names in the
+ * text either.
+ */
+function isOneOf(names: readonly string[], units: Uint16Array, start: number, end: number): boolean {
   const length = end - start;
   next: for (const name of names) {
     if (name.length !== length) continue;
@@ -561,7 +551,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
       tagStart = start - 1;
       nameStart = start;
       nameEnd = end;
-      keepTag = !keep || isOneOf(keep, text, start, end);
+      keepTag = !keep || isOneOf(keep, masked, start, end);
       tag = keepTag ? newTag() : undefined;
       cursor = end;
     },
@@ -579,7 +569,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
         return;
       }
       let attr: HtmlAttribute;
-      if ((keepTag && (!keepAttributes || isOneOfUnits(keepAttributes, masked, start, end))) || isOneOfUnits(STYLE, masked, start, end)) {
+      if ((keepTag && (!keepAttributes || isOneOf(keepAttributes, masked, start, end))) || isOneOf(STYLE, masked, start, end)) {
         attr = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
         (tag ??= newTag()).attributes.push(attr);
       } else {
@@ -624,8 +614,8 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
     onopentagend(end: number) {
       if (restartAt >= 0) return;
       end += base;
-      const style = tagStart >= 0 && isOneOf(STYLE, text, nameStart, nameEnd);
-      const script = !style && tagStart >= 0 && isOneOf(SCRIPT, text, nameStart, nameEnd);
+      const style = tagStart >= 0 && isOneOf(STYLE, masked, nameStart, nameEnd);
+      const script = !style && tagStart >= 0 && isOneOf(SCRIPT, masked, nameStart, nameEnd);
       finishTag(end + 1);
       if (style) raw = css;
       else if (script) raw = scripts;
@@ -668,7 +658,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
           tagStart = lt;
           nameStart = lt + 1;
           nameEnd = masked.length;
-          keepTag = !keep || isOneOf(keep, text, nameStart, nameEnd);
+          keepTag = !keep || isOneOf(keep, masked, nameStart, nameEnd);
           tag = keepTag ? newTag() : undefined;
         }
       }
@@ -690,7 +680,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
         if (m) {
           const start = masked.length - m[0].length + m[0].indexOf(m[1]);
           const end = start + m[1].length;
-          if ((keepTag && (!keepAttributes || isOneOfUnits(keepAttributes, masked, start, end))) || isOneOfUnits(STYLE, masked, start, end)) {
+          if ((keepTag && (!keepAttributes || isOneOf(keepAttributes, masked, start, end))) || isOneOf(STYLE, masked, start, end)) {
             const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
             finishAttribute(attr);
             (tag ??= newTag()).attributes.push(attr);
