@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { project, ROOT } from './helpers';
+import { DjangoProject } from '../../server/src/engine/project/project';
 import { projectFacts } from '../../server/src/engine/deploy/facts';
 import { deploymentChecklist, checklistMarkdown, MAX_PLACES, type ChecklistItem } from '../../server/src/engine/deploy/checklist';
 import { commandLines, APPLICATION_SERVERS } from '../../server/src/engine/deploy/servers';
@@ -251,4 +252,24 @@ test('async views are counted across many app modules; the facts say how many fi
   const facts = projectFacts(p);
   assert.equal(facts.asyncViews.length, 30);
   assert.ok(facts.scanned.files >= 30 && facts.scanned.files === facts.scanned.of);
+});
+
+test('module facts are read once and follow edits and deletions of the module', () => {
+  let reads = 0;
+  const views = `${ROOT}/shop/views.py`;
+  const disk: Record<string, string> = { [views]: 'from django.http import HttpResponse\nasync def live(request):\n    return HttpResponse("x")\n' };
+  const p = new DjangoProject(ROOT, { readFile: (f) => (f === views ? (reads++, disk[f]) : undefined) });
+  p.setConfig({ djangoVersion: '4.2' });
+  for (const [rel, text] of Object.entries({ 'manage.py': MANAGE, 'mysite/__init__.py': '', 'mysite/settings.py': HARDENED, 'mysite/wsgi.py': WSGI, 'shop/__init__.py': '' })) p.setFile(`${ROOT}/${rel}`, text);
+  p.addKnownFiles([views]);
+  assert.equal(projectFacts(p).asyncViews.length, 1);
+  assert.equal(projectFacts(p).asyncViews.length, 1);
+  assert.equal(reads, 1, 'the second look re-uses what was derived');
+  p.setFile(views, 'from django.http import HttpResponse\ndef live(request):\n    return HttpResponse("x")\n');
+  assert.equal(projectFacts(p).asyncViews.length, 0, 'an edit is seen');
+  p.removeFile(views, false);
+  assert.equal(projectFacts(p).asyncViews.length, 1, 'back to the file on disk');
+  assert.equal(reads, 2);
+  p.removeFile(views, true);
+  assert.equal(projectFacts(p).asyncViews.length, 0, 'a deleted module has no views');
 });

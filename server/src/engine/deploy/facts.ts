@@ -122,22 +122,12 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   const scanned = candidates.slice(0, MAX_SCANNED);
   for (const f of scanned.sort()) {
-    // Read, not kept: a project's every module would otherwise stay in memory.
-    const text = project.peekText(f);
-    if (!text || (!text.includes('async') && !text.includes('Router'))) continue;
-    const isViews = /\/views(\.py$|\/)/.test(f) || /\bdjango\.(http|views|shortcuts)\b/.test(text);
-    const consumerModule = /\bchannels\.generic\b|AsyncWebsocketConsumer|AsyncConsumer|AsyncJsonWebsocketConsumer/.test(text);
-    for (const m of text.matchAll(/^([ \t]*)async[ \t]+def[ \t]+(\w+)/gm)) {
-      const nameStart = m.index! + m[0].length - m[2].length;
-      const place = { file: f, start: nameStart, end: nameStart + m[2].length, label: `async def ${m[2]}` };
-      const indented = m[1].length > 0;
-      if (consumerModule) consumers.push(place);
-      else if (isViews && (!indented || HANDLERS.has(m[2]))) asyncViews.push(place);
-    }
-    for (const m of text.matchAll(/\b(ProtocolTypeRouter|URLRouter|websocket_urlpatterns)\b/g)) {
-      routing.push({ file: f, start: m.index!, end: m.index! + m[0].length, label: m[0] });
-      break;
-    }
+    // Each module is read once and its text not kept; what it holds is remembered until it changes.
+    const found = project.derive(f, 'deployment', (text) => scanModule(f, text));
+    if (!found) continue;
+    asyncViews.push(...found.asyncViews);
+    consumers.push(...found.consumers);
+    routing.push(...found.routing);
   }
 
   const installedApps = stringItems(view.get('INSTALLED_APPS').value);
@@ -194,6 +184,24 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
     mediaRoot: root('MEDIA_ROOT'),
     allowedHosts: isSequence(hosts) && hosts.items.every((h) => h.kind === 'str') ? stringItems(hosts) : undefined,
   };
+}
+
+/** A module's async views, async consumers and (first) WebSocket routing. */
+function scanModule(file: string, text: string): { asyncViews: Place[]; consumers: Place[]; routing: Place[] } {
+  const out = { asyncViews: [] as Place[], consumers: [] as Place[], routing: [] as Place[] };
+  if (!text.includes('async') && !text.includes('Router')) return out;
+  const isViews = /\/views(\.py$|\/)/.test(file) || /\bdjango\.(http|views|shortcuts)\b/.test(text);
+  const consumerModule = /\bchannels\.generic\b|AsyncWebsocketConsumer|AsyncConsumer|AsyncJsonWebsocketConsumer/.test(text);
+  for (const m of text.matchAll(/^([ \t]*)async[ \t]+def[ \t]+(\w+)/gm)) {
+    const nameStart = m.index! + m[0].length - m[2].length;
+    const place = { file, start: nameStart, end: nameStart + m[2].length, label: `async def ${m[2]}` };
+    const indented = m[1].length > 0;
+    if (consumerModule) out.consumers.push(place);
+    else if (isViews && (!indented || HANDLERS.has(m[2]))) out.asyncViews.push(place);
+  }
+  const router = /\b(ProtocolTypeRouter|URLRouter|websocket_urlpatterns)\b/.exec(text);
+  if (router) out.routing.push({ file, start: router.index, end: router.index + router[0].length, label: router[0] });
+  return out;
 }
 
 /** The folder a dotted module is imported from: `/p/mysite/wsgi.py` + `mysite.wsgi` → `/p`. */

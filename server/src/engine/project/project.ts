@@ -91,6 +91,8 @@ export class DjangoProject {
   private dependencyFiles = new Set<string>();
   /** Every other file known to exist: static assets, templates. */
   private otherFiles = new Set<string>();
+  /** derive(): per file, per kind, what was made of its text. */
+  private derived = new Map<string, Map<string, unknown>>();
   /** Files the shell says are templates (open as html / django-html). */
   private markedTemplates = new Set<string>();
   /** Template findings by file, valid for one settings analysis and one set of files. */
@@ -125,6 +127,7 @@ export class DjangoProject {
   setFile(path: string, text: string): void {
     const existing = this.files.get(path);
     if (existing && existing.text === text) return;
+    this.derived.delete(path);
     const state: FileState = { text };
     this.files.set(path, state);
     const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing && !this.otherFiles.has(path) && !this.dependencyFiles.has(path);
@@ -147,6 +150,7 @@ export class DjangoProject {
   /** Forgets a file's text; `deleted` also forgets that it exists. */
   removeFile(path: string, deleted = true): void {
     this.files.delete(path);
+    this.derived.delete(path);
     this.templateCache.delete(path);
     if (deleted && this.otherFiles.has(path)) {
       this.otherFiles.delete(path);
@@ -158,6 +162,7 @@ export class DjangoProject {
       // A deleted folder: everything below it goes too.
       for (const set of [this.pythonFiles, this.dependencyFiles, this.otherFiles]) for (const f of [...set]) if (f.startsWith(path + '/')) set.delete(f);
       for (const f of [...this.files.keys()]) if (f.startsWith(path + '/')) this.files.delete(f);
+      for (const f of [...this.derived.keys()]) if (f.startsWith(path + '/')) this.derived.delete(f);
       this.removeDirectories([path]);
       this.structureChanged();
       this.staticFilesChanged();
@@ -244,6 +249,21 @@ export class DjangoProject {
   /** A file's text without keeping it (the open or already-read text when there is one). */
   peekText(path: string): string | undefined {
     return this.files.get(path)?.text ?? this.host.readFile(path);
+  }
+
+  /**
+   * What `from` makes of a file's text (read without keeping it), remembered under `kind` until
+   * the file is set, changed or removed.
+   */
+  derive<T>(path: string, kind: string, from: (text: string) => T): T | undefined {
+    let byKind = this.derived.get(path);
+    if (byKind?.has(kind)) return byKind.get(kind) as T;
+    const text = this.peekText(path);
+    if (text === undefined) return undefined;
+    const value = from(text);
+    if (!byKind) this.derived.set(path, (byKind = new Map()));
+    byKind.set(kind, value);
+    return value;
   }
 
   private parsed(path: string): ParsedPython | undefined {
