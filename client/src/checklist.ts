@@ -2,7 +2,7 @@
 // Pick shows one row per item; choosing a row opens its place(s) or runs the command that fixes
 // it; a button copies the checklist as Markdown for a pull request.
 import { commands, env, Position, ProgressLocation, Range, Selection, ThemeIcon, Uri, window, workspace } from 'vscode';
-import type { QuickPickItem, TextEditor } from 'vscode';
+import type { QuickPickItem, TextDocumentShowOptions, TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 export const CHECKLIST_REQUEST = 'djangoDeploy/checklist';
@@ -115,7 +115,7 @@ export async function openItem(item: ChecklistItem): Promise<void> {
   if (places.length > 1) {
     const more = item.placeCount > item.places.length ? ` (the first ${item.places.length} of ${item.placeCount.toLocaleString('en')})` : '';
     const picked = await window.showQuickPick(
-      places.map((p) => ({ label: `${workspace.asRelativePath(Uri.parse(p.uri))}:${p.range.start.line + 1}`, detail: p.label, place: p })),
+      places.map((p) => ({ label: placeName(p), detail: p.label, place: p })),
       { title: `${item.title}${more}`, matchOnDetail: true },
     );
     if (picked) await reveal(picked.place);
@@ -128,10 +128,16 @@ export async function openItem(item: ChecklistItem): Promise<void> {
   void window.showInformationMessage(`${MARK[item.status]} ${item.title}: ${item.detail}`);
 }
 
-async function reveal(place: Location): Promise<TextEditor> {
+/** A place for people: `mysite/settings.py:12`. */
+export function placeName(place: Location): string {
+  return `${workspace.asRelativePath(Uri.parse(place.uri))}:${place.range.start.line + 1}`;
+}
+
+/** Opens a place's file with the place selected and in view. */
+export async function reveal(place: Location, options: TextDocumentShowOptions = { preview: true }): Promise<TextEditor> {
   const document = await workspace.openTextDocument(Uri.parse(place.uri));
   const range = new Range(new Position(place.range.start.line, place.range.start.character), new Position(place.range.end.line, place.range.end.character));
-  const editor = await window.showTextDocument(document, { preview: true });
+  const editor = await window.showTextDocument(document, options);
   editor.selection = new Selection(range.start, range.end);
   editor.revealRange(range);
   return editor;

@@ -5,10 +5,10 @@
 // escaped; the page runs one nonce'd script, loads nothing remote, follows the theme and is
 // usable by keyboard. It refreshes when Python, requirement or launcher files change.
 import { randomBytes } from 'node:crypto';
-import { env, Position, Range, Selection, Uri, ViewColumn, window, workspace } from 'vscode';
+import { env, ViewColumn, window, workspace } from 'vscode';
 import type { Disposable, WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Location } from './checklist';
+import { placeName, reveal, type Location } from './checklist';
 import { renderComparison, type ProjectComparison } from './compareHtml';
 
 export type { ProjectComparison } from './compareHtml';
@@ -69,7 +69,7 @@ class CompareView {
   async refresh(): Promise<ProjectComparison[]> {
     const result = await this.client.sendRequest<{ projects: ProjectComparison[] }>(COMPARE_REQUEST, {});
     this.data = result.projects;
-    const page = renderComparison(result.projects, randomBytes(16).toString('base64'), relative);
+    const page = renderComparison(result.projects, randomBytes(16).toString('base64'), placeName);
     this.locations = page.locations;
     this.texts = page.texts;
     this.html = page.html;
@@ -83,19 +83,11 @@ class CompareView {
       await env.clipboard.writeText(this.texts[i]);
       void window.setStatusBarMessage('Django Deploy: command line copied', 2500);
     } else if (message.type === 'open' && this.locations[i]) {
-      const l = this.locations[i];
-      const document = await workspace.openTextDocument(Uri.parse(l.uri));
-      const range = new Range(new Position(l.range.start.line, l.range.start.character), new Position(l.range.end.line, l.range.end.character));
-      const editor = await window.showTextDocument(document, { viewColumn: ViewColumn.One });
-      editor.selection = new Selection(range.start, range.end);
-      editor.revealRange(range);
+      await reveal(this.locations[i], { viewColumn: ViewColumn.One });
     } else if (message.type === 'refresh') {
       await this.refresh();
     }
   }
 }
 
-function relative(l: Location): string {
-  return `${workspace.asRelativePath(Uri.parse(l.uri))}:${l.range.start.line + 1}`;
-}
 

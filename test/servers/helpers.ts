@@ -2,35 +2,25 @@
 // process group (and always killed with it), and plain HTTP requests.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { copyOf, fixture, PYTHON } from '../cli/helpers';
 
-/** The repository root (this file runs as out/test/servers/*.js). */
-export const ROOT = resolve(__dirname, '..', '..', '..');
+export { PYTHON };
 /** test/fixtures/served: the folder that holds manage.py and the `served` package. */
-export const SERVED = join(ROOT, 'test', 'fixtures', 'served');
-/** Debian's Python, the one python3-django, gunicorn, python3-uvicorn and daphne install into. */
-export const PYTHON = '/usr/bin/python3';
+export const SERVED = fixture('served');
 
 /** How long a server may take to answer its first request. */
 export const START_DEADLINE_MS = 20_000;
 
 /** A scratch copy of the served fixture: `base/served` (the folder holding manage.py). */
 export function copyOfServed(): { base: string; dir: string; cleanup: () => void } {
-  const base = mkdtempSync(join(tmpdir(), 'django-deploy-served-'));
+  const { dir, cleanup } = copyOf(SERVED);
+  const base = dirname(dir);
   // mkdtemp makes it 0700: let unprivileged nginx workers in, should they run as another user.
   chmodSync(base, 0o755);
-  const dir = join(base, 'served');
-  const cleanup = () => rmSync(base, { recursive: true, force: true });
-  try {
-    cpSync(SERVED, dir, { recursive: true });
-  } catch (e) {
-    cleanup();
-    throw e;
-  }
   return { base, dir, cleanup };
 }
 
