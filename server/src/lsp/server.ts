@@ -627,7 +627,7 @@ export class DjangoDeployServer {
         const findings = this.index.visible(entry, entry.project.allFindings());
         const items = deploymentChecklist(findings, facts, facts.staticRoot ? probeStaticRoot(facts.staticRoot) : undefined);
         const texts = this.texts(entry);
-        const name = entry.root.split('/').pop() || entry.root;
+        const name = folderName(entry);
         result.projects.push({
           root: entry.root,
           name,
@@ -652,7 +652,7 @@ export class DjangoDeployServer {
       result.projects.push({
         ...c,
         root: entry.root,
-        name: entry.root.split('/').pop() || entry.root,
+        name: folderName(entry),
         wsgi: entryPoint(c.wsgi),
         asgi: entryPoint(c.asgi),
         wsgiApplication: c.wsgiApplication && at(c.wsgiApplication),
@@ -750,6 +750,11 @@ export class DjangoDeployServer {
  * What the engine analyses: Python modules, the dependency files it reads the Django version
  * from, and templates (documents open as html or django-html).
  */
+/** A project's name as the deployment views show it: its folder's. */
+function folderName(entry: ProjectEntry): string {
+  return entry.root.split('/').pop() || entry.root;
+}
+
 function isEngineInput(document: TextDocument, path: string): boolean {
   if (document.languageId === 'python' || isTemplateLanguage(document)) return true;
   return !isVirtualPath(path) && (path.endsWith('.py') || isDependencyFile(path));
