@@ -1,0 +1,4 @@
+# test
+from jcasts.config.celery_app import app as celery_app
+
+__all__ = ["celery_app"]
