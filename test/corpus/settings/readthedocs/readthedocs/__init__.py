@@ -1,0 +1,3 @@
+"""Read the Docs."""
+
+__version__ = "2026.08.18"
