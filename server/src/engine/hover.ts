@@ -53,22 +53,22 @@ function firstOverridden(b: SettingBinding): SettingBinding | undefined {
 }
 
 function describe(b: SettingBinding): string {
-  return describeValue(b.value, b.unsetValue);
+  return describeValue(b.value, b.concreteValue);
 }
 
-function describeValue(v: Value, unsetValue?: Value): string {
+function describeValue(v: Value, concreteValue?: Value): string {
   if (v.kind === 'env') {
     const dflt = v.default === undefined ? 'required (no default)' : `default ${pyRepr(v.default)}`;
     return `from environment variable ${v.variable}, ${dflt}${v.cast !== 'str' ? `, cast to ${v.cast}` : ', as a string'}`;
   }
   if (v.kind === 'unknown') {
     const base = v.envNames?.length ? `unknown (depends on ${v.envNames.join(', ')})` : 'unknown';
-    return unsetValue && unsetValue.kind !== 'unknown' ? `${base}; ${pyRepr(unsetValue)} when unset` : base;
+    return concreteValue && concreteValue.kind !== 'unknown' ? `${base}; ${pyRepr(concreteValue)} when unset` : base;
   }
   return pyRepr(v, 200);
 }
 
 function envDescription(b: SettingBinding): string | undefined {
-  if (b.value.kind === 'env' || !b.envVariables?.length || !b.unsetValue) return undefined;
-  return `with ${b.envVariables.join(', ')} unset: \`${pyRepr(b.unsetValue)}\``;
+  if (b.value.kind === 'env' || !b.envVariables?.length || !b.concreteValue) return undefined;
+  return `with ${b.envVariables.join(', ')} unset: \`${pyRepr(b.concreteValue)}\``;
 }

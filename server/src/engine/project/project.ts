@@ -7,7 +7,7 @@
 
 import * as posix from 'node:path/posix';
 import { parsePython, type ParsedPython } from '../python/parse';
-import { executeModule, type ExecutedModule, type Scope, type SettingBinding, type SourceRange } from '../python/execute';
+import { executeModule, Scope, type ExecutedModule, type SettingBinding, type SourceRange } from '../python/execute';
 import { djangoPinFromFile, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
 import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
 import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
@@ -691,7 +691,7 @@ export class DjangoProject {
     const a = this.analyse();
     const root = a.modules.find((m) => m.role === 'production') ?? a.modules.find((m) => m.role !== 'base');
     const scope = root ? a.executed.get(root.file)?.scope : undefined;
-    return { module: root, view: new SettingsView(scope ?? new Map(), a.version) };
+    return { module: root, view: new SettingsView(scope ?? new Scope(), a.version) };
   }
 
   /** Python files, dependency files and every other file the project knows, by kind. */
@@ -836,7 +836,7 @@ function silencedChecks(scope: Scope): Set<string> {
   const b = scope.get('SILENCED_SYSTEM_CHECKS');
   const out = new Set<string>();
   if (!b) return out;
-  const v = b.unsetValue ?? b.value;
+  const v = b.concreteValue ?? b.value;
   if (v.kind === 'list' || v.kind === 'tuple' || v.kind === 'set') for (const i of v.items) if (i.kind === 'str') out.add(i.value);
   return out;
 }

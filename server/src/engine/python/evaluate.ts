@@ -1,65 +1,68 @@
 // Evaluates the decidable part of Python expressions found in settings files.
 //
-// Literals, containers, string concatenation, pathlib and os.path arithmetic and environment
-// reads (os.environ, os.getenv, django-environ, python-decouple) are understood; everything else
-// is `unknown`. Nothing here throws on user text.
+// Literals, containers, comprehensions, names, attributes, subscripts and operators live here;
+// calls (builtins, methods, project functions, environment readers) in calls.ts. Everything not
+// understood is `unknown`. Nothing here throws on user text, and every step counts against the
+// module's budget (budget.ts).
 //
-// Two modes: `symbolic` keeps environment reads as `env` values; `unset` replaces each read by
-// the value it has when the variable is not set (its default), which is what `manage.py check`
-// sees on a machine without the variable.
+// Two modes: `symbolic` keeps environment reads as `env` values; `concrete` gives each read the
+// value it has in the analysis environment (by default every variable unset), which is what
+// `manage.py check --deploy` sees on a machine configured that way.
 
 import type { SyntaxNode } from '@lezer/common';
 import * as posix from 'node:path/posix';
-import {
-  type Value,
-  type EnvValue,
-  type EnvCast,
-  type EnvSchemaEntry,
-  UNKNOWN,
-  NONE,
-  TRUE,
-  FALSE,
-  str,
-  unknown,
-  truthy,
-  pyEquals,
-  isSequence,
-  envDefault,
-  pathLike,
-} from './values';
+import { type Value, type SequenceValue, type DictEntry, UNKNOWN, NONE, TRUE, FALSE, str, unknown, raising, truthy, pyEquals, isSequence, isExactSequence, pathLike, envNamesOf, agree } from './values';
+import { type Budget, LIMITS, boundedString, boundedItems } from './budget';
+import { oneOf, mapValue, map2, someOf } from './alternatives';
+import { call } from './calls';
+import { envRead } from './environment';
 
 export interface Binding {
   value: Value;
-  /** The value when every environment variable is unset, where it differs from `value`. */
-  unsetValue?: Value;
+  /** The value in the analysis environment, where it differs from `value` (or may). */
+  concreteValue?: Value;
+}
+
+/** What evaluation may ask of the project: files that exist. */
+export interface EvalHost {
+  /** true/false for paths inside the workspace, undefined where nobody knows. */
+  pathExists?(path: string, kind: 'any' | 'file' | 'dir'): boolean | undefined;
 }
 
 export interface EvalContext {
   text: string;
   /** Absolute posix path of the module, the value of `__file__`. */
   file: string;
-  mode: 'symbolic' | 'unset';
+  mode: 'symbolic' | 'concrete';
+  /** Environment variables set for the analysis (concrete mode); every other variable is unset. */
+  environment: ReadonlyMap<string, string>;
   lookup(name: string): Binding | undefined;
-  /** Set when an environment read was met, so callers know to evaluate the `unset` mode too. */
+  /** Set when something was read whose concrete value may differ (the environment, sys.argv). */
   touchedEnv: boolean;
   /** Environment variables read while evaluating. */
   envVariables: Set<string>;
+  budget: Budget;
+  host: EvalHost;
+  /** Project functions being called (bounded by LIMITS.callDepth). */
+  callDepth: number;
 }
 
-const MAX_DEPTH = 60;
-const MAX_ITEMS = 5000;
+/** What `sys.argv` is while `manage.py check --deploy` loads the settings. */
+export const CHECK_ARGV: Value = { kind: 'list', items: [str('manage.py'), str('check'), str('--deploy')] };
 
 export function evaluate(node: SyntaxNode | null | undefined, ctx: EvalContext, depth = 0): Value {
-  if (!node || depth > MAX_DEPTH) return UNKNOWN;
+  if (!node) return UNKNOWN;
+  if (depth > LIMITS.expressionDepth) return unknown('expression nested too deeply');
+  if (!ctx.budget.step()) return ctx.budget.stopped();
   try {
     return evaluateNode(node, ctx, depth);
   } catch {
-    // Defensive: malformed trees must never take the analysis down.
+    // Defensive: malformed trees (or a native stack limit) must never take the analysis down.
     return UNKNOWN;
   }
 }
 
-function text(node: SyntaxNode, ctx: EvalContext): string {
+export function text(node: SyntaxNode, ctx: { text: string }): string {
   return ctx.text.slice(node.from, node.to);
 }
 
@@ -76,30 +79,25 @@ export function significantChildren(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-function hasError(node: SyntaxNode): boolean {
-  let found = false;
-  node.toTree().iterate({
-    enter(n) {
-      if (found) return false;
-      if (n.type.isError) found = true;
-      return undefined;
-    },
-  });
-  return found;
+/** Whether a node's own children include an error marker (a half-typed container). */
+function hasErrorChild(node: SyntaxNode): boolean {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.type.isError) return true;
+  return false;
 }
 
 function evaluateNode(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   switch (node.name) {
     case 'String':
-      return parseStringLiteral(text(node, ctx));
+      return literal(parseStringLiteral(text(node, ctx)), ctx);
     case 'ContinuedString': {
       let acc = '';
       for (const c of significantChildren(node)) {
         const v = evaluate(c, ctx, depth + 1);
-        if (v.kind !== 'str') return UNKNOWN;
+        if (v.kind !== 'str') return v.kind === 'unknown' ? v : UNKNOWN;
         acc += v.value;
+        if (acc.length > LIMITS.stringLength) return unknown('string too long');
       }
-      return str(acc);
+      return boundedString(ctx.budget, acc);
     }
     case 'FormatString':
       return formatString(node, ctx, depth);
@@ -117,6 +115,12 @@ function evaluateNode(node: SyntaxNode, ctx: EvalContext, depth: number): Value 
     case 'TupleExpression':
     case 'SetExpression':
       return sequence(node, node.name === 'ArrayExpression' ? 'list' : node.name === 'TupleExpression' ? 'tuple' : 'set', ctx, depth);
+    case 'ArrayComprehensionExpression':
+    case 'SetComprehensionExpression':
+    case 'ComprehensionExpression':
+      return comprehension(node, node.name === 'SetComprehensionExpression' ? 'set' : 'list', ctx, depth);
+    case 'DictionaryComprehensionExpression':
+      return dictComprehension(node, ctx, depth);
     case 'DictionaryExpression':
       return dictionary(node, ctx, depth);
     case 'VariableName':
@@ -132,31 +136,32 @@ function evaluateNode(node: SyntaxNode, ctx: EvalContext, depth: number): Value 
     case 'ConditionalExpression': {
       const parts = significantChildren(node).filter((c) => c.name !== 'if' && c.name !== 'else');
       if (parts.length !== 3) return UNKNOWN;
-      const cond = truthy(resolveForTest(evaluate(parts[1], ctx, depth + 1), ctx));
+      const cond = truthy(operand(evaluate(parts[1], ctx, depth + 1)));
       if (cond === true) return evaluate(parts[0], ctx, depth + 1);
       if (cond === false) return evaluate(parts[2], ctx, depth + 1);
-      const a = evaluate(parts[0], ctx, depth + 1);
-      const b = evaluate(parts[2], ctx, depth + 1);
-      return pyEquals(a, b) === true ? a : unknownFrom(a, b);
+      return oneOf([evaluate(parts[0], ctx, depth + 1), evaluate(parts[2], ctx, depth + 1)]);
     }
+    case 'LambdaExpression':
+      return { kind: 'function', name: '<lambda>', def: { node, text: ctx.text, file: ctx.file, globals: ctx.lookup } };
     default:
       return UNKNOWN;
   }
 }
 
-/** In `unset` mode an env value is replaced by its default before tests and operators. */
-function resolveForTest(v: Value, ctx: EvalContext): Value {
-  if (v.kind === 'env') return ctx.mode === 'unset' ? envDefault(v) : unknown(undefined, [v.variable]);
+function literal(v: Value, ctx: EvalContext): Value {
+  if (v.kind === 'str' && !ctx.budget.allocate(v.value.length)) return ctx.budget.stopped();
   return v;
 }
 
-function unknownFrom(...values: Value[]): Value {
-  const names = new Set<string>();
-  for (const v of values) {
-    if (v.kind === 'env') names.add(v.variable);
-    if (v.kind === 'unknown' && v.envNames) v.envNames.forEach((n) => names.add(n));
-  }
-  return unknown(undefined, [...names]);
+/** An operand of a test or operator: a symbolic env read is an unknown that remembers its variable. */
+export function operand(v: Value): Value {
+  if (v.kind === 'env') return unknown(undefined, [v.variable]);
+  return v;
+}
+
+export function unknownFrom(...values: Value[]): Value {
+  for (const v of values) if (v.kind === 'unknown' && v.raises) return v;
+  return unknown(undefined, envNamesOf(...values));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,10 +200,13 @@ function unescape(s: string): string {
         return '"';
       case 'x':
       case 'u':
-      case 'U':
-        return e.length > 1 ? String.fromCodePoint(Number.parseInt(e.slice(1), 16)) : all;
+      case 'U': {
+        if (e.length === 1) return all;
+        const code = Number.parseInt(e.slice(1), 16);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+      }
       default:
-        if (/^[0-7]+$/.test(e)) return String.fromCharCode(Number.parseInt(e, 8));
+        if (e[0] >= '0' && e[0] <= '7') return String.fromCharCode(Number.parseInt(e, 8));
         return all; // Python keeps unknown escapes as written
     }
   });
@@ -213,21 +221,34 @@ function formatString(node: SyntaxNode, ctx: EvalContext, depth: number): Value 
   const bodyStart = node.from + m[0].length;
   const bodyEnd = raw.endsWith(quote) && raw.length >= m[0].length + quote.length ? node.to - quote.length : -1;
   if (bodyEnd < 0) return unknown('unterminated string');
-  let out = '';
+  const parts: string[] = [];
+  const values: Value[][] = [];
   let pos = bodyStart;
   for (const c of significantChildren(node)) {
     if (c.name !== 'FormatReplacement') continue;
-    out += literalPart(ctx.text.slice(pos, c.from), isRaw);
+    parts.push(literalPart(ctx.text.slice(pos, c.from), isRaw));
     const inner = significantChildren(c).filter((x) => x.name !== 'FormatSpec' && x.name !== 'FormatConversion');
     if (inner.length !== 1 || c.getChild('FormatSpec') || c.getChild('FormatConversion')) return UNKNOWN;
     const v = evaluate(inner[0], ctx, depth + 1);
-    const s = v.kind === 'str' ? v.value : v.kind === 'int' ? String(v.value) : v.kind === 'path' ? v.path : undefined;
-    if (s === undefined) return unknownFrom(v);
-    out += s;
+    const options = v.kind === 'oneOf' ? v.options : [v];
+    const strings: Value[] = [];
+    for (const o of options) {
+      const s = toStr(o);
+      if (s === undefined) return unknownFrom(v);
+      strings.push(str(s));
+    }
+    values.push(strings);
     pos = c.to;
   }
-  out += literalPart(ctx.text.slice(pos, bodyEnd), isRaw);
-  return str(out);
+  parts.push(literalPart(ctx.text.slice(pos, bodyEnd), isRaw));
+  // Every combination of the replacements' options (bounded by oneOf).
+  let acc: Value = str(parts[0]);
+  for (let i = 0; i < values.length; i++) {
+    const next = oneOf(values[i]);
+    const tail = parts[i + 1];
+    acc = map2(acc, next, (a, b) => (a.kind === 'str' && b.kind === 'str' ? boundedString(ctx.budget, a.value + b.value + tail) : UNKNOWN));
+  }
+  return acc;
 }
 
 function literalPart(s: string, isRaw: boolean): string {
@@ -246,130 +267,437 @@ function parseNumber(raw: string): Value {
   return Number.isNaN(f) ? UNKNOWN : { kind: 'float', value: f };
 }
 
+/** `str(v)` as Python prints it, where known. */
+export function toStr(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'str':
+      return v.value;
+    case 'int':
+      return String(v.value);
+    case 'float':
+      return Number.isInteger(v.value) && Math.abs(v.value) < 1e16 ? `${v.value}.0` : String(v.value);
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'path':
+      return v.path;
+    default:
+      return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Containers
 
 function sequence(node: SyntaxNode, kind: 'list' | 'tuple' | 'set', ctx: EvalContext, depth: number): Value {
-  if (hasComprehension(node)) return UNKNOWN;
   const items: Value[] = [];
   const children = significantChildren(node);
   for (let i = 0; i < children.length; i++) {
     const c = children[i];
     if (c.name === '*' && i + 1 < children.length) {
       const spread = evaluate(children[++i], ctx, depth + 1);
-      if (!isSequence(spread)) return unknownFrom(spread);
-      items.push(...spread.items);
+      const spreadItems = iterate(spread, ctx);
+      if (spreadItems) items.push(...spreadItems);
+      else items.push({ kind: 'some' });
       continue;
     }
+    if (c.name === 'for') return UNKNOWN;
     items.push(evaluate(c, ctx, depth + 1));
-    if (items.length > MAX_ITEMS) return unknown('too large');
+    if (items.length > LIMITS.collectionItems) return unknown(`more than ${LIMITS.collectionItems} items`);
   }
-  if (hasError(node) && kind !== 'tuple') {
-    // Half-typed container: keep what was read, but it may be incomplete.
+  if (hasErrorChild(node) && kind !== 'tuple') {
+    // Half-typed container: what was read may be incomplete.
     return unknown('incomplete');
   }
-  return { kind, items };
+  return boundedItems(ctx.budget, kind, kind === 'set' ? distinct(items) : items);
 }
 
-function hasComprehension(node: SyntaxNode): boolean {
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === 'for') return true;
-  return node.name.includes('Comprehension');
+function distinct(items: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const i of items) if (!out.some((o) => pyEquals(o, i) === true)) out.push(i);
+  return out;
+}
+
+/**
+ * The items a `for` (or `*spread`, `list()`, `in`) walks over, when they can be listed: a
+ * sequence (its `some` parts kept), a string's characters, a dict's keys. Undefined otherwise.
+ */
+export function iterate(v: Value, ctx: EvalContext): Value[] | undefined {
+  if (isSequence(v)) return v.items;
+  if (v.kind === 'str') {
+    if (v.value.length > LIMITS.collectionItems || !ctx.budget.allocate(v.value.length)) return undefined;
+    return [...v.value].map(str);
+  }
+  if (v.kind === 'dict') {
+    const keys: Value[] = v.entries.map((e) => (e.maybe ? someOf([e.key]) : e.key));
+    if (v.open) keys.push({ kind: 'some' });
+    return keys;
+  }
+  return undefined;
+}
+
+interface Clause {
+  targets: SyntaxNode[];
+  iterable: SyntaxNode;
+  filters: SyntaxNode[];
+}
+
+/** Splits a flat comprehension (`elem for a in b if c for d in e`) into its element and clauses. */
+function comprehensionParts(node: SyntaxNode): { element: SyntaxNode[]; clauses: Clause[] } | undefined {
+  const children = significantChildren(node);
+  const element: SyntaxNode[] = [];
+  const clauses: Clause[] = [];
+  let i = 0;
+  for (; i < children.length && children[i].name !== 'for'; i++) if (children[i].name !== 'async') element.push(children[i]);
+  while (i < children.length) {
+    if (children[i].name !== 'for') return undefined;
+    i++;
+    const targets: SyntaxNode[] = [];
+    for (; i < children.length && children[i].name !== 'in'; i++) targets.push(children[i]);
+    i++;
+    const iterable = children[i++];
+    if (!iterable || !targets.length) return undefined;
+    const filters: SyntaxNode[] = [];
+    while (i < children.length && children[i].name === 'if') {
+      if (children[i + 1]) filters.push(children[i + 1]);
+      i += 2;
+    }
+    while (i < children.length && children[i].name === 'async') i++;
+    clauses.push({ targets, iterable, filters });
+  }
+  return element.length && clauses.length ? { element, clauses } : undefined;
+}
+
+/** Binds a `for` target (`x`, `k, v`, `(a, b)`) to a value; false when it cannot. */
+export function bindTarget(targets: SyntaxNode[], value: Value, locals: Map<string, Value>, ctx: { text: string }): boolean {
+  if (targets.length === 1) {
+    const t = targets[0];
+    if (t.name === 'VariableName') {
+      locals.set(text(t, ctx), value);
+      return true;
+    }
+    if (t.name === 'TupleExpression' || t.name === 'ArrayExpression' || t.name === 'ParenthesizedExpression') return bindTarget(significantChildren(t), value, locals, ctx);
+    return false;
+  }
+  const parts = isExactSequence(value) && value.items.length === targets.length ? value.items : undefined;
+  targets.forEach((t, i) => bindTarget([t], parts ? parts[i] : unknown('unpacked'), locals, ctx));
+  return !!parts;
+}
+
+/** A context whose lookups see `locals` first (comprehension variables, function locals). */
+export function withLocals(ctx: EvalContext, locals: Map<string, Value>): EvalContext {
+  const outer = ctx.lookup;
+  return {
+    ...ctx,
+    lookup: (name) => {
+      const v = locals.get(name);
+      return v !== undefined ? { value: v } : outer(name);
+    },
+    // Sharing the flags: a read inside the comprehension is a read of the whole expression.
+    get touchedEnv() {
+      return ctx.touchedEnv;
+    },
+    set touchedEnv(t: boolean) {
+      ctx.touchedEnv = t;
+    },
+  };
+}
+
+/**
+ * Runs the clauses of a comprehension, calling `emit` for each combination that passes the
+ * filters: `certain`, `maybe` (a filter or a `some` part leaves it undecided) or `unlisted` (items
+ * nobody can list). Returns false when an iterable cannot be listed or a bound is hit.
+ */
+function runClauses(clauses: Clause[], ctx: EvalContext, depth: number, emit: (ctx: EvalContext, how: 'certain' | 'maybe' | 'unlisted') => boolean): boolean {
+  const locals = new Map<string, Value>();
+  const inner = withLocals(ctx, locals);
+  let count = 0;
+  const loop = (k: number, certain: boolean): boolean => {
+    if (k === clauses.length) {
+      if (++count > LIMITS.collectionItems) return false;
+      return emit(inner, certain ? 'certain' : 'maybe');
+    }
+    const clause = clauses[k];
+    const items = iterate(operand(evaluate(clause.iterable, inner, depth + 1)), inner);
+    if (!items) return false;
+    for (const item of items) {
+      if (!ctx.budget.step()) return false;
+      if (item.kind === 'some' && !item.candidates) {
+        if (!emit(inner, 'unlisted')) return false;
+        continue;
+      }
+      for (const candidate of item.kind === 'some' ? item.candidates! : [item]) {
+        bindTarget(clause.targets, candidate, locals, ctx);
+        let passes: boolean | undefined = true;
+        for (const f of clause.filters) {
+          const t = truthy(operand(evaluate(f, inner, depth + 1)));
+          if (t === false) {
+            passes = false;
+            break;
+          }
+          if (t === undefined) passes = undefined;
+        }
+        if (passes === false) continue;
+        if (!loop(k + 1, certain && passes === true && item.kind !== 'some')) return false;
+      }
+    }
+    return true;
+  };
+  return loop(0, true);
+}
+
+function comprehension(node: SyntaxNode, kind: 'list' | 'set', ctx: EvalContext, depth: number): Value {
+  const parts = comprehensionParts(node);
+  if (!parts || parts.element.length !== 1) return UNKNOWN;
+  return comprehensionItems(parts, kind, ctx, depth);
+}
+
+/** A generator or list comprehension as a sequence of its items. */
+export function comprehensionItems(parts: { element: SyntaxNode[]; clauses: Clause[] }, kind: 'list' | 'set', ctx: EvalContext, depth: number): Value {
+  const items: Value[] = [];
+  const ok = runClauses(parts.clauses, ctx, depth, (inner, how) => {
+    if (how === 'unlisted') items.push({ kind: 'some' });
+    else {
+      const v = evaluate(parts.element[0], inner, depth + 1);
+      items.push(how === 'certain' ? v : someOf([v]));
+    }
+    return items.length <= LIMITS.collectionItems;
+  });
+  if (!ok) return UNKNOWN;
+  return boundedItems(ctx.budget, kind, mergeSomes(items));
+}
+
+/** A generator expression written as a call's only argument: `any(x for x in y)`. */
+export function generatorArgument(argList: SyntaxNode, ctx: EvalContext, depth: number): Value | undefined {
+  let hasFor = false;
+  for (let c = argList.firstChild; c; c = c.nextSibling) if (c.name === 'for') hasFor = true;
+  if (!hasFor) return undefined;
+  const parts = comprehensionParts(argList);
+  if (!parts || parts.element.length !== 1) return UNKNOWN;
+  return comprehensionItems(parts, 'list', ctx, depth);
+}
+
+/** Adjacent `some` parts become one. */
+function mergeSomes(items: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const i of items) {
+    const last = out[out.length - 1];
+    if (i.kind === 'some' && last?.kind === 'some') out[out.length - 1] = someOf([last, i]);
+    else out.push(i);
+  }
+  return out;
+}
+
+function dictComprehension(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
+  const parts = comprehensionParts(node);
+  if (!parts || parts.element.length !== 2) return UNKNOWN;
+  const entries: DictEntry[] = [];
+  let open = false;
+  const ok = runClauses(parts.clauses, ctx, depth, (inner, how) => {
+    if (how === 'unlisted') {
+      open = true;
+      return true;
+    }
+    const key = evaluate(parts.element[0], inner, depth + 1);
+    const value = evaluate(parts.element[1], inner, depth + 1);
+    if (!setEntry(entries, key, value, how === 'maybe')) open = true;
+    return entries.length <= LIMITS.collectionItems;
+  });
+  if (!ok) return UNKNOWN;
+  return { kind: 'dict', entries, open };
 }
 
 function dictionary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
-  if (hasComprehension(node)) return UNKNOWN;
   const children = significantChildren(node);
-  const entries: { key: Value; value: Value }[] = [];
+  const entries: DictEntry[] = [];
   let open = false;
   for (let i = 0; i < children.length; i++) {
     const c = children[i];
     if (c.name === '**') {
       const spread = evaluate(children[++i], ctx, depth + 1);
       if (spread.kind === 'dict') {
-        for (const e of spread.entries) setEntry(entries, e.key, e.value);
+        if (entries.length + spread.entries.length > LIMITS.collectionItems) return unknown('too large');
+        for (const e of spread.entries) setEntry(entries, e.key, e.value, e.maybe);
         open ||= spread.open;
       } else open = true;
+      if (!ctx.budget.allocate(spread.kind === 'dict' ? spread.entries.length : 1)) return ctx.budget.stopped();
       continue;
     }
     const key = evaluate(c, ctx, depth + 1);
     const value = i + 1 < children.length ? evaluate(children[++i], ctx, depth + 1) : UNKNOWN;
-    setEntry(entries, key, value);
-    if (entries.length > MAX_ITEMS) return unknown('too large');
+    if (!setEntry(entries, key, value)) open = true;
+    if (entries.length > LIMITS.collectionItems) return unknown('too large');
   }
-  if (hasError(node)) open = true;
+  if (hasErrorChild(node)) open = true;
   return { kind: 'dict', entries, open };
 }
 
-function setEntry(entries: { key: Value; value: Value }[], key: Value, value: Value) {
-  const existing = entries.findIndex((e) => pyEquals(e.key, key) === true);
-  if (existing >= 0) entries[existing] = { key, value };
-  else entries.push({ key, value });
+/** Sets a key (replacing an equal one); false when the key is unknown. */
+export function setEntry(entries: DictEntry[], key: Value, value: Value, maybe?: boolean): boolean {
+  if (!isHashableKnown(key)) return false;
+  for (let i = 0; i < entries.length; i++) {
+    if (pyEquals(entries[i].key, key) === true) {
+      entries[i] = maybe ? { key, value: oneOf([entries[i].value, value]), maybe: entries[i].maybe } : { key, value };
+      return true;
+    }
+  }
+  entries.push(maybe ? { key, value, maybe: true } : { key, value });
+  return true;
 }
 
+function isHashableKnown(v: Value): boolean {
+  return v.kind === 'str' || v.kind === 'int' || v.kind === 'bool' || v.kind === 'none' || v.kind === 'float' || (v.kind === 'tuple' && v.items.every(isHashableKnown));
+}
+
+/**
+ * A dict's value for a string key: the value when the key is certainly there, `unknown` when it
+ * may be (a `maybe` entry, an open dict), undefined when it is certainly absent.
+ */
 export function dictGet(d: Value, key: string): Value | undefined {
-  if (d.kind !== 'dict') return undefined;
-  for (const e of d.entries) if (e.key.kind === 'str' && e.key.value === key) return e.value;
-  return undefined;
+  if (d.kind === 'oneOf') {
+    const values = d.options.map((o) => dictGet(o, key));
+    if (values.every((v) => v === undefined)) return undefined;
+    if (values.some((v) => v === undefined)) return UNKNOWN;
+    return oneOf(values as Value[]);
+  }
+  if (d.kind !== 'dict') return UNKNOWN;
+  for (const e of d.entries) {
+    if (e.key.kind === 'str' && e.key.value === key) return e.maybe ? UNKNOWN : e.value;
+  }
+  return d.open ? UNKNOWN : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Names, attributes, subscripts
 
+const BUILTINS = new Set(['str', 'int', 'bool', 'float', 'list', 'tuple', 'dict', 'set', 'frozenset', 'len', 'sorted', 'reversed', 'any', 'all', 'min', 'max', 'sum', 'filter', 'map', 'range', 'isinstance', 'print', 'repr', 'enumerate', 'zip', 'open', 'getattr', 'hasattr', 'round', 'abs']);
+
 function variable(name: string, ctx: EvalContext): Value {
   if (name === '__file__') return str(ctx.file);
+  if (name === '__name__') return unknown('__name__');
   const b = ctx.lookup(name);
   if (b) {
-    if (ctx.mode === 'unset' && b.unsetValue) return b.unsetValue;
+    if (b.concreteValue !== undefined) {
+      ctx.touchedEnv = true;
+      if (ctx.mode === 'concrete') return b.concreteValue;
+    }
     if (b.value.kind === 'env') ctx.touchedEnv = true;
     return b.value;
   }
-  switch (name) {
-    case 'str':
-    case 'int':
-    case 'bool':
-    case 'float':
-    case 'list':
-    case 'tuple':
-    case 'dict':
-    case 'set':
-    case 'len':
-      return { kind: 'callable', name };
-  }
-  return UNKNOWN;
+  if (BUILTINS.has(name)) return { kind: 'callable', name };
+  return unknown(`${name} is not defined here`);
 }
 
 function member(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
-  const children = significantChildren(node);
-  if (children.length < 2) return UNKNOWN;
-  const objectNode = children[0];
   const isSubscript = !!node.getChild('[');
-  if (isSubscript) {
-    const obj = evaluate(objectNode, ctx, depth + 1);
-    const keyNode = children[1];
-    if (obj.kind === 'module' && obj.name === 'os.environ') {
-      const key = evaluate(keyNode, ctx, depth + 1);
-      if (key.kind !== 'str') return UNKNOWN;
-      return envRead(ctx, { variable: key.value, accessor: 'os.environ', cast: 'str', default: undefined });
-    }
-    const key = evaluate(keyNode, ctx, depth + 1);
-    if (obj.kind === 'dict' && key.kind === 'str') return dictGet(obj, key.value) ?? (obj.open ? UNKNOWN : UNKNOWN);
-    if (isSequence(obj) && key.kind === 'int') {
-      const i = key.value < 0 ? obj.items.length + key.value : key.value;
-      return obj.items[i] ?? UNKNOWN;
-    }
-    return unknownFrom(obj);
-  }
+  const children = significantChildren(node);
+  if (children.length < 1) return UNKNOWN;
+  const obj = evaluate(children[0], ctx, depth + 1);
+  if (isSubscript) return subscript(node, obj, children, ctx, depth);
   const prop = children[children.length - 1];
-  if (prop.name !== 'PropertyName') return UNKNOWN;
+  if (children.length < 2 || prop.name !== 'PropertyName') return UNKNOWN;
   const attr = text(prop, ctx);
-  const obj = evaluate(objectNode, ctx, depth + 1);
-  return attribute(obj, attr);
+  return mapValue(obj, (o) => attribute(o, attr, ctx));
 }
 
-function attribute(obj: Value, attr: string): Value {
+function subscript(node: SyntaxNode, obj: Value, children: SyntaxNode[], ctx: EvalContext, depth: number): Value {
+  // A slice: `a[1:]`, `a[:2]`, `a[::-1]`: colons between the brackets.
+  let colons = 0;
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === ':') colons++;
+  if (colons > 0) return slice(node, obj, ctx, depth);
+  const keyNode = children[1];
+  if (!keyNode) return UNKNOWN;
+  const key = evaluate(keyNode, ctx, depth + 1);
+  return map2(obj, key, (o, k) => item(o, k, ctx));
+}
+
+function item(obj: Value, key: Value, ctx: EvalContext): Value {
+  if (obj.kind === 'module' && obj.name === 'os.environ') {
+    if (key.kind !== 'str') return unknownFrom(key);
+    return envRead(ctx, { variable: key.value, accessor: 'os.environ', library: 'os', cast: 'str', default: undefined });
+  }
+  if (obj.kind === 'dict') {
+    if (!isHashableKnown(key)) return unknownFrom(key);
+    for (const e of obj.entries) if (pyEquals(e.key, key) === true) return e.maybe ? UNKNOWN : e.value;
+    return obj.open || obj.entries.some((e) => pyEquals(e.key, key) === undefined) ? UNKNOWN : raising(`KeyError: ${toStr(key) ?? '?'}`);
+  }
+  if ((obj.kind === 'list' || obj.kind === 'tuple') && (key.kind === 'int' || key.kind === 'bool')) {
+    const k = key.kind === 'bool' ? Number(key.value) : key.value;
+    // Items before the first `some` part still have their index.
+    const firstSome = obj.items.findIndex((i) => i.kind === 'some');
+    if (firstSome >= 0) return k >= 0 && k < firstSome ? obj.items[k] : UNKNOWN;
+    const i = k < 0 ? obj.items.length + k : k;
+    return obj.items[i] ?? raising('IndexError: index out of range');
+  }
+  if (obj.kind === 'str' && key.kind === 'int') {
+    const chars = [...obj.value];
+    const i = key.value < 0 ? chars.length + key.value : key.value;
+    return i >= 0 && i < chars.length ? str(chars[i]) : raising('IndexError: string index out of range');
+  }
+  if (obj.kind === 'none') return raising("TypeError: 'NoneType' object is not subscriptable");
+  return unknownFrom(operand(obj), operand(key));
+}
+
+function slice(node: SyntaxNode, obj: Value, ctx: EvalContext, depth: number): Value {
+  // Bounds between the brackets, in order, split on colons.
+  const bounds: (SyntaxNode | undefined)[] = [undefined];
+  let started = false;
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.name === '[') started = true;
+    else if (!started) continue;
+    else if (c.name === ':') bounds.push(undefined);
+    else if (c.name !== ']' && !c.type.isError) bounds[bounds.length - 1] = c;
+  }
+  const read = (n: SyntaxNode | undefined): number | null | undefined => {
+    if (!n) return null;
+    const v = evaluate(n, ctx, depth + 1);
+    return v.kind === 'int' ? v.value : v.kind === 'none' ? null : undefined;
+  };
+  const [start, stop, step] = [read(bounds[0]), read(bounds[1]), read(bounds[2])];
+  if (start === undefined || stop === undefined || step === undefined || step === 0) return UNKNOWN;
+  return mapValue(obj, (o) => {
+    let items: Value[] | undefined;
+    if ((o.kind === 'list' || o.kind === 'tuple') && isExactSequence(o)) items = o.items;
+    else if (o.kind === 'str') items = [...o.value].map(str);
+    if (!items) return unknownFrom(operand(o));
+    const picked = sliceIndexes(items.length, start, stop, step ?? 1).map((i) => items![i]);
+    if (o.kind === 'str') return boundedString(ctx.budget, picked.map((p) => (p as { value: string }).value).join(''));
+    return boundedItems(ctx.budget, o.kind as 'list' | 'tuple', picked);
+  });
+}
+
+function sliceIndexes(length: number, start: number | null, stop: number | null, step: number): number[] {
+  const norm = (i: number, dflt: number, lo: number, hi: number) => (i < 0 ? Math.max(lo, length + i) : Math.min(hi, i)) ?? dflt;
+  const out: number[] = [];
+  if (step > 0) {
+    const a = start === null ? 0 : norm(start, 0, 0, length);
+    const b = stop === null ? length : norm(stop, length, 0, length);
+    for (let i = a; i < b && out.length <= LIMITS.collectionItems; i += step) out.push(i);
+  } else {
+    const a = start === null ? length - 1 : norm(start, length - 1, -1, length - 1);
+    const b = stop === null ? -1 : norm(stop, -1, -1, length - 1);
+    for (let i = a; i > b && out.length <= LIMITS.collectionItems; i += step) out.push(i);
+  }
+  return out;
+}
+
+/** `obj.attr` for values the evaluator knows. */
+export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
   if (obj.kind === 'module') {
+    if (obj.members) {
+      const b = obj.members(attr);
+      if (!b) return unknown(`${obj.name}.${attr}`);
+      if (b.concreteValue !== undefined) ctx.touchedEnv = true;
+      return ctx.mode === 'concrete' ? (b.concreteValue ?? b.value) : b.value;
+    }
     const full = `${obj.name}.${attr}`;
     if (full === 'os.environ' || full === 'os.path') return { kind: 'module', name: full };
+    if (full === 'sys.argv') {
+      ctx.touchedEnv = true;
+      return ctx.mode === 'concrete' ? CHECK_ARGV : unknown('sys.argv');
+    }
+    if (full === 'sys.platform' || full === 'os.name' || full === 'os.sep' || full === 'sys.version_info') return unknown(full);
     return { kind: 'callable', name: full };
   }
   if (obj.kind === 'path') {
@@ -383,301 +711,44 @@ function attribute(obj: Value, attr: string): Value {
       case 'suffix':
         return str(posix.extname(obj.path));
       case 'parents':
-        return UNKNOWN;
+        return parents(obj.path);
       default:
-        return { kind: 'callable', name: `Path.${attr}` };
+        return { kind: 'callable', name: `Path.${attr}`, self: obj };
     }
   }
-  if (obj.kind === 'callable' && obj.name === 'environ.Env') return { kind: 'callable', name: `environ.Env.${attr}` };
-  return unknownFrom(obj);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calls
-
-interface Args {
-  positional: SyntaxNode[];
-  keywords: Map<string, SyntaxNode>;
-  spread: boolean;
-}
-
-function readArgs(node: SyntaxNode, ctx: EvalContext): Args {
-  const args: Args = { positional: [], keywords: new Map(), spread: false };
-  const list = node.getChild('ArgList');
-  if (!list) return args;
-  const children = significantChildren(list);
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i];
-    if (c.name === '*' || c.name === '**') {
-      args.spread = true;
-      i++;
-      continue;
+  if (obj.kind === 'class') {
+    const a = classAttribute(obj, attr);
+    if (a) {
+      if (a.concreteValue !== undefined) ctx.touchedEnv = true;
+      return ctx.mode === 'concrete' ? (a.concreteValue ?? a.value) : a.value;
     }
-    if (c.name === 'VariableName' && children[i + 1]?.name === 'AssignOp') {
-      const value = children[i + 2];
-      if (value) args.keywords.set(text(c, ctx), value);
-      i += 2;
-      continue;
-    }
-    args.positional.push(c);
+    return unknown(`${obj.name}.${attr}`);
   }
-  return args;
+  if (obj.kind === 'callable' && (obj.name === 'environ.Env' || obj.name === 'environs.Env')) return { kind: 'callable', name: `${obj.name}.${attr}` };
+  if (obj.kind === 'str' || obj.kind === 'list' || obj.kind === 'tuple' || obj.kind === 'set' || obj.kind === 'dict' || obj.kind === 'envReader') return { kind: 'callable', name: `${obj.kind}.${attr}`, self: obj };
+  if (obj.kind === 'none') return raising(`AttributeError: 'NoneType' object has no attribute '${attr}'`);
+  return unknownFrom(operand(obj));
 }
 
-function call(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
-  const calleeNode = node.firstChild;
-  if (!calleeNode) return UNKNOWN;
-  const args = readArgs(node, ctx);
-  const arg = (i: number, keyword?: string): Value | undefined => {
-    const n = args.positional[i] ?? (keyword ? args.keywords.get(keyword) : undefined);
-    return n ? evaluate(n, ctx, depth + 1) : undefined;
-  };
-
-  // Method calls on values: `BASE_DIR.resolve()`, `"a,b".split(",")`, `env.bool(...)`.
-  if (calleeNode.name === 'MemberExpression' && calleeNode.lastChild?.name === 'PropertyName' && calleeNode.firstChild) {
-    const obj = evaluate(calleeNode.firstChild, ctx, depth + 1);
-    const method = text(calleeNode.lastChild, ctx);
-    if (obj.kind === 'str') return strMethod(obj.value, method, args, ctx, depth);
-    if (obj.kind === 'path') return pathMethod(obj.path, method, args, ctx, depth);
-    if (obj.kind === 'envReader') return djangoEnvironRead(`env.${method}`, obj.schema, args, ctx, depth);
-    if (obj.kind === 'env') return unknown(undefined, [obj.variable]);
-    if (obj.kind !== 'module' && obj.kind !== 'callable') return unknownFrom(obj);
+function parents(path: string): Value {
+  const items: Value[] = [];
+  for (let p = posix.dirname(path); items.length < 64; p = posix.dirname(p)) {
+    items.push({ kind: 'path', path: p });
+    if (p === '/' || p === '.') break;
   }
-
-  const callee = evaluate(calleeNode, ctx, depth + 1);
-  if (callee.kind === 'envReader') return djangoEnvironRead('env', callee.schema, args, ctx, depth);
-  if (callee.kind !== 'callable') return unknownFrom(callee);
-  switch (callee.name) {
-    case 'pathlib.Path':
-    case 'pathlib.PurePath':
-    case 'pathlib.PosixPath': {
-      const parts = args.positional.map((n) => pathLike(evaluate(n, ctx, depth + 1)));
-      if (parts.some((p) => p === undefined)) return UNKNOWN;
-      return { kind: 'path', path: parts.length ? joinPaths(parts as string[]) : '.' };
-    }
-    case 'os.path.join': {
-      const parts = args.positional.map((n) => pathLike(evaluate(n, ctx, depth + 1)));
-      if (parts.some((p) => p === undefined) || parts.length === 0) return UNKNOWN;
-      return str(joinPaths(parts as string[]));
-    }
-    case 'os.path.dirname': {
-      const p = pathLike(arg(0) ?? UNKNOWN);
-      return p === undefined ? UNKNOWN : str(posix.dirname(p));
-    }
-    case 'os.path.basename': {
-      const p = pathLike(arg(0) ?? UNKNOWN);
-      return p === undefined ? UNKNOWN : str(posix.basename(p));
-    }
-    case 'os.path.abspath':
-    case 'os.path.realpath':
-    case 'os.path.normpath': {
-      const p = pathLike(arg(0) ?? UNKNOWN);
-      return p === undefined || !p.startsWith('/') ? UNKNOWN : str(posix.normalize(p));
-    }
-    case 'os.environ.get':
-    case 'os.getenv': {
-      const key = arg(0, 'key');
-      if (key?.kind !== 'str') return UNKNOWN;
-      const d = arg(1, 'default');
-      return envRead(ctx, { variable: key.value, accessor: callee.name, cast: 'str', default: d ?? NONE });
-    }
-    case 'environ.Env':
-      return { kind: 'envReader', library: 'django-environ', schema: environSchema(args, ctx, depth) };
-    case 'decouple.config':
-      return decoupleConfig(args, ctx, depth);
-    case 'str':
-      return builtinStr(arg(0));
-    case 'bool': {
-      const v = arg(0);
-      if (!v) return FALSE;
-      const t = truthy(resolveForTest(v, ctx));
-      return t === undefined ? unknownFrom(v) : { kind: 'bool', value: t };
-    }
-    case 'int': {
-      const v = arg(0);
-      if (v?.kind === 'int') return v;
-      if (v?.kind === 'str' && /^\s*[-+]?\d+\s*$/.test(v.value)) return { kind: 'int', value: Number.parseInt(v.value, 10) };
-      if (v?.kind === 'bool') return { kind: 'int', value: v.value ? 1 : 0 };
-      return unknownFrom(v ?? UNKNOWN);
-    }
-    case 'list':
-    case 'tuple': {
-      const v = arg(0);
-      if (!v) return { kind: callee.name, items: [] };
-      if (isSequence(v)) return { kind: callee.name, items: [...v.items] };
-      return unknownFrom(v);
-    }
-  }
-  if (callee.name.startsWith('environ.Env.')) return djangoEnvironRead(callee.name, undefined, args, ctx, depth);
-  return UNKNOWN;
+  return { kind: 'tuple', items };
 }
 
-function strMethod(s: string, method: string, args: Args, ctx: EvalContext, depth: number): Value {
-  const a0 = args.positional[0] ? evaluate(args.positional[0], ctx, depth + 1) : undefined;
-  switch (method) {
-    case 'split':
-      if (a0 && a0.kind === 'str' && a0.value) return { kind: 'list', items: s.split(a0.value).map(str) };
-      if (!a0 || a0.kind === 'none') return { kind: 'list', items: s.split(/\s+/).filter(Boolean).map(str) };
-      return UNKNOWN;
-    case 'lower':
-      return str(s.toLowerCase());
-    case 'upper':
-      return str(s.toUpperCase());
-    case 'strip':
-      return args.positional.length === 0 ? str(s.trim()) : UNKNOWN;
-    case 'format':
-      return UNKNOWN;
-    default:
-      return UNKNOWN;
+/** A class attribute, looked up in the class then its bases (left to right, depth first). */
+export function classAttribute(cls: Value, attr: string, depth = 0): import('./values').ClassAttribute | undefined {
+  if (cls.kind !== 'class' || depth > 16) return undefined;
+  const own = cls.attributes.get(attr);
+  if (own) return own;
+  for (const base of cls.bases) {
+    const found = classAttribute(base, attr, depth + 1);
+    if (found) return found;
   }
-}
-
-function pathMethod(p: string, method: string, args: Args, ctx: EvalContext, depth: number): Value {
-  switch (method) {
-    case 'resolve':
-    case 'absolute':
-    case 'expanduser':
-      return { kind: 'path', path: posix.normalize(p) };
-    case 'joinpath': {
-      const parts = args.positional.map((n) => pathLike(evaluate(n, ctx, depth + 1)));
-      if (parts.some((x) => x === undefined)) return UNKNOWN;
-      return { kind: 'path', path: joinPaths([p, ...(parts as string[])]) };
-    }
-    case 'as_posix':
-    case '__str__':
-      return str(p);
-    default:
-      return UNKNOWN;
-  }
-}
-
-function builtinStr(v: Value | undefined): Value {
-  if (!v) return str('');
-  switch (v.kind) {
-    case 'str':
-      return v;
-    case 'path':
-      return str(v.path);
-    case 'int':
-    case 'float':
-      return str(String(v.value));
-    case 'bool':
-      return str(v.value ? 'True' : 'False');
-    case 'none':
-      return str('None');
-    default:
-      return unknownFrom(v);
-  }
-}
-
-export function joinPaths(parts: string[]): string {
-  let acc = '';
-  for (const p of parts) {
-    if (p.startsWith('/')) acc = p;
-    else acc = acc ? (acc.endsWith('/') ? acc + p : acc + '/' + p) : p;
-  }
-  return acc.length > 1 && acc.endsWith('/') ? acc.slice(0, -1) : acc;
-}
-
-function envRead(ctx: EvalContext, read: Omit<EnvValue, 'kind'>): Value {
-  ctx.touchedEnv = true;
-  ctx.envVariables.add(read.variable);
-  const v: EnvValue = { kind: 'env', ...read };
-  return ctx.mode === 'unset' ? envDefault(v) : v;
-}
-
-/** `env('X')`, `env.bool('X', default=False)`, `env.list(...)` — django-environ. */
-function djangoEnvironRead(name: string, schema: Map<string, EnvSchemaEntry> | undefined, args: Args, ctx: EvalContext, depth: number): Value {
-  const method = name.replace(/^environ\.Env\./, '').replace(/^env\.?/, '');
-  const castByMethod: Record<string, EnvCast> = {
-    '': 'str',
-    str: 'str',
-    bool: 'bool',
-    int: 'int',
-    float: 'float',
-    list: 'list',
-    tuple: 'tuple',
-    dict: 'dict',
-    json: 'json',
-    url: 'url',
-    path: 'path',
-    db: 'other',
-    db_url: 'other',
-    cache: 'other',
-    cache_url: 'other',
-    email: 'other',
-    email_url: 'other',
-    search_url: 'other',
-    parse_value: 'other',
-  };
-  if (method === 'read_env' || method === 'smart_cast' || !(method in castByMethod)) return UNKNOWN;
-  const key = args.positional[0] ? evaluate(args.positional[0], ctx, depth + 1) : args.keywords.get('var') ? evaluate(args.keywords.get('var'), ctx, depth + 1) : undefined;
-  if (key?.kind !== 'str') return UNKNOWN;
-  let cast = castByMethod[method];
-  let dflt: Value | undefined;
-  const castNode = method === '' ? (args.keywords.get('cast') ?? args.positional[1]) : args.keywords.get('cast');
-  if (castNode) cast = castFromNode(castNode, ctx) ?? 'other';
-  const defaultNode = args.keywords.get('default') ?? (method === '' ? args.positional[2] : args.positional[1]);
-  if (defaultNode) dflt = evaluate(defaultNode, ctx, depth + 1);
-  const fromSchema = schema?.get(key.value);
-  if (fromSchema) {
-    if (method === '' && !castNode) cast = fromSchema.cast;
-    if (!defaultNode && fromSchema.default) dflt = fromSchema.default;
-  }
-  return envRead(ctx, { variable: key.value, accessor: method ? `env.${method}` : 'env', cast, default: dflt });
-}
-
-/** `environ.Env(DEBUG=(bool, False), ALLOWED_HOSTS=(list, []))` */
-function environSchema(args: Args, ctx: EvalContext, depth: number): Map<string, EnvSchemaEntry> {
-  const schema = new Map<string, EnvSchemaEntry>();
-  for (const [name, node] of args.keywords) {
-    if (node.name === 'TupleExpression' || node.name === 'ParenthesizedExpression') {
-      const parts = significantChildren(node);
-      const cast = parts[0] ? castFromNode(parts[0], ctx) : undefined;
-      schema.set(name, { cast: cast ?? 'other', default: parts[1] ? evaluate(parts[1], ctx, depth + 1) : undefined });
-    } else {
-      schema.set(name, { cast: castFromNode(node, ctx) ?? 'other' });
-    }
-  }
-  return schema;
-}
-
-function castFromNode(node: SyntaxNode, ctx: EvalContext): EnvCast | undefined {
-  const t = text(node, ctx).replace(/\s+/g, '');
-  switch (t) {
-    case 'bool':
-      return 'bool';
-    case 'int':
-      return 'int';
-    case 'float':
-      return 'float';
-    case 'str':
-      return 'str';
-    case 'list':
-    case 'Csv()':
-    case 'decouple.Csv()':
-      return 'list';
-    case 'tuple':
-      return 'tuple';
-    case 'dict':
-      return 'dict';
-    case 'Path':
-    case 'pathlib.Path':
-      return 'path';
-  }
-  if (/^(decouple\.)?Csv\(/.test(t)) return 'list';
   return undefined;
-}
-
-/** python-decouple: `config('DEBUG', default=False, cast=bool)` */
-function decoupleConfig(args: Args, ctx: EvalContext, depth: number): Value {
-  const key = args.positional[0] ? evaluate(args.positional[0], ctx, depth + 1) : undefined;
-  if (key?.kind !== 'str') return UNKNOWN;
-  const castNode = args.keywords.get('cast') ?? args.positional[2];
-  const cast: EnvCast = castNode ? (castFromNode(castNode, ctx) ?? 'other') : 'str';
-  const defaultNode = args.keywords.get('default') ?? args.positional[1];
-  const dflt = defaultNode ? evaluate(defaultNode, ctx, depth + 1) : undefined;
-  return envRead(ctx, { variable: key.value, accessor: 'config', cast, default: dflt });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -692,40 +763,68 @@ function binary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   if (children.length === 4) op = `${op} ${text(children[2], ctx)}`; // `not in`, `is not`
   const left = evaluate(leftNode, ctx, depth + 1);
   if (op === 'and' || op === 'or') {
-    const lt = truthy(resolveForTest(left, ctx));
+    const lt = truthy(operand(left));
     if (lt === undefined) {
       const right = evaluate(rightNode, ctx, depth + 1);
-      return unknownFrom(left, right);
+      // `a or b` is a when a is truthy, else b: one of the two.
+      if (op === 'or') return oneOf([truthyPart(left, true), right]);
+      return oneOf([truthyPart(left, false), right]);
     }
     if (op === 'and') return lt ? evaluate(rightNode, ctx, depth + 1) : left;
     return lt ? left : evaluate(rightNode, ctx, depth + 1);
   }
-  const l = resolveForTest(left, ctx);
-  const r = resolveForTest(evaluate(rightNode, ctx, depth + 1), ctx);
+  const right = evaluate(rightNode, ctx, depth + 1);
+  return map2(operand(left), operand(right), (l, r) => applyOperator(op, l, r, ctx));
+}
+
+/** The options of `v` that are truthy (or falsy), when `v` is a `oneOf`; else `v`. */
+function truthyPart(v: Value, want: boolean): Value {
+  if (v.kind !== 'oneOf') return operand(v);
+  const kept = v.options.filter((o) => truthy(o) !== !want);
+  return kept.length ? oneOf(kept) : v;
+}
+
+export function applyOperator(op: string, l: Value, r: Value, ctx: EvalContext): Value {
+  if (l.kind === 'unknown' && l.raises) return l;
+  if (r.kind === 'unknown' && r.raises) return r;
   switch (op) {
     case '+':
-      if (l.kind === 'str' && r.kind === 'str') return str(l.value + r.value);
-      if ((l.kind === 'list' && r.kind === 'list') || (l.kind === 'tuple' && r.kind === 'tuple')) return { kind: l.kind, items: [...l.items, ...r.items] };
+      if (l.kind === 'str' && r.kind === 'str') return boundedString(ctx.budget, l.value + r.value);
+      if ((l.kind === 'list' && r.kind === 'list') || (l.kind === 'tuple' && r.kind === 'tuple')) return boundedItems(ctx.budget, l.kind, [...l.items, ...r.items]);
+      if (l.kind === 'none' || r.kind === 'none') return raising('TypeError: unsupported operand type(s) for +');
       return numeric(l, r, (a, b) => a + b);
     case '-':
+      if (l.kind === 'set' && r.kind === 'set' && isExactSequence(l) && isExactSequence(r)) {
+        const removed = r.items;
+        return { kind: 'set', items: l.items.filter((x) => !removed.some((y) => pyEquals(x, y) === true)) };
+      }
       return numeric(l, r, (a, b) => a - b);
     case '*':
-      if ((l.kind === 'list' || l.kind === 'tuple') && r.kind === 'int' && r.value >= 0 && l.items.length * r.value <= MAX_ITEMS) {
-        return { kind: l.kind, items: Array.from({ length: r.value }, () => l.items).flat() };
-      }
-      return numeric(l, r, (a, b) => a * b);
+      return repeat(l, r, ctx) ?? repeat(r, l, ctx) ?? numeric(l, r, (a, b) => a * b);
+    case '**':
+      return numeric(l, r, (a, b) => (Math.abs(b) > 64 ? Number.NaN : a ** b));
     case '//':
       return numeric(l, r, (a, b) => (b === 0 ? Number.NaN : Math.floor(a / b)));
     case '/': {
       if (l.kind === 'path') {
         const p = pathLike(r);
-        return p === undefined ? UNKNOWN : { kind: 'path', path: joinPaths([l.path, p]) };
+        return p === undefined ? unknownFrom(r) : { kind: 'path', path: joinPaths([l.path, p]) };
       }
       if (l.kind === 'str' && r.kind === 'path') return { kind: 'path', path: joinPaths([l.value, r.path]) };
-      return unknownFrom(l, r);
+      const q = numeric(l, r, (a, b) => (b === 0 ? Number.NaN : a / b));
+      return q.kind === 'int' ? { kind: 'float', value: q.value } : q;
     }
     case '%':
-      return unknownFrom(l, r);
+      if (l.kind === 'str') return percentFormat(l.value, r, ctx);
+      return numeric(l, r, (a, b) => (b === 0 ? Number.NaN : ((a % b) + b) % b));
+    case '|':
+      if (l.kind === 'dict' && r.kind === 'dict') return mergeDicts(l, r);
+      if (l.kind === 'set' && r.kind === 'set') return boundedItems(ctx.budget, 'set', distinct([...l.items, ...r.items]));
+      if (l.kind === 'bool' && r.kind === 'bool') return { kind: 'bool', value: l.value || r.value };
+      return numeric(l, r, (a, b) => a | b);
+    case '&':
+      if (l.kind === 'bool' && r.kind === 'bool') return { kind: 'bool', value: l.value && r.value };
+      return numeric(l, r, (a, b) => a & b);
     case '==':
     case '!=': {
       const eq = pyEquals(l, r);
@@ -734,27 +833,13 @@ function binary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
     }
     case 'is':
     case 'is not': {
-      if (l.kind === 'none' || r.kind === 'none' || (l.kind === 'bool' && r.kind === 'bool')) {
-        if (l.kind === 'unknown' || r.kind === 'unknown') return unknownFrom(l, r);
-        const same = l.kind === r.kind && (l.kind !== 'bool' || (r.kind === 'bool' && l.value === r.value));
-        return { kind: 'bool', value: op === 'is' ? same : !same };
-      }
-      return unknownFrom(l, r);
+      const same = identical(l, r);
+      if (same === undefined) return unknownFrom(l, r);
+      return { kind: 'bool', value: op === 'is' ? same : !same };
     }
     case 'in':
     case 'not in': {
-      let found: boolean | undefined;
-      if (isSequence(r)) {
-        found = false;
-        for (const item of r.items) {
-          const eq = pyEquals(l, item);
-          if (eq === true) {
-            found = true;
-            break;
-          }
-          if (eq === undefined) found = undefined;
-        }
-      } else if (r.kind === 'str' && l.kind === 'str') found = r.value.includes(l.value);
+      const found = membership(l, r, ctx);
       if (found === undefined) return unknownFrom(l, r);
       return { kind: 'bool', value: op === 'in' ? found : !found };
     }
@@ -762,8 +847,12 @@ function binary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
     case '>':
     case '<=':
     case '>=': {
-      const a = l.kind === 'int' || l.kind === 'float' ? l.value : undefined;
-      const b = r.kind === 'int' || r.kind === 'float' ? r.value : undefined;
+      let a: number | string | undefined = l.kind === 'int' || l.kind === 'float' ? l.value : l.kind === 'bool' ? Number(l.value) : undefined;
+      let b: number | string | undefined = r.kind === 'int' || r.kind === 'float' ? r.value : r.kind === 'bool' ? Number(r.value) : undefined;
+      if (l.kind === 'str' && r.kind === 'str') {
+        a = l.value;
+        b = r.value;
+      }
       if (a === undefined || b === undefined) return unknownFrom(l, r);
       const res = op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b;
       return { kind: 'bool', value: res };
@@ -772,26 +861,156 @@ function binary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   return unknownFrom(l, r);
 }
 
+function repeat(seq: Value, times: Value, ctx: EvalContext): Value | undefined {
+  if (times.kind !== 'int' && times.kind !== 'bool') return undefined;
+  const n = Math.max(0, times.kind === 'bool' ? Number(times.value) : times.value);
+  if (seq.kind === 'str') {
+    if (seq.value.length * n > LIMITS.stringLength) return unknown(`string longer than ${LIMITS.stringLength} characters`);
+    return boundedString(ctx.budget, seq.value.repeat(n));
+  }
+  if (seq.kind === 'list' || seq.kind === 'tuple') {
+    if (seq.items.length * n > LIMITS.collectionItems) return unknown('too large');
+    const items: Value[] = [];
+    for (let i = 0; i < n; i++) items.push(...seq.items);
+    return boundedItems(ctx.budget, seq.kind, items);
+  }
+  return undefined;
+}
+
+/** Python's `is` where it is decidable: None, True and False are singletons. */
+function identical(l: Value, r: Value): boolean | undefined {
+  const singleton = (v: Value) => v.kind === 'none' || v.kind === 'bool';
+  const definite = (v: Value) => v.kind === 'str' || v.kind === 'int' || v.kind === 'float' || v.kind === 'list' || v.kind === 'tuple' || v.kind === 'set' || v.kind === 'dict' || v.kind === 'path' || singleton(v);
+  if (!definite(l) || !definite(r)) return undefined;
+  if (singleton(l) && singleton(r)) return l.kind === r.kind && (l.kind === 'none' || (l as { value: boolean }).value === (r as { value: boolean }).value);
+  if (singleton(l) || singleton(r)) return false;
+  return undefined;
+}
+
+/** `needle in container`: true, false, or undefined when it cannot be decided. */
+export function membership(needle: Value, container: Value, ctx: EvalContext): boolean | undefined {
+  if (container.kind === 'module' && container.name === 'os.environ') return envPresence(needle, ctx);
+  if (container.kind === 'envReader') return envPresence(needle, ctx);
+  if (container.kind === 'str') {
+    if (needle.kind !== 'str') return undefined;
+    return container.value.includes(needle.value);
+  }
+  if (container.kind === 'dict') {
+    let unsure = container.open;
+    for (const e of container.entries) {
+      const eq = pyEquals(needle, e.key);
+      if (eq === true && !e.maybe) return true;
+      if (eq !== false) unsure = true;
+    }
+    return unsure ? undefined : false;
+  }
+  if (isSequence(container)) {
+    let unsure = false;
+    for (const item of container.items) {
+      if (item.kind === 'some') {
+        if (!item.candidates || item.candidates.some((c) => pyEquals(needle, c) !== false)) unsure = true;
+        continue;
+      }
+      const eq = pyEquals(needle, item);
+      if (eq === true) return true;
+      if (eq === undefined) unsure = true;
+    }
+    return unsure ? undefined : false;
+  }
+  if (container.kind === 'oneOf') return agree(container.options, (o) => membership(needle, o, ctx));
+  return undefined;
+}
+
+/** `"X" in os.environ`: decided in the analysis environment, unknown symbolically. */
+function envPresence(needle: Value, ctx: EvalContext): boolean | undefined {
+  if (needle.kind !== 'str') return undefined;
+  ctx.touchedEnv = true;
+  ctx.envVariables.add(needle.value);
+  return ctx.mode === 'concrete' ? ctx.environment.has(needle.value) : undefined;
+}
+
 function numeric(l: Value, r: Value, f: (a: number, b: number) => number): Value {
   const num = (v: Value) => (v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? Number(v.value) : undefined);
   const a = num(l);
   const b = num(r);
   if (a === undefined || b === undefined) return unknownFrom(l, r);
   const res = f(a, b);
-  if (Number.isNaN(res)) return UNKNOWN;
+  if (!Number.isFinite(res)) return UNKNOWN;
   return { kind: l.kind === 'float' || r.kind === 'float' || !Number.isInteger(res) ? 'float' : 'int', value: res };
+}
+
+export function mergeDicts(a: Extract<Value, { kind: 'dict' }>, b: Extract<Value, { kind: 'dict' }>): Value {
+  const entries = [...a.entries];
+  for (const e of b.entries) setEntry(entries, e.key, e.value, e.maybe);
+  return { kind: 'dict', entries, open: a.open || b.open };
+}
+
+/** `"%s-%d" % (a, b)`, `"%(name)s" % {...}`. */
+export function percentFormat(format: string, args: Value, ctx: EvalContext): Value {
+  const positional = args.kind === 'tuple' && isExactSequence(args) ? args.items : args.kind === 'dict' ? undefined : [args];
+  let out = '';
+  let next = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    let j = i + 1;
+    let key: string | undefined;
+    if (format[j] === '(') {
+      const close = format.indexOf(')', j);
+      if (close < 0) return unknown('bad format');
+      key = format.slice(j + 1, close);
+      j = close + 1;
+    }
+    while (j < format.length && '-+ #0123456789.'.includes(format[j])) j++;
+    const conv = format[j];
+    if (conv === '%') {
+      out += '%';
+      i = j;
+      continue;
+    }
+    let v: Value | undefined;
+    if (key !== undefined) v = args.kind === 'dict' ? dictGet(args, key) : undefined;
+    else v = positional?.[next++];
+    if (!v) return unknownFrom(args);
+    let s: string | undefined;
+    if (conv === 's') s = toStr(v);
+    else if (conv === 'd' || conv === 'i') s = v.kind === 'int' ? String(v.value) : v.kind === 'float' ? String(Math.trunc(v.value)) : v.kind === 'bool' ? String(Number(v.value)) : undefined;
+    else if (conv === 'r') s = v.kind === 'str' || v.kind === 'int' ? (v.kind === 'str' ? `'${v.value}'` : String(v.value)) : undefined;
+    if (s === undefined) return unknownFrom(v);
+    out += s;
+    if (out.length > LIMITS.stringLength) return unknown('string too long');
+    i = j;
+  }
+  if (positional && next < positional.length) return raising('TypeError: not all arguments converted during string formatting');
+  return boundedString(ctx.budget, out);
 }
 
 function unary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   const children = significantChildren(node);
   if (children.length !== 2) return UNKNOWN;
   const op = text(children[0], ctx);
-  const v = resolveForTest(evaluate(children[1], ctx, depth + 1), ctx);
-  if (op === 'not') {
-    const t = truthy(v);
-    return t === undefined ? unknownFrom(v) : { kind: 'bool', value: !t };
-  }
-  if (op === '-' && (v.kind === 'int' || v.kind === 'float')) return { kind: v.kind, value: -v.value };
-  if (op === '+' && (v.kind === 'int' || v.kind === 'float')) return v;
-  return unknownFrom(v);
+  const v = operand(evaluate(children[1], ctx, depth + 1));
+  return mapValue(v, (x) => {
+    if (op === 'not') {
+      const t = truthy(x);
+      return t === undefined ? unknownFrom(x) : { kind: 'bool', value: !t };
+    }
+    if (op === '-' && (x.kind === 'int' || x.kind === 'float')) return { kind: x.kind, value: -x.value };
+    if (op === '+' && (x.kind === 'int' || x.kind === 'float')) return x;
+    return unknownFrom(x);
+  });
 }
+
+export function joinPaths(parts: string[]): string {
+  let acc = '';
+  for (const p of parts) {
+    if (p.startsWith('/')) acc = p;
+    else acc = acc ? (acc.endsWith('/') ? acc + p : acc + '/' + p) : p;
+  }
+  return acc.length > 1 && acc.endsWith('/') ? acc.slice(0, -1) : acc;
+}
+
+export type { SequenceValue };

@@ -1,192 +1,32 @@
 // Runs a settings module in the head: top-level statements in order, without importing anything.
 //
-// The result is the module's scope: every name with its value (see values.ts), where it was set,
-// what it overrode and whether it was set in a branch that may not run. Imports of other
-// settings modules (`from .base import *`) are resolved through a callback, so that a production
-// module sees its base's values and overrides them exactly as Python would.
+// The result is the module's scope: every name with its value (values.ts), where it was set, what
+// it overrode and whether a branch that may not run set it. Imports of other project modules
+// (`from .base import *`, helpers), django-split-settings `include()` and `try: from .local
+// import *` are resolved through callbacks, so a production module sees its base's values and
+// overrides them exactly as Python would.
+//
+// Branches nobody can decide run each in a layer over the current scope and are merged after the
+// statement: a name then holds the `oneOf` of what each branch left (and, in the analysis
+// environment, the branch that environment takes when it can be decided). Loops run their body
+// once over unknown items and widen what changed (a list appended to in a loop keeps its items
+// and gets an unknown tail), or are unrolled over items that are known. Every bound is in
+// budget.ts.
 
 import type { SyntaxNode } from '@lezer/common';
-import { evaluate, significantChildren, type Binding, type EvalContext } from './evaluate';
-import { type Value, UNKNOWN, unknown, truthy, pyEquals, isSequence, str } from './values';
-import type { ParsedPython } from './parse';
 import { parser } from '@lezer/python';
 import { Tree, NodeType } from '@lezer/common';
+import { evaluate, significantChildren, setEntry, type Binding, type EvalContext, type EvalHost, CHECK_ARGV, operand } from './evaluate';
+import { type Value, UNKNOWN, NONE, unknown, truthy, pyEquals, isSequence, str, raising, envNamesOf, sameValue, type ClassValue } from './values';
+import { Budget, LIMITS, boundedItems } from './budget';
+import { oneOf, widenLoop } from './alternatives';
+import type { ParsedPython } from './parse';
+import { Scope, LazyBinding, lookupAt, fieldsOf, nextSeq, type SettingBinding, type SourceRange, type Evaluated, type Lazy, type BindingFields } from './scope';
+import { ifArms, tryParts, forParts, catches } from './syntax';
+import { envRead } from './environment';
+import { globMatch } from '../glob';
 
-
-
-export interface SourceRange {
-  file: string;
-  start: number;
-  end: number;
-}
-
-export interface SettingBinding extends Binding {
-  name: string;
-  /** The name in the statement that gave the value (what hovers and squiggles point at). */
-  origin: SourceRange;
-  /** The assigned expression, where there is one. */
-  valueRange?: SourceRange;
-  /** The whole statement. */
-  statement: SourceRange;
-  /** In-place changes after the last assignment (`+=`, `.append`, item assignment…). */
-  changes: SourceRange[];
-  /** The binding this one replaced. */
-  overrides?: SettingBinding;
-  /** Set when the value depends on a branch that may not run: the branch, as written. */
-  conditional?: string;
-  /** For a conditional binding: the values it may take. */
-  alternatives?: SettingBinding[];
-  /** Environment variables the value depends on. */
-  envVariables?: string[];
-  /** Set when the name came in through an import: the import statement. */
-  importedVia?: SourceRange;
-  /** Execution order: a value is evaluated against the bindings that came before it. */
-  seq: number;
-  /** The binding of the same name this one replaced in its scope (assignment or change). */
-  prior?: SettingBinding;
-}
-
-/** What evaluating a statement's expression gives. */
-export interface Evaluated {
-  value: Value;
-  unsetValue?: Value;
-  envVariables?: string[];
-}
-
-type Lazy = () => Evaluated;
-type BindingFields = Omit<SettingBinding, 'value' | 'unsetValue' | 'envVariables'>;
-
-const NO_CHANGES: SourceRange[] = [];
-
-/** Increases across every execution, so that bindings compare by age even across modules. */
-let SEQ = 0;
-
-/**
- * A binding whose value is computed on first read. Settings files are mostly values nobody
- * reads (rules read a few dozen settings): evaluating lazily keeps a keystroke cheap.
- */
-class LazyBinding implements SettingBinding {
-  name: string;
-  changes: SourceRange[];
-  overrides?: SettingBinding;
-  conditional?: string;
-  alternatives?: SettingBinding[];
-  importedVia?: SourceRange;
-  seq: number;
-  prior?: SettingBinding;
-  // Ranges as plain offsets: one object per binding instead of four, on every keystroke.
-  private file: string;
-  private originStart: number;
-  private originEnd: number;
-  private statementStart: number;
-  private statementEnd: number;
-  private valueStart: number;
-  private valueEnd: number;
-  private evaluated: Evaluated | undefined;
-  private compute: Lazy | undefined;
-
-  constructor(fields: BindingFields, value: Evaluated | Lazy) {
-    this.name = fields.name;
-    this.file = fields.origin.file;
-    this.originStart = fields.origin.start;
-    this.originEnd = fields.origin.end;
-    this.statementStart = fields.statement.start;
-    this.statementEnd = fields.statement.end;
-    this.valueStart = fields.valueRange ? fields.valueRange.start : -1;
-    this.valueEnd = fields.valueRange ? fields.valueRange.end : -1;
-    this.changes = fields.changes;
-    this.overrides = fields.overrides;
-    this.conditional = fields.conditional;
-    this.alternatives = fields.alternatives;
-    this.importedVia = fields.importedVia;
-    this.seq = fields.seq;
-    this.prior = fields.prior;
-    if (typeof value === 'function') this.compute = value;
-    else this.evaluated = value;
-  }
-
-  /** The plain `NAME = value` statement, built from offsets without intermediate objects. */
-  static assignment(name: string, file: string, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode, seq: number, previous: SettingBinding | undefined, conditional: string | undefined, value: Lazy): LazyBinding {
-    const b: LazyBinding = Object.create(LazyBinding.prototype);
-    b.name = name;
-    b.file = file;
-    b.originStart = nameNode.from;
-    b.originEnd = nameNode.to;
-    b.statementStart = statement.from;
-    b.statementEnd = statement.to;
-    b.valueStart = valueNode.from;
-    b.valueEnd = valueNode.to;
-    b.changes = NO_CHANGES;
-    b.overrides = previous;
-    b.conditional = conditional;
-    b.alternatives = undefined;
-    b.importedVia = undefined;
-    b.seq = seq;
-    b.prior = previous;
-    b.evaluated = undefined;
-    b.compute = value;
-    return b;
-  }
-
-  get origin(): SourceRange {
-    return { file: this.file, start: this.originStart, end: this.originEnd };
-  }
-  get statement(): SourceRange {
-    return { file: this.file, start: this.statementStart, end: this.statementEnd };
-  }
-  get valueRange(): SourceRange | undefined {
-    return this.valueStart < 0 ? undefined : { file: this.file, start: this.valueStart, end: this.valueEnd };
-  }
-
-  private force(): Evaluated {
-    if (this.evaluated) return this.evaluated;
-    const compute = this.compute;
-    if (!compute) return { value: unknown('cycle') }; // read while being computed
-    this.compute = undefined;
-    try {
-      this.evaluated = compute();
-    } catch {
-      this.evaluated = { value: unknown() };
-    }
-    return this.evaluated;
-  }
-
-  get value(): Value {
-    return this.force().value;
-  }
-  get unsetValue(): Value | undefined {
-    return this.force().unsetValue;
-  }
-  get envVariables(): string[] | undefined {
-    return this.force().envVariables;
-  }
-}
-
-function makeBinding(fields: BindingFields, value: Evaluated | Lazy): SettingBinding {
-  return new LazyBinding(fields, value);
-}
-
-function once<T>(f: () => T): () => T {
-  let cached: { v: T } | undefined;
-  return () => (cached ??= { v: f() }).v;
-}
-
-/** Names removed with `del`: the statement that removed them and what they were before. */
-type Deleted = Map<string, { seq: number; binding: SettingBinding }>;
-
-/** The binding of `name` that a statement numbered `seq` sees in `scope`. */
-function lookupAt(scope: Scope, deleted: Deleted, name: string, seq: number): SettingBinding | undefined {
-  let b = scope.get(name);
-  if (!b) {
-    const gone = deleted.get(name);
-    if (!gone || gone.seq < seq) return undefined;
-    b = gone.binding;
-  }
-  while (b && b.seq >= seq) b = b.prior;
-  return b;
-}
-
-export type Scope = Map<string, SettingBinding>;
+export { Scope, type SettingBinding, type SourceRange, type Evaluated };
 
 export interface ModuleImport {
   /** The module as written, with its leading dots (`.base`, `myproject.settings.base`). */
@@ -197,6 +37,8 @@ export interface ModuleImport {
   /** The file it resolved to, when it is a module of the project. */
   resolvedFile?: string;
   conditional: boolean;
+  /** A django-split-settings `include()` of this file. */
+  included?: boolean;
 }
 
 export interface ImportedModule {
@@ -213,97 +55,164 @@ export interface ExecuteOptions {
   resolveModule: (dottedName: string) => ImportedModule | undefined;
   /** Tells whether a dotted name is a module of the project at all (without executing it). */
   moduleExists: (dottedName: string) => boolean;
+  /** Environment variables set for the analysis; every other variable is unset. */
+  environment?: ReadonlyMap<string, string>;
+  host?: EvalHost & {
+    /** Project files in a folder (absolute paths), for django-split-settings globs. */
+    filesIn?(folder: string): string[];
+    /** Parses a project file (django-split-settings includes). */
+    parse?(file: string): ParsedPython | undefined;
+  };
+  /** Modules already being imported above this one (bounded by LIMITS.importDepth). */
+  importDepth?: number;
+}
+
+/** A statement that makes Django stop loading the module in the analysis environment. */
+export interface LoadFailure {
+  range: SourceRange;
+  message: string;
+  /** The environment variable whose absence causes it, when one does. */
+  variable?: string;
 }
 
 export interface ExecutedModule {
   file: string;
   scope: Scope;
   imports: ModuleImport[];
-  /** Statement ranges of top-level assignments, for hover lookups: name → ranges in this file. */
+  /** Top-level assignments, for hover lookups. */
   assignments: SettingBinding[];
+  /** Statements that raise in the analysis environment, in execution order (computed on first call). */
+  loadFailures(): LoadFailure[];
+  /** Why evaluation stopped early, when a bound was hit. */
+  budget: Budget;
+  /** Classes defined in the module (django-configurations). */
+  classes: Map<string, ClassValue>;
 }
 
-const KNOWN_MODULES = new Set(['os', 'os.path', 'os.environ', 'pathlib', 'environ', 'decouple', 'sys', 'json']);
+/** Modules whose names the evaluator knows without the project. */
+const KNOWN_MODULES = new Set(['os', 'os.path', 'os.environ', 'pathlib', 'environ', 'decouple', 'sys', 'json', 'environs', 'dj_database_url', 'dotenv', 'split_settings', 'split_settings.tools', 'configurations', 'configurations.values']);
+/** Standard library modules: importing them never fails. */
+const STDLIB = new Set(['os', 'sys', 'json', 'pathlib', 're', 'logging', 'socket', 'datetime', 'collections', 'typing', 'ast', 'warnings', 'platform', 'glob', 'tempfile', 'urllib', 'base64', 'secrets', 'string', 'itertools', 'functools', 'decimal', 'ssl', 'getpass', 'shutil', 'subprocess', 'importlib', 'copy', 'io', 'textwrap', 'inspect', 'uuid', 'hashlib', 'random', 'math', 'time', 'email', 'mimetypes', 'locale', 'gettext', 'django', 'configparser', 'distutils', 'enum', 'contextlib', 'dataclasses', 'traceback']);
 const MAX_STATEMENTS = 100_000;
 
 export function executeModule(parsed: ParsedPython, options: ExecuteOptions): ExecutedModule {
   const run = new ModuleRun(parsed, options);
-  run.block(parsed.tree.topNode, undefined);
-  return { file: options.file, scope: run.scope, imports: run.imports, assignments: run.assignments };
+  run.block(parsed.tree.topNode, undefined, 0);
+  const scope = run.scope;
+  let failures: LoadFailure[] | undefined;
+  return {
+    file: options.file,
+    scope,
+    imports: run.imports,
+    assignments: run.assignments,
+    budget: run.budget,
+    classes: run.classes,
+    loadFailures: () => (failures ??= run.loadFailures()),
+  };
+}
+
+interface Candidate {
+  range: SourceRange;
+  /** The binding the statement created (an assignment), or how to evaluate it (an expression). */
+  binding?: SettingBinding;
+  evaluate?: () => Value;
+  importError?: string;
 }
 
 class ModuleRun {
-  scope: Scope;
+  scope = new Scope();
   imports: ModuleImport[] = [];
   assignments: SettingBinding[] = [];
+  classes = new Map<string, ClassValue>();
+  budget = new Budget();
   private statements = 0;
   /** The sequence number of the statement being run. */
   private seq = 0;
-  private deleted: Deleted = new Map();
+  private environment: ReadonlyMap<string, string>;
+  private host: NonNullable<ExecuteOptions['host']>;
+  /** Text parsed again to recover swallowed lines, so far. */
+  private recovered = 0;
+  /** Statements that may raise in the analysis environment (reads of the environment, imports). */
+  private candidates: Candidate[] = [];
+  /** The file whose statements run now (an included split-settings component, or the module). */
+  private current: { parsed: ParsedPython; file: string };
+  private includeDepth = 0;
 
   constructor(
-    private parsed: ParsedPython,
+    parsed: ParsedPython,
     private options: ExecuteOptions,
   ) {
-    this.scope = new Map();
+    this.environment = options.environment ?? new Map();
+    this.host = options.host ?? {};
+    this.current = { parsed, file: options.file };
+  }
+
+  private get text(): string {
+    return this.current.parsed.text;
   }
 
   private range(node: SyntaxNode): SourceRange {
-    return { file: this.options.file, start: node.from, end: node.to };
+    return { file: this.current.file, start: node.from, end: node.to };
   }
 
-  private text(node: SyntaxNode): string {
-    return this.parsed.text.slice(node.from, node.to);
+  private src(node: SyntaxNode): string {
+    return this.text.slice(node.from, node.to);
   }
 
-  private context(mode: 'symbolic' | 'unset', lookup: (name: string) => SettingBinding | undefined = (name) => this.scope.get(name)): EvalContext {
+  private context(mode: 'symbolic' | 'concrete', lookup: (name: string) => Binding | undefined, text = this.text): EvalContext {
     return {
-      text: this.parsed.text,
+      text,
+      // `__file__` stays the module's own file in split-settings components, as in Python.
       file: this.options.file,
       mode,
+      environment: this.environment,
       lookup,
       touchedEnv: false,
       envVariables: new Set(),
+      budget: this.budget,
+      host: this.host,
+      callDepth: 0,
     };
   }
 
   /** Evaluates now, against the current scope, in both modes. */
   private evaluateNow(node: SyntaxNode | null | undefined): Evaluated {
-    return this.evaluateWith(node, (name) => this.scope.get(name));
+    const scope = this.scope;
+    return this.evaluateWith(node, (name) => scope.get(name), this.text);
   }
 
-  /** Evaluates later, against the scope as it is at the current statement. Call once, or wrap in `once`. */
-  private evaluate(node: SyntaxNode | null | undefined): Lazy {
+  /** Evaluates later, against the scope as it is at the current statement. */
+  private later(node: SyntaxNode | null | undefined): Lazy {
     const scope = this.scope;
     const seq = this.seq;
-    const deleted = this.deleted;
-    return () => this.evaluateWith(node, (name) => lookupAt(scope, deleted, name, seq));
+    const text = this.text;
+    return () => this.evaluateWith(node, (name) => lookupAt(scope, name, seq), text);
   }
 
-  /** Evaluates in both modes; `unsetValue` is only kept when the environment was read. */
-  private evaluateWith(node: SyntaxNode | null | undefined, lookup: (name: string) => SettingBinding | undefined): Evaluated {
-    const ctx = this.context('symbolic', lookup);
+  /** Evaluates in both modes; `concreteValue` is only kept when something environment-dependent was read. */
+  private evaluateWith(node: SyntaxNode | null | undefined, lookup: (name: string) => Binding | undefined, text: string): Evaluated {
+    const ctx = this.context('symbolic', lookup, text);
     const value = evaluate(node, ctx);
-    if (!ctx.touchedEnv && !this.dependsOnUnset(value)) return { value };
-    const unsetCtx = this.context('unset', lookup);
-    const unsetValue = evaluate(node, unsetCtx);
-    const names = [...new Set([...ctx.envVariables, ...unsetCtx.envVariables, ...(value.kind === 'unknown' && value.envNames ? value.envNames : [])])];
-    return { value, unsetValue, envVariables: names.length ? names : undefined };
+    if (!ctx.touchedEnv) return { value };
+    const concreteCtx = this.context('concrete', lookup, text);
+    const concreteValue = evaluate(node, concreteCtx);
+    const names = [...new Set([...ctx.envVariables, ...concreteCtx.envVariables, ...envNamesOf(value)])];
+    return { value, concreteValue, envVariables: names.length ? names : undefined };
   }
 
-  private dependsOnUnset(v: Value): boolean {
-    return v.kind === 'unknown' && !!v.envNames?.length;
-  }
-
-  block(node: SyntaxNode, conditional: string | undefined): void {
+  block(node: SyntaxNode, conditional: string | undefined, depth: number): void {
+    if (depth > LIMITS.blockDepth) {
+      this.forgetAssignedIn(node, conditional, 'statements nested too deeply');
+      return;
+    }
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (++this.statements > MAX_STATEMENTS) return;
-      this.statement(c, conditional);
+      this.statement(c, conditional, depth);
     }
   }
 
-  private statement(node: SyntaxNode, conditional: string | undefined): void {
-    this.seq = ++SEQ;
+  private statement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
+    this.seq = nextSeq();
     switch (node.name) {
       case 'AssignStatement':
         return this.assign(node, conditional);
@@ -314,31 +223,35 @@ class ModuleRun {
       case 'ImportStatement':
         return this.importStatement(node, conditional);
       case 'IfStatement':
-        return this.ifStatement(node, conditional);
+        return this.ifStatement(node, conditional, depth);
       case 'TryStatement':
-        return this.tryStatement(node, conditional);
+        return this.tryStatement(node, conditional, depth);
       case 'ForStatement':
+        return this.forStatement(node, conditional, depth);
       case 'WhileStatement':
-      case 'WithStatement':
-        return this.forgetAssignedIn(node, conditional);
+        return this.loopOnce(node, node.getChild('Body'), conditional, depth, undefined);
+      case 'WithStatement': {
+        // The body of a `with` runs once; its `as` targets are unknown.
+        const body = node.getChild('Body');
+        for (const t of significantChildren(node)) if (t.prevSibling?.name === 'as' && t.name === 'VariableName') this.bind(this.src(t), { value: unknown('a with-statement target') }, t, node, undefined, conditional);
+        if (body) this.block(body, conditional, depth + 1);
+        return;
+      }
       case 'FunctionDefinition':
       case 'ClassDefinition':
+        return this.definition(node, node, conditional, depth);
       case 'DecoratedStatement': {
-        const name = node.getChild('VariableName') ?? node.getChild('FunctionDefinition')?.getChild('VariableName') ?? node.getChild('ClassDefinition')?.getChild('VariableName');
-        if (name) this.bind(this.text(name), { value: { kind: 'callable', name: this.text(name) } }, name, node, undefined, conditional);
+        const inner = node.getChild('FunctionDefinition') ?? node.getChild('ClassDefinition');
+        if (inner) this.definition(inner, node, conditional, depth);
         return;
       }
       case 'Body':
       case 'StatementGroup': // `a = 1; b = 2`
-        return this.block(node, conditional);
+        return this.block(node, conditional, depth);
       case 'DeleteStatement':
         for (const target of significantChildren(node)) {
-          if (target.name !== 'VariableName') continue;
-          const name = this.text(target);
-          const b = this.scope.get(name);
-          if (!b) continue;
-          this.deleted.set(name, { seq: this.seq, binding: b });
-          this.scope.delete(name);
+          if (target.name === 'VariableName') this.remove(this.src(target), this.range(node));
+          else if (target.name === 'MemberExpression') this.deleteItem(target, node, conditional);
         }
         return;
       default:
@@ -349,9 +262,9 @@ class ModuleRun {
   // -------------------------------------------------------------------------------------------
   // Assignments
 
-  private bind(name: string, v: Evaluated | Lazy, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined): void {
+  private bind(name: string, v: Evaluated | Lazy, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined, chained = false): SettingBinding {
     const previous = this.scope.get(name);
-    const binding = makeBinding(
+    const binding = LazyBinding.create(
       {
         name,
         origin: this.range(nameNode),
@@ -361,12 +274,22 @@ class ModuleRun {
         overrides: previous,
         conditional,
         seq: this.seq,
-        prior: previous,
+        prior: this.scope.raw(name),
       },
       v,
+      this.budget,
+      chained,
     );
     this.scope.set(name, binding);
     this.assignments.push(binding);
+    return binding;
+  }
+
+  private remove(name: string, statement: SourceRange) {
+    const b = this.scope.raw(name);
+    if (!b || b.deleted) return;
+    const gone = LazyBinding.create({ ...fieldsOf(b), statement, seq: this.seq, prior: b, deleted: true }, { value: unknown('deleted') }, this.budget);
+    this.scope.set(name, gone);
   }
 
   private assign(node: SyntaxNode, conditional: string | undefined): void {
@@ -376,11 +299,15 @@ class ModuleRun {
     const op = target?.nextSibling;
     const simpleValue = op?.nextSibling;
     if (target?.name === 'VariableName' && op?.name === 'AssignOp' && simpleValue && !simpleValue.type.isError && !simpleValue.nextSibling) {
-      const name = this.text(target);
+      const name = this.src(target);
       const previous = this.scope.get(name);
-      const binding = LazyBinding.assignment(name, this.options.file, target, node, simpleValue, this.seq, previous, conditional, this.evaluate(simpleValue));
+      const chained = previous !== undefined && this.mentions(simpleValue, name);
+      const binding = LazyBinding.assignment(name, this.current.file, target.from, target.to, node.from, node.to, simpleValue.from, simpleValue.to, this.seq, previous, conditional, this.later(simpleValue), this.budget, chained);
+      // `prior` is the raw record (a deletion included) so that older statements still see theirs.
+      binding.prior = this.scope.raw(name);
       this.scope.set(name, binding);
       this.assignments.push(binding);
+      this.noteCandidate(node, binding);
       return;
     }
     // `A = B = value`, `A, B = 1, 2`, `A: int = 3`, `X["k"] = v`
@@ -397,14 +324,37 @@ class ModuleRun {
       return;
     }
     const valueNode = valueNodes.length === 1 ? valueNodes[0] : undefined;
-    const single = segments.length === 1 && segments[0].length === 1 && segments[0][0].name === 'VariableName';
-    const lazy = valueNode ? this.evaluate(valueNode) : this.evaluateImplicitTuple(valueNodes);
-    // The common `NAME = value` reads its value once; anything else may read it several times.
-    const v = single ? lazy : once(lazy);
+    const lazy = once(valueNode ? this.later(valueNode) : this.laterTuple(valueNodes));
     for (const targets of segments) {
-      if (targets.length === 1) this.assignTarget(targets[0], v, node, valueNode ?? valueNodes[0], conditional);
-      else targets.forEach((t, i) => this.assignTarget(t, unpack(v, i, targets.length), node, undefined, conditional));
+      if (targets.length === 1) this.assignTarget(targets[0], lazy, node, valueNode ?? valueNodes[0], conditional);
+      else targets.forEach((t, i) => this.assignTarget(t, unpack(lazy, i, targets.length), node, undefined, conditional));
     }
+  }
+
+  /** Whether an expression's text mentions a name (a cheap test for `X = X + …`). */
+  private mentions(node: SyntaxNode, name: string): boolean {
+    const i = this.text.indexOf(name, node.from);
+    return i >= 0 && i < node.to;
+  }
+
+  /** Statements whose evaluation may raise in the analysis environment are checked by loadFailures(). */
+  private noteCandidate(statement: SyntaxNode, binding: SettingBinding) {
+    if (this.mayRaise(statement)) this.candidates.push({ range: this.range(statement), binding });
+  }
+
+  private mayRaise(node: SyntaxNode): boolean {
+    // A call or a subscript is where a read of the environment (or a helper's) can raise.
+    const t = this.text;
+    for (let i = node.from; i < node.to; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 40 /* ( */ || c === 91 /* [ */) return true;
+      if (c === 35 /* # */) {
+        const nl = t.indexOf('\n', i);
+        if (nl < 0 || nl >= node.to) return false;
+        i = nl;
+      }
+    }
+    return false;
   }
 
   /**
@@ -418,42 +368,56 @@ class ModuleRun {
     let broken: SyntaxNode | undefined;
     for (let c = node.firstChild; c; c = c.nextSibling) {
       if (!c.lastChild?.type.isError) continue;
-      const nl = this.parsed.text.indexOf('\n', c.from);
+      const nl = this.text.indexOf('\n', c.from);
       if (nl >= 0 && nl < c.to) {
         broken = c;
         break;
       }
     }
     if (!broken) return false;
-    const text = this.parsed.text;
+    const text = this.text;
     const firstTarget = node.firstChild;
     if (firstTarget?.name === 'VariableName' && firstTarget.to <= broken.from) {
-      this.bind(this.text(firstTarget), { value: unknown('incomplete') }, firstTarget, node, broken, conditional);
+      this.bind(this.src(firstTarget), { value: unknown('incomplete') }, firstTarget, node, broken, conditional);
     }
     const restart = text.indexOf('\n', broken.from) + 1;
     if (restart <= 0 || restart >= node.to) return true;
-    // Parse only the swallowed lines, then place that tree at its offset in the document.
+    // Parse only the swallowed lines, then place that tree at its offset in the document; bounded
+    // so that thousands of open brackets cannot make a keystroke quadratic.
+    this.recovered += node.to - restart;
+    if (this.recovered > LIMITS.recoveryFactor * text.length + 10_000) return true;
     const sub = parser.parse(text.slice(restart, node.to));
     const placed = new Tree(NodeType.none, [sub], [restart], node.to);
     const script = placed.topNode.firstChild;
-    const saved = this.parsed;
-    this.parsed = { ...saved, tree: placed };
+    const saved = this.current;
+    this.current = { parsed: { ...saved.parsed, tree: placed }, file: saved.file };
     try {
-      for (let c = script?.firstChild ?? null; c; c = c.nextSibling) this.statement(c, conditional);
+      for (let c = script?.firstChild ?? null; c; c = c.nextSibling) this.statement(c, conditional, 0);
     } finally {
-      this.parsed = saved;
+      this.current = saved;
     }
     return true;
   }
 
-  private evaluateImplicitTuple(nodes: SyntaxNode[]): Lazy {
-    const items = nodes.map((n) => this.evaluate(n));
-    return () => ({ value: { kind: 'tuple', items: items.map((i) => i().value) } });
+  private laterTuple(nodes: SyntaxNode[]): Lazy {
+    const items = nodes.map((n) => this.later(n));
+    return () => {
+      const parts = items.map((i) => i());
+      const concrete = parts.some((p) => p.concreteValue !== undefined);
+      return {
+        value: { kind: 'tuple', items: parts.map((p) => p.value) },
+        concreteValue: concrete ? { kind: 'tuple', items: parts.map((p) => p.concreteValue ?? p.value) } : undefined,
+      };
+    };
   }
 
   private assignTarget(target: SyntaxNode, v: Lazy, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined) {
-    if (target.name === 'VariableName') return this.bind(this.text(target), v, target, statement, valueNode, conditional);
-    if (target.name === 'TupleExpression' || target.name === 'ArrayExpression') {
+    if (target.name === 'VariableName') {
+      const b = this.bind(this.src(target), v, target, statement, valueNode, conditional);
+      this.noteCandidate(statement, b);
+      return;
+    }
+    if (target.name === 'TupleExpression' || target.name === 'ArrayExpression' || target.name === 'ParenthesizedExpression') {
       const names = significantChildren(target);
       names.forEach((n, i) => this.assignTarget(n, unpack(v, i, names.length), statement, undefined, conditional));
       return;
@@ -465,50 +429,66 @@ class ModuleRun {
   private assignItem(target: SyntaxNode, v: Lazy, statement: SyntaxNode, conditional: string | undefined) {
     const path = this.itemPath(target);
     if (!path) return;
-    this.mutate(path.root, statement, conditional, (old) => setIn(old, path.keys(), v().value), path.rootNode);
+    this.mutate(path.root, statement, conditional, (old, mode) => setIn(old, path.keys(mode), pick(v(), mode)), path.rootNode);
+  }
+
+  /** `del CACHES["default"]` */
+  private deleteItem(target: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
+    const path = this.itemPath(target);
+    if (!path) return;
+    this.mutate(path.root, statement, conditional, (old, mode) => deleteIn(old, path.keys(mode), this.budget), path.rootNode);
   }
 
   /** Splits `A["x"][0]` into the root name and its (lazily evaluated) keys; undefined for anything else. */
-  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: () => (Value | undefined)[] } | undefined {
+  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: (mode: Mode) => (Value | undefined)[] } | undefined {
     const keys: Lazy[] = [];
     let cur: SyntaxNode | null = node;
     while (cur && cur.name === 'MemberExpression') {
       const children = significantChildren(cur);
       if (!cur.getChild('[')) return undefined; // attribute target: `X.y = ...`
       const keyNode = children[1];
-      keys.unshift(keyNode ? once(this.evaluate(keyNode)) : () => ({ value: UNKNOWN }));
+      keys.unshift(keyNode ? once(this.later(keyNode)) : () => ({ value: UNKNOWN }));
       cur = children[0] ?? null;
     }
     if (!cur || cur.name !== 'VariableName') return undefined;
     return {
-      root: this.text(cur),
+      root: this.src(cur),
       rootNode: cur,
-      keys: () =>
+      keys: (mode) =>
         keys.map((k) => {
-          const key = k().value;
+          const key = pick(k(), mode);
           return key.kind === 'str' || key.kind === 'int' ? key : undefined;
         }),
     };
   }
 
-  /** Records an in-place change of a name; the binding keeps its origin and notes the change. */
-  private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value) => Value, nameNode?: SyntaxNode, unsetChange?: (old: Value) => Value) {
+  /**
+   * Records an in-place change of a name; the binding keeps its origin and notes the change.
+   * `change` gets the old value in each mode and returns the new one.
+   */
+  private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value, mode: Mode) => Value, nameNode?: SyntaxNode) {
     const previous = this.scope.get(name);
-    const compute = (): Evaluated => {
-      const oldValue = previous?.value ?? UNKNOWN;
-      let value = change(oldValue);
-      let unsetValue = previous?.unsetValue || unsetChange ? (unsetChange ?? change)(previous?.unsetValue ?? oldValue) : undefined;
-      if (conditional) {
-        // A change that may not happen: the value is only known when both outcomes agree.
-        if (pyEquals(value, oldValue) !== true) value = unknown('conditional');
-        unsetValue = undefined;
+    if (previous && previous.changes.length >= LIMITS.changesPerName) {
+      if (previous.changes.length === LIMITS.changesPerName) {
+        const fields: BindingFields = { ...fieldsOf(previous), changes: [...previous.changes, this.range(statement)], seq: this.seq, prior: previous };
+        this.scope.set(name, LazyBinding.create(fields, { value: unknown(`changed more than ${LIMITS.changesPerName} times`) }, this.budget));
       }
-      return { value, unsetValue, envVariables: previous?.envVariables };
+      return;
+    }
+    const compute = (): Evaluated => {
+      const old = previous?.value ?? unknown(`${name} is not defined here`);
+      const value = change(old, 'symbolic');
+      const concreteOld = previous ? (previous.concreteValue ?? previous.value) : old;
+      const concreteValue = change(concreteOld, 'concrete');
+      const same = concreteValue === value || sameValue(concreteValue, value);
+      return { value, concreteValue: same && previous?.concreteValue === undefined ? undefined : concreteValue, envVariables: previous?.envVariables };
     };
     const fields: BindingFields = previous
-      ? { ...fieldsOf(previous), changes: [...previous.changes, this.range(statement)], conditional: conditional ?? previous.conditional, seq: this.seq, prior: previous }
+      ? { ...fieldsOf(previous), changes: [...previous.changes, this.range(statement)], conditional: conditional ?? previous.conditional, seq: this.seq, prior: this.scope.raw(name) }
       : { name, origin: this.range(nameNode ?? statement), statement: this.range(statement), changes: [], conditional, seq: this.seq };
-    this.scope.set(name, makeBinding(fields, compute));
+    const binding = LazyBinding.create(fields, compute, this.budget, true);
+    this.scope.set(name, binding);
+    if (this.mayRaise(statement)) this.candidates.push({ range: this.range(statement), binding });
   }
 
   private update(node: SyntaxNode, conditional: string | undefined): void {
@@ -517,20 +497,13 @@ class ModuleRun {
     const op = node.getChild('UpdateOp');
     const valueNode = children[children.length - 1];
     if (!target || !op || !valueNode || valueNode === target) return;
-    const operator = this.text(op);
-    const v = once(this.evaluate(valueNode));
+    const operator = this.src(op);
+    const v = once(this.later(valueNode));
     if (target.name === 'VariableName') {
-      this.mutate(
-        this.text(target),
-        node,
-        conditional,
-        (old) => augmented(old, operator, v().value),
-        target,
-        (old) => augmented(old, operator, v().unsetValue ?? v().value),
-      );
+      this.mutate(this.src(target), node, conditional, (old, mode) => augmented(old, operator, pick(v(), mode), this.budget), target);
     } else if (target.name === 'MemberExpression') {
       const path = this.itemPath(target);
-      if (path) this.mutate(path.root, node, conditional, (old) => updateIn(old, path.keys(), (inner) => augmented(inner, operator, v().value)), path.rootNode);
+      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => augmented(inner, operator, pick(v(), mode), this.budget)), path.rootNode);
     }
   }
 
@@ -538,24 +511,74 @@ class ModuleRun {
     const callNode = node.firstChild;
     if (!callNode || callNode.name !== 'CallExpression') return;
     const callee = callNode.firstChild;
-    if (!callee || callee.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName') return;
-    const method = this.text(callee.lastChild);
+    if (!callee) return;
+    if (callee.name === 'VariableName' && this.isInclude(callee)) return this.include(callNode, node, conditional);
+    if (callee.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName') {
+      this.noteExpression(node, callNode);
+      return;
+    }
+    const method = this.src(callee.lastChild);
     const objectNode = callee.firstChild;
     if (!objectNode) return;
     const argList = callNode.getChild('ArgList');
     const args = argList ? significantChildren(argList) : [];
-    if (args.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**')) return;
-    const values = args.map((a) => once(this.evaluate(a)));
-    const change = (old: Value): Value => inPlace(old, method, values.map((v) => v().value));
+    if (args.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**' || a.name === 'for') || !MUTATING_METHODS.has(method)) {
+      this.noteExpression(node, callNode);
+      return;
+    }
+    const values = args.map((a) => once(this.later(a)));
+    const change = (old: Value, mode: Mode): Value => inPlace(old, method, values.map((v) => pick(v(), mode)), this.budget);
     if (objectNode.name === 'VariableName') {
-      const name = this.text(objectNode);
+      const name = this.src(objectNode);
       if (!this.scope.has(name)) return;
-      if (!MUTATING_METHODS.has(method)) return;
       this.mutate(name, node, conditional, change, objectNode);
     } else if (objectNode.name === 'MemberExpression') {
       const path = this.itemPath(objectNode);
-      if (path && MUTATING_METHODS.has(method)) this.mutate(path.root, node, conditional, (old) => updateIn(old, path.keys(), change), path.rootNode);
+      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => change(inner, mode)), path.rootNode);
     }
+  }
+
+  /** A call statement (`sentry_sdk.init(dsn=os.environ["DSN"])`) can stop the module from loading. */
+  private noteExpression(statement: SyntaxNode, expression: SyntaxNode) {
+    if (!this.mayRaise(statement)) return;
+    const lazy = this.later(expression);
+    this.candidates.push({ range: this.range(statement), evaluate: () => pick(lazy(), 'concrete') });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Definitions
+
+  private definition(node: SyntaxNode, statement: SyntaxNode, conditional: string | undefined, depth: number) {
+    const nameNode = node.getChild('VariableName');
+    if (!nameNode) return;
+    const name = this.src(nameNode);
+    if (node.name === 'FunctionDefinition') {
+      const scope = this.scope;
+      const def = { node, text: this.text, file: this.current.file, globals: (n: string) => scope.get(n) };
+      this.bind(name, { value: { kind: 'function', name, def } }, nameNode, statement, undefined, conditional);
+      return;
+    }
+    // A class body runs once, in a layer of its own over the module's names.
+    const cls: ClassValue = { kind: 'class', name, bases: [], attributes: new Map() };
+    const argList = node.getChild('ArgList');
+    if (argList) for (const b of significantChildren(argList)) if (b.name !== 'AssignOp' && b.prevSibling?.name !== 'AssignOp') cls.bases.push(this.evaluateNow(b).value);
+    const body = node.getChild('Body');
+    if (body && depth < LIMITS.blockDepth) {
+      const saved = this.scope;
+      const layer = new Scope(saved);
+      this.scope = layer;
+      try {
+        this.block(body, conditional, depth + 1);
+      } finally {
+        this.scope = saved;
+      }
+      for (const attr of layer.ownNames()) {
+        const b = layer.ownRaw(attr);
+        if (b && !b.deleted) cls.attributes.set(attr, b);
+      }
+    }
+    this.classes.set(name, cls);
+    this.bind(name, { value: cls }, nameNode, statement, undefined, conditional);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -568,19 +591,19 @@ class ModuleRun {
       for (let i = 1; i < children.length; i++) {
         const first = children[i];
         if (first.name !== 'VariableName') continue;
-        let dotted = this.text(first);
+        let dotted = this.src(first);
         // lezer gives `os.path` as VariableName . VariableName
         let j = i;
-        while (this.parsed.text[children[j].to] === '.' && children[j + 1]?.name === 'VariableName') {
+        while (this.text[children[j].to] === '.' && children[j + 1]?.name === 'VariableName') {
           j++;
-          dotted += '.' + this.text(children[j]);
+          dotted += '.' + this.src(children[j]);
         }
         let alias: SyntaxNode | undefined;
         if (children[j + 1]?.name === 'as' && children[j + 2]) {
           alias = children[j + 2];
           j += 2;
         }
-        const boundName = alias ? this.text(alias) : dotted.split('.')[0];
+        const boundName = alias ? this.src(alias) : dotted.split('.')[0];
         const boundModule = alias ? dotted : dotted.split('.')[0];
         this.bind(boundName, { value: this.moduleValue(boundModule) }, alias ?? first, node, undefined, conditional);
         i = j;
@@ -589,53 +612,46 @@ class ModuleRun {
     }
     // from X import a, b as c / from X import *
     let i = 1;
-    let dots = 0;
-    let moduleName = '';
-    for (; i < children.length && children[i].name !== 'import'; i++) {
-      const c = children[i];
-      if (c.name === '.') dots++;
-      else if (c.name === '...') dots += 3;
-      else if (c.name === 'VariableName') moduleName += (moduleName && !moduleName.endsWith('.') ? '.' : '') + this.text(c);
-    }
-    // significantChildren drops '.', so count dots from the raw text between `from` and `import`.
+    for (; i < children.length && children[i].name !== 'import'; i++);
     const fromNode = children[0];
     const importNode = children[i];
     if (!fromNode || !importNode) return;
-    const written = this.parsed.text.slice(fromNode.to, importNode.from).replace(/\s+/g, '');
-    dots = /^\.*/.exec(written)![0].length;
-    moduleName = written.slice(dots);
+    // significantChildren drops '.', so dots are counted from the raw text between `from` and `import`.
+    const written = this.text.slice(fromNode.to, importNode.from).replace(/\s+/g, '');
+    const dots = /^\.*/.exec(written)![0].length;
+    const moduleName = written.slice(dots);
     const absolute = dots ? this.resolveRelative(dots, moduleName) : moduleName;
     const rest = children.slice(i + 1);
     const star = rest.some((c) => c.name === '*');
     const names: { name: string; alias: string; node: SyntaxNode }[] = [];
     for (let k = 0; k < rest.length; k++) {
       if (rest[k].name !== 'VariableName') continue;
-      const name = this.text(rest[k]);
+      const name = this.src(rest[k]);
       if (rest[k + 1]?.name === 'as' && rest[k + 2]?.name === 'VariableName') {
-        names.push({ name, alias: this.text(rest[k + 2]), node: rest[k + 2] });
+        names.push({ name, alias: this.src(rest[k + 2]), node: rest[k + 2] });
         k += 2;
       } else names.push({ name, alias: name, node: rest[k] });
     }
     const record: ModuleImport = { module: '.'.repeat(dots) + moduleName, star, names: names.map((n) => n.name), range: this.range(node), conditional: !!conditional };
     this.imports.push(record);
 
-    const project = absolute !== undefined && !KNOWN_MODULES.has(absolute) ? this.options.resolveModule(absolute) : undefined;
+    const depth = this.options.importDepth ?? 0;
+    const project = absolute !== undefined && !KNOWN_MODULES.has(absolute) && depth < LIMITS.importDepth ? this.options.resolveModule(absolute) : undefined;
     if (project) {
       record.resolvedFile = project.file;
-      if (star) {
-        for (const [name, b] of project.scope) {
-          if (name.startsWith('_')) continue;
-          this.importBinding(name, b, node, conditional);
-        }
-      }
+      if (star) for (const [name, b] of project.scope) if (!name.startsWith('_')) this.importBinding(name, b, node, conditional);
       for (const n of names) {
         const b = project.scope.get(n.name);
         const sub = absolute !== undefined ? this.options.resolveModule(`${absolute}.${n.name}`) : undefined;
         if (b) this.importBinding(n.alias, b, node, conditional, n.node);
-        else if (sub) this.bind(n.alias, { value: { kind: 'module', name: `${absolute}.${n.name}` } }, n.node, node, undefined, conditional);
-        else this.bind(n.alias, { value: UNKNOWN }, n.node, node, undefined, conditional);
+        else if (sub) this.bind(n.alias, { value: projectModule(`${absolute}.${n.name}`, sub) }, n.node, node, undefined, conditional);
+        else this.bind(n.alias, { value: unknown(`${n.name} is not defined in ${absolute}`) }, n.node, node, undefined, conditional);
       }
       return;
+    }
+    if (absolute !== undefined && dots > 0 && !this.options.moduleExists(absolute)) {
+      // A relative import of a module that is not there: Python raises ImportError.
+      this.candidates.push({ range: this.range(node), importError: `ModuleNotFoundError: No module named '${absolute}'` });
     }
     for (const n of names) {
       const qualified = `${absolute ?? moduleName}.${n.name}`;
@@ -653,19 +669,36 @@ class ModuleRun {
       overrides: previous ?? b.overrides,
       conditional: conditional ?? b.conditional,
       seq: this.seq,
-      prior: previous,
+      prior: this.scope.raw(name),
+      deleted: undefined,
     };
-    this.scope.set(name, makeBinding(fields, () => ({ value: b.value, unsetValue: b.unsetValue, envVariables: b.envVariables })));
+    this.scope.set(name, LazyBinding.create(fields, () => ({ value: b.value, concreteValue: b.concreteValue, envVariables: b.envVariables }), this.budget));
   }
 
   private moduleValue(qualified: string): Value {
-    if (qualified === 'os' || qualified === 'os.path' || qualified === 'os.environ' || qualified === 'environ' || qualified === 'decouple' || qualified === 'pathlib' || qualified === 'sys') {
-      return { kind: 'module', name: qualified };
+    switch (qualified) {
+      case 'os':
+      case 'os.path':
+      case 'os.environ':
+      case 'environ':
+      case 'decouple':
+      case 'pathlib':
+      case 'sys':
+      case 'dj_database_url':
+      case 'environs':
+      case 'configurations.values':
+        return { kind: 'module', name: qualified };
+      case 'environ.Env':
+      case 'environs.Env':
+        return { kind: 'callable', name: qualified };
+      case 'decouple.config':
+        return { kind: 'callable', name: 'decouple.config' };
+      case 'sys.argv':
+        return unknown('sys.argv');
     }
-    if (/^(pathlib|os|os\.path|environ|decouple)\.[A-Za-z_]\w*$/.test(qualified)) {
-      if (qualified === 'environ.Env') return { kind: 'callable', name: 'environ.Env' };
-      return { kind: 'callable', name: qualified };
-    }
+    if (/^(pathlib|os|os\.path|environ|decouple|dj_database_url|dotenv|split_settings\.tools|json)\.[A-Za-z_]\w*$/.test(qualified)) return { kind: 'callable', name: qualified };
+    const project = this.options.moduleExists(qualified) && (this.options.importDepth ?? 0) < LIMITS.importDepth ? this.options.resolveModule(qualified) : undefined;
+    if (project) return projectModule(qualified, project);
     return unknown(`from ${qualified}`);
   }
 
@@ -679,281 +712,528 @@ class ModuleRun {
     return base.join('.');
   }
 
+  /** Project modules a `try` body imports (relative, or absolute modules of the project). */
+  private importsIn(body: SyntaxNode): { project: string[]; thirdParty: string[] } {
+    const project: string[] = [];
+    const thirdParty: string[] = [];
+    for (let c = body.firstChild; c; c = c.nextSibling) {
+      if (c.name !== 'ImportStatement') continue;
+      const t = this.src(c);
+      const m = /^from\s+(\.*)([\w.]*)\s+import/.exec(t) ?? /^import\s+()([\w.]+)/.exec(t);
+      if (!m) continue;
+      const absolute = m[1] ? this.resolveRelative(m[1].length, m[2]) : m[2];
+      if (!absolute) continue;
+      const top = absolute.split('.')[0];
+      if (KNOWN_MODULES.has(absolute) || STDLIB.has(top)) continue;
+      if (m[1] || this.options.moduleExists(absolute) || this.options.moduleExists(top)) project.push(absolute);
+      else thirdParty.push(absolute);
+    }
+    return { project, thirdParty };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // django-split-settings
+
+  private isInclude(callee: SyntaxNode): boolean {
+    const b = this.scope.get(this.src(callee));
+    return !!b && !b.conditional && b.value.kind === 'callable' && b.value.name === 'split_settings.tools.include';
+  }
+
+  /** `include('components/base.py', 'components/*.py', optional('local.py'))`: the files run here, in order. */
+  private include(callNode: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
+    const argList = callNode.getChild('ArgList');
+    if (!argList) return;
+    const folder = this.current.file.slice(0, this.current.file.lastIndexOf('/'));
+    for (const arg of significantChildren(argList)) {
+      let optional = false;
+      let node = arg;
+      if (arg.name === 'CallExpression' && arg.firstChild && this.src(arg.firstChild) === 'optional') {
+        optional = true;
+        node = significantChildren(arg.getChild('ArgList') ?? arg)[0] ?? arg;
+      }
+      if (node.name === 'AssignOp' || arg.name === 'VariableName' && arg.nextSibling?.name === 'AssignOp') continue;
+      const pattern = this.evaluateNow(node).value;
+      if (pattern.kind !== 'str') continue;
+      const files = this.includedFiles(folder, pattern.value);
+      if (!files.length && !optional) {
+        this.candidates.push({ range: this.range(statement), importError: `OSError: No such file: ${pattern.value}` });
+        continue;
+      }
+      for (const file of files) this.runIncluded(file, statement, conditional);
+    }
+  }
+
+  private includedFiles(folder: string, pattern: string): string[] {
+    const full = pattern.startsWith('/') ? pattern : `${folder}/${pattern}`;
+    const parts = full.split('/');
+    const normalized: string[] = [];
+    for (const p of parts) {
+      if (p === '..') normalized.pop();
+      else if (p !== '.' && p !== '') normalized.push(p);
+    }
+    const path = '/' + normalized.join('/');
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!/[*?[]/.test(name)) return this.host.parse?.(path) ? [path] : [];
+    // glob.glob's order is the file system's; sorted is the common case and the only stable one.
+    return (this.host.filesIn?.(dir) ?? []).filter((f) => globMatch(name, f.slice(f.lastIndexOf('/') + 1))).sort();
+  }
+
+  private runIncluded(file: string, statement: SyntaxNode, conditional: string | undefined) {
+    if (this.includeDepth + (this.options.importDepth ?? 0) >= LIMITS.importDepth) return;
+    const parsed = this.host.parse?.(file);
+    if (!parsed) return;
+    this.imports.push({ module: file, star: true, names: [], range: this.range(statement), resolvedFile: file, conditional: !!conditional, included: true });
+    const saved = this.current;
+    this.current = { parsed, file };
+    this.includeDepth++;
+    try {
+      this.block(parsed.tree.topNode, conditional, 0);
+    } finally {
+      this.current = saved;
+      this.includeDepth--;
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // Branches
 
-  private ifStatement(node: SyntaxNode, conditional: string | undefined): void {
-    // if cond: Body (elif cond: Body)* (else: Body)?
-    const arms: { test?: SyntaxNode; body: SyntaxNode; label: string }[] = [];
-    let pendingTest: SyntaxNode | undefined;
-    let pendingKeyword = 'if';
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'if' || c.name === 'elif' || c.name === 'else') {
-        pendingKeyword = c.name;
-        pendingTest = undefined;
-      } else if (c.name === 'Body') {
-        const label = pendingKeyword === 'else' ? 'else' : `${pendingKeyword} ${pendingTest ? this.text(pendingTest).replace(/\s+/g, ' ').slice(0, 60) : '…'}`;
-        arms.push({ test: pendingKeyword === 'else' ? undefined : pendingTest, body: c, label });
-      } else if (!c.type.isError && c.name !== 'Comment') pendingTest = c;
+  /** Which arm runs: its index, -1 for none, undefined when the mode cannot tell. */
+  private chooseArm(tests: (SyntaxNode | undefined)[], mode: Mode): number | undefined {
+    for (let i = 0; i < tests.length; i++) {
+      const test = tests[i];
+      if (!test) return i;
+      const scope = this.scope;
+      const ctx = this.context(mode, (name) => scope.get(name));
+      const t = truthy(operand(evaluate(test, ctx)));
+      if (t === true) return i;
+      if (t === undefined) return undefined;
     }
+    return -1;
+  }
+
+  private ifStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
+    const arms = ifArms(node);
     if (!arms.length) return;
-    const hasElse = arms[arms.length - 1].test === undefined;
-    const decide = (mode: 'symbolic' | 'unset'): number | undefined => {
-      for (let i = 0; i < arms.length; i++) {
-        const arm = arms[i];
-        if (!arm.test) return i;
-        const ctx = this.context(mode);
-        const t = truthy(evaluateTest(arm.test, ctx));
-        if (t === true) return i;
-        if (t === undefined) return undefined;
-      }
-      return -1; // no arm runs
-    };
-    const chosen = decide('symbolic');
+    const tests = arms.map((a) => a.test);
+    const chosen = this.chooseArm(tests, 'symbolic');
     if (chosen !== undefined) {
-      if (chosen >= 0) this.block(arms[chosen].body, conditional);
+      if (chosen >= 0) this.block(arms[chosen].body, conditional, depth + 1);
       return;
     }
-    const unsetChoice = decide('unset');
-    const outcomes = arms.map((arm) => ({ label: arm.label, scope: this.runFork(arm.body, conditional ?? arm.label) }));
-    if (!hasElse) outcomes.push({ label: 'no branch', scope: new Map(this.scope) });
-    const unsetIndex = unsetChoice === undefined ? undefined : unsetChoice === -1 ? outcomes.length - 1 : unsetChoice;
-    this.merge(outcomes, unsetIndex, conditional ?? arms.map((a) => a.label.split(' ')[0] === 'else' ? 'else' : a.label).join(' / '));
+    const concreteChoice = this.chooseArm(tests, 'concrete');
+    const labels = arms.map((a) => (a.keyword === 'else' ? 'else' : `${a.keyword} ${a.test ? this.src(a.test).replace(/\s+/g, ' ').slice(0, 60) : '…'}`));
+    const forks = arms.map((arm, i) => this.runFork(arm.body, conditional ?? labels[i], depth));
+    const hasElse = arms[arms.length - 1].test === undefined;
+    if (!hasElse) forks.push(new Scope(this.scope));
+    const concreteIndex = concreteChoice === undefined ? undefined : concreteChoice === -1 ? forks.length - 1 : concreteChoice;
+    this.merge(forks, concreteIndex, conditional ?? labels.join(' / '));
   }
 
-  private tryStatement(node: SyntaxNode, conditional: string | undefined): void {
-    const bodies = node.getChildren('Body');
-    if (!bodies.length) return;
-    const tryBody = bodies[0];
-    const projectImports = this.projectImportsIn(tryBody);
-    if (projectImports.length === 0) {
-      // Nothing in the body is expected to fail for project reasons: run it.
-      this.block(tryBody, conditional);
-      // `finally:` / `else:` bodies run too.
-      for (const b of bodies.slice(1)) if (this.precededBy(b, 'finally') || this.precededBy(b, 'else')) this.block(b, conditional);
-      return;
-    }
-    const missing = projectImports.some((m) => !this.options.moduleExists(m));
-    const handlers = bodies.slice(1).filter((b) => this.precededBy(b, 'except'));
+  private tryStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
+    const parts = tryParts(node);
+    if (!parts) return;
+    const { project, thirdParty } = this.importsIn(parts.body);
+    const missing = project.find((m) => !this.options.moduleExists(m));
+    const handlerFor = (kind: string) => parts.handlers.find((h) => catches(h.types, kind, this.text));
+    const finish = () => {
+      if (parts.finallyBody) this.block(parts.finallyBody, conditional, depth + 1);
+    };
     if (missing) {
-      for (const h of handlers.slice(0, 1)) this.block(h, conditional);
+      // `try: from .local import *` without local.py: the handler runs, as in Python.
+      const handler = handlerFor('ModuleNotFoundError');
+      if (handler) this.block(handler.body, conditional, depth + 1);
+      finish();
       return;
     }
-    const label = `try: ${this.text(tryBody).trim().split('\n')[0].replace(/^:\s*/, '').slice(0, 50)}`;
-    const outcomes = [{ label, scope: this.runFork(tryBody, label) }];
-    if (handlers.length) outcomes.push({ label: 'except', scope: this.runFork(handlers[0], 'except') });
-    else outcomes.push({ label: 'not imported', scope: new Map(this.scope) });
-    // The imported module exists in the workspace, but it may be a developer-only file (local.py):
-    // treat both outcomes as possible.
-    this.merge(outcomes, undefined, conditional ?? label);
+    const label = `try: ${this.text.slice(parts.body.from, parts.body.to).trim().split('\n')[0].replace(/^:\s*/, '').slice(0, 50)}`;
+    const body = this.runFork(parts.body, conditional, depth);
+    if (parts.orElse) this.runInto(body, parts.orElse, conditional, depth);
+    // What the body raises in the analysis environment decides which side Django runs.
+    const raised = this.raisedIn(body);
+    const mayRaise = raised !== undefined || thirdParty.length > 0 || this.dependsOnEnvironment(body);
+    if (!mayRaise || !parts.handlers.length) {
+      this.commit(body);
+      finish();
+      return;
+    }
+    const handler = handlerFor(raised ? raised.split(':')[0] : 'ImportError') ?? parts.handlers[0];
+    const fallback = this.runFork(handler.body, conditional ?? 'except', depth);
+    this.merge([body, fallback], raised ? 1 : 0, conditional ?? label);
+    finish();
   }
 
-  private precededBy(body: SyntaxNode, keyword: string): boolean {
-    for (let p = body.prevSibling; p; p = p.prevSibling) {
-      if (p.name === 'Body') return false;
-      if (p.name === keyword) return true;
+  /** The first exception a fork's statements raise in the analysis environment, if any. */
+  private raisedIn(fork: Scope): string | undefined {
+    for (const name of fork.ownNames()) {
+      const b = fork.ownRaw(name);
+      if (!b || b.deleted) continue;
+      const v = b.concreteValue ?? b.value;
+      if (v.kind === 'unknown' && v.raises) return v.raises.message;
+    }
+    return undefined;
+  }
+
+  private dependsOnEnvironment(fork: Scope): boolean {
+    for (const name of fork.ownNames()) {
+      const b = fork.ownRaw(name);
+      if (b && !b.deleted && b.concreteValue !== undefined) return true;
     }
     return false;
   }
 
-  private projectImportsIn(body: SyntaxNode): string[] {
-    const out: string[] = [];
-    for (let c = body.firstChild; c; c = c.nextSibling) {
-      if (c.name !== 'ImportStatement') continue;
-      const t = this.text(c);
-      const m = /^from\s+(\.*)([\w.]*)\s+import/.exec(t) ?? /^import\s+()([\w.]+)/.exec(t);
-      if (!m) continue;
-      const absolute = m[1] ? this.resolveRelative(m[1].length, m[2]) : m[2];
-      if (absolute && !KNOWN_MODULES.has(absolute) && (m[1] || this.options.moduleExists(absolute) || absolute.split('.').length > 1 && this.options.moduleExists(absolute.split('.')[0]))) out.push(absolute);
+  private forStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
+    const parts = forParts(node);
+    if (!parts) return this.forgetAssignedIn(node, conditional, 'changed in a loop');
+    const iterable = this.evaluateNow(parts.iterable);
+    const items = listedItems(iterable.value);
+    const concreteItems = iterable.concreteValue !== undefined ? listedItems(iterable.concreteValue) : items;
+    const unrollable = items && items.length <= LIMITS.loopIterations && !this.hasJump(parts.body) && (iterable.concreteValue === undefined || (concreteItems && concreteItems.length === items.length && concreteItems.every((c, i) => sameValue(c, items[i]))));
+    if (unrollable && items) {
+      // Known items: every pass runs, in order, as Python would.
+      for (const item of items) {
+        this.seq = nextSeq();
+        for (const t of parts.targets) this.bindTarget(t, item, node, conditional);
+        this.block(parts.body, conditional, depth + 1);
+      }
+      if (parts.orElse) this.block(parts.orElse, conditional, depth + 1);
+      return;
     }
-    return out;
+    this.loopOnce(node, parts.body, conditional, depth, { targets: parts.targets, items: items ?? undefined });
+    if (parts.orElse) this.block(parts.orElse, conditional, depth + 1);
   }
 
-  private runFork(body: SyntaxNode, conditional: string): Scope {
+  private hasJump(body: SyntaxNode): boolean {
+    let found = false;
+    body.toTree().iterate({
+      enter: (n) => {
+        if (found || n.name === 'FunctionDefinition' || n.name === 'ClassDefinition') return false;
+        if (n.name === 'BreakStatement' || n.name === 'ContinueStatement') found = true;
+        return undefined;
+      },
+    });
+    return found;
+  }
+
+  /** A loop that runs an unknown number of times: one pass over unknown items, then widened. */
+  private loopOnce(node: SyntaxNode, body: SyntaxNode | null, conditional: string | undefined, depth: number, loop: { targets: SyntaxNode[]; items?: Value[] } | undefined) {
+    if (!body) return;
+    const label = conditional ?? 'loop';
+    const fork = new Scope(this.scope);
     const saved = this.scope;
-    this.scope = new Map(saved);
-    this.block(body, conditional);
-    const result = this.scope;
-    this.scope = saved;
-    return result;
+    this.scope = fork;
+    try {
+      if (loop) {
+        const candidates = loop.items?.flatMap((i) => (i.kind === 'some' ? (i.candidates ?? []) : [i]));
+        const item = candidates && candidates.length && candidates.length <= LIMITS.options ? oneOf(candidates) : unknown('a loop item');
+        for (const t of loop.targets) this.bindTarget(t, item, node, label);
+      }
+      this.block(body, label, depth + 1);
+    } finally {
+      this.scope = saved;
+    }
+    this.seq = nextSeq();
+    for (const name of fork.ownNames()) {
+      const after = fork.ownRaw(name)!;
+      const before = this.scope.get(name);
+      const compute = (): Evaluated => {
+        if (after.deleted || !before) return { value: unknown('changed in a loop') };
+        const value = widenLoop(before.value, after.value);
+        const concreteBefore = before.concreteValue ?? before.value;
+        const concreteAfter = after.concreteValue ?? after.value;
+        const concreteValue = before.concreteValue === undefined && after.concreteValue === undefined ? undefined : widenLoop(concreteBefore, concreteAfter);
+        return { value, concreteValue, envVariables: after.deleted ? undefined : after.envVariables };
+      };
+      const fields: BindingFields = before ? { ...fieldsOf(before), changes: [...before.changes, after.statement], conditional: label, seq: this.seq, prior: this.scope.raw(name) } : { ...fieldsOf(after), conditional: label, seq: this.seq, prior: this.scope.raw(name), deleted: undefined };
+      this.scope.set(name, LazyBinding.create(fields, compute, this.budget));
+    }
   }
 
-  private merge(outcomes: { label: string; scope: Scope }[], unsetIndex: number | undefined, label: string): void {
+  private bindTarget(target: SyntaxNode, value: Value, statement: SyntaxNode, conditional: string | undefined) {
+    if (target.name === 'VariableName') this.bind(this.src(target), { value }, target, statement, undefined, conditional);
+    else if (target.name === 'TupleExpression' || target.name === 'ParenthesizedExpression' || target.name === 'ArrayExpression') {
+      const names = significantChildren(target);
+      names.forEach((n, i) => this.bindTarget(n, isSequence(value) && value.items.length === names.length ? value.items[i] : unknown('unpacked'), statement, conditional));
+    }
+  }
+
+  /** Runs a body in a layer over the current scope and returns the layer. */
+  private runFork(body: SyntaxNode, conditional: string | undefined, depth: number): Scope {
+    const saved = this.scope;
+    const fork = new Scope(saved);
+    this.scope = fork;
+    try {
+      this.block(body, conditional, depth + 1);
+    } finally {
+      this.scope = saved;
+    }
+    return fork;
+  }
+
+  /** Runs a body in an existing layer. */
+  private runInto(fork: Scope, body: SyntaxNode, conditional: string | undefined, depth: number) {
+    const saved = this.scope;
+    this.scope = fork;
+    try {
+      this.block(body, conditional, depth + 1);
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  /** Keeps what a layer set, as if it had run in the current scope. */
+  private commit(fork: Scope) {
+    for (const name of fork.ownNames()) this.scope.set(name, fork.ownRaw(name)!);
+  }
+
+  /**
+   * After a branch: each name one of the layers set holds the `oneOf` of what the layers left
+   * (a layer that did not set it leaves what was there before; a name unbound on some path is
+   * `absent` there). In the analysis environment, the layer at `concreteIndex` when known.
+   */
+  private merge(forks: Scope[], concreteIndex: number | undefined, label: string): void {
     const names = new Set<string>();
-    for (const o of outcomes) for (const k of o.scope.keys()) names.add(k);
+    for (const f of forks) for (const n of f.ownNames()) names.add(n);
+    this.seq = nextSeq();
     for (const name of names) {
-      const bindings = outcomes.map((o) => o.scope.get(name));
       const before = this.scope.get(name);
+      const bindings = forks.map((f) => {
+        const own = f.ownRaw(name);
+        return own ? (own.deleted ? undefined : own) : before;
+      });
       if (bindings.every((b) => b === before)) continue;
       const defined = bindings.filter((b): b is SettingBinding => !!b);
       const first = defined.find((b) => b !== before) ?? defined[0];
-      const allEqual = bindings.every((b) => b && pyEquals(b.value, first.value) === true);
-      const unsetPick = unsetIndex !== undefined ? bindings[unsetIndex] : undefined;
-      const merged = makeBinding(
-        { ...fieldsOf(first), conditional: label, alternatives: defined, overrides: before, changes: first.changes, seq: ++SEQ, prior: before },
-        {
-          value: allEqual ? first.value : unknown('conditional', [...new Set(defined.flatMap((b) => b.envVariables ?? []))]),
-          unsetValue: unsetPick ? (unsetPick.unsetValue ?? unsetPick.value) : undefined,
-          envVariables: [...new Set(defined.flatMap((b) => b.envVariables ?? []))],
-        },
-      );
+      if (!first) {
+        // Deleted on every path.
+        if (before) this.remove(name, before.statement);
+        continue;
+      }
+      const valueOf = (b: SettingBinding | undefined, mode: Mode): Value => (b ? (mode === 'concrete' ? (b.concreteValue ?? b.value) : b.value) : ABSENT);
+      const compute = (): Evaluated => {
+        const value = oneOf(bindings.map((b) => valueOf(b, 'symbolic')));
+        const concreteValue = concreteIndex !== undefined ? valueOf(bindings[concreteIndex], 'concrete') : oneOf(bindings.map((b) => valueOf(b, 'concrete')));
+        return { value, concreteValue, envVariables: [...new Set(defined.flatMap((b) => b.envVariables ?? []))] };
+      };
+      const distinct = [...new Set(defined)];
+      const merged = LazyBinding.create({ ...fieldsOf(first), conditional: label, alternatives: distinct, overrides: before, changes: first.changes, seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget);
       this.scope.set(name, merged);
     }
   }
 
-  private forgetAssignedIn(node: SyntaxNode, conditional: string | undefined): void {
-    // Loops and `with` blocks: names assigned inside get values we do not follow.
+  private forgetAssignedIn(node: SyntaxNode, conditional: string | undefined, reason: string): void {
+    // Names assigned or changed somewhere inside get values nobody follows.
+    const names = new Set<string>();
     node.toTree().iterate({
       enter: (ref) => {
-        if (ref.name === 'AssignStatement' || ref.name === 'UpdateStatement') {
-          const n = ref.node;
-          const target = n.firstChild;
-          const abs = target ? { from: node.from + target.from, to: node.from + target.to } : undefined;
-          if (abs) {
-            const name = this.parsed.text.slice(abs.from, abs.to);
-            if (/^[A-Za-z_]\w*$/.test(name) && this.scope.has(name)) {
-              const prev = this.scope.get(name)!;
-              this.scope.set(name, makeBinding({ ...fieldsOf(prev), conditional: conditional ?? 'loop', seq: this.seq, prior: prev }, { value: unknown('changed in a loop or with-block') }));
-            }
-          }
-        }
-        if (ref.name === 'ExpressionStatement') {
-          const t = this.parsed.text.slice(node.from + ref.from, node.from + ref.to);
-          const m = /^([A-Za-z_]\w*)\s*(\.|\[)/.exec(t);
-          if (m && this.scope.has(m[1])) {
-            const prev = this.scope.get(m[1])!;
-            this.scope.set(m[1], makeBinding({ ...fieldsOf(prev), seq: this.seq, prior: prev }, { value: unknown('changed in a loop or with-block') }));
-          }
+        if (ref.name === 'AssignStatement' || ref.name === 'UpdateStatement' || ref.name === 'ExpressionStatement') {
+          const t = this.text.slice(node.from + ref.from, Math.min(node.from + ref.to, node.from + ref.from + 200));
+          const m = /^([A-Za-z_]\w*)/.exec(t);
+          if (m) names.add(m[1]);
         }
         return undefined;
       },
     });
+    for (const name of names) {
+      const prev = this.scope.get(name);
+      if (!prev) continue;
+      this.scope.set(name, LazyBinding.create({ ...fieldsOf(prev), conditional: conditional ?? reason, seq: this.seq, prior: this.scope.raw(name) }, { value: unknown(reason) }, this.budget));
+    }
   }
 
   private forgetTarget(target: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
-    if (target.name === 'VariableName') this.bind(this.text(target), { value: UNKNOWN }, target, statement, undefined, conditional);
+    if (target.name === 'VariableName') this.bind(this.src(target), { value: UNKNOWN }, target, statement, undefined, conditional);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // What stops the module from loading
+
+  loadFailures(): LoadFailure[] {
+    const out: LoadFailure[] = [];
+    for (const c of this.candidates) {
+      if (out.length >= 50) break;
+      let v: Value | undefined;
+      if (c.importError) {
+        out.push({ range: c.range, message: c.importError });
+        continue;
+      }
+      if (c.binding) v = c.binding.concreteValue ?? c.binding.value;
+      else if (c.evaluate) v = c.evaluate();
+      if (v && v.kind === 'unknown' && v.raises) out.push({ range: c.range, message: v.raises.message, variable: v.raises.variable });
+    }
+    return out;
   }
 }
 
-/** The position and history fields of a binding, without forcing its value. */
-function fieldsOf(b: SettingBinding): BindingFields {
-  return {
-    name: b.name,
-    origin: b.origin,
-    valueRange: b.valueRange,
-    statement: b.statement,
-    changes: b.changes,
-    overrides: b.overrides,
-    conditional: b.conditional,
-    alternatives: b.alternatives,
-    importedVia: b.importedVia,
-    seq: b.seq,
-    prior: b.prior,
-  };
+type Mode = 'symbolic' | 'concrete';
+
+/** A name that is not bound on a path (only inside merged values). */
+export const ABSENT: Value = { kind: 'unknown', reason: 'not set on every path', absent: true };
+
+function pick(e: Evaluated, mode: Mode): Value {
+  return mode === 'concrete' ? (e.concreteValue ?? e.value) : e.value;
+}
+
+function once<T>(f: () => T): () => T {
+  let cached: { v: T } | undefined;
+  return () => (cached ??= { v: f() }).v;
+}
+
+function listedItems(v: Value): Value[] | undefined {
+  if (isSequence(v)) return v.items.some((i) => i.kind === 'some') ? undefined : v.items;
+  if (v.kind === 'dict' && !v.open && !v.entries.some((e) => e.maybe)) return v.entries.map((e) => e.key);
+  return undefined;
+}
+
+/** A module of the project as a value: its names are attributes. */
+function projectModule(name: string, module: ImportedModule): Value {
+  return { kind: 'module', name, members: (attr: string) => module.scope.get(attr) };
 }
 
 /** Item `i` of an unpacked assignment (`A, B = 1, 2`). */
 function unpack(v: Lazy, i: number, count: number): Lazy {
   return once(() => {
-    const value = v().value;
-    return { value: isSequence(value) && value.items.length === count ? value.items[i] : UNKNOWN };
+    const e = v();
+    const item = (x: Value) => (isSequence(x) && x.items.length === count && !x.items.some((y) => y.kind === 'some') ? x.items[i] : UNKNOWN);
+    return { value: item(e.value), concreteValue: e.concreteValue !== undefined ? item(e.concreteValue) : undefined };
   });
-}
-
-/** Evaluates a test expression: env values become unknown (symbolic) or their default (unset). */
-function evaluateTest(node: SyntaxNode, ctx: EvalContext): Value {
-  const v = evaluate(node, ctx);
-  if (v.kind === 'env') return unknown(undefined, [v.variable]);
-  return v;
 }
 
 const MUTATING_METHODS = new Set(['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'setdefault', 'add', 'discard']);
 
-function augmented(old: Value, op: string, right: Value): Value {
+function augmented(old: Value, op: string, right: Value, budget: Budget): Value {
+  if (old.kind === 'oneOf' || right.kind === 'oneOf') {
+    const olds = old.kind === 'oneOf' ? old.options : [old];
+    const rights = right.kind === 'oneOf' ? right.options : [right];
+    if (olds.length * rights.length > LIMITS.options * LIMITS.options) return unknown('too many alternatives');
+    return oneOf(olds.flatMap((o) => rights.map((r) => augmented(o, op, r, budget))));
+  }
+  if (old.kind === 'unknown' && old.raises) return old;
+  if (right.kind === 'unknown' && right.raises) return right;
   if (op === '+=') {
-    if (old.kind === 'list' && isSequence(right)) return { kind: 'list', items: [...old.items, ...right.items] };
-    if (old.kind === 'tuple' && right.kind === 'tuple') return { kind: 'tuple', items: [...old.items, ...right.items] };
-    if (old.kind === 'str' && right.kind === 'str') return str(old.value + right.value);
+    if (old.kind === 'list' && isSequence(right)) return boundedItems(budget, 'list', [...old.items, ...right.items]);
+    if (old.kind === 'list' && right.kind === 'str') return boundedItems(budget, 'list', [...old.items, ...[...right.value].map(str)]);
+    if (old.kind === 'tuple' && right.kind === 'tuple') return boundedItems(budget, 'tuple', [...old.items, ...right.items]);
+    if (old.kind === 'str' && right.kind === 'str') return old.value.length + right.value.length > LIMITS.stringLength ? unknown('string too long') : str(old.value + right.value);
     if ((old.kind === 'int' || old.kind === 'float') && (right.kind === 'int' || right.kind === 'float')) return { kind: old.kind === 'float' || right.kind === 'float' ? 'float' : 'int', value: old.value + right.value };
+    if (old.kind === 'list' && (right.kind === 'unknown' || right.kind === 'env')) return { kind: 'list', items: [...old.items, { kind: 'some' }] };
   }
   if (op === '|=' && old.kind === 'dict' && right.kind === 'dict') {
     const entries = [...old.entries];
-    for (const e of right.entries) {
-      const i = entries.findIndex((x) => pyEquals(x.key, e.key) === true);
-      if (i >= 0) entries[i] = e;
-      else entries.push(e);
-    }
+    for (const e of right.entries) setEntry(entries, e.key, e.value, e.maybe);
     return { kind: 'dict', entries, open: old.open || right.open };
   }
-  return unknown();
+  if (op === '|=' && old.kind === 'set' && isSequence(right)) return boundedItems(budget, 'set', [...old.items, ...right.items.filter((r) => !old.items.some((o) => pyEquals(o, r) === true))]);
+  return unknown(undefined, envNamesOf(old, right));
 }
 
-function inPlace(old: Value, method: string, args: Value[]): Value {
+function inPlace(old: Value, method: string, args: Value[], budget: Budget): Value {
+  if (old.kind === 'oneOf') return oneOf(old.options.map((o) => inPlace(o, method, args, budget)));
+  if (args.some((a) => a.kind === 'oneOf')) {
+    // Each combination of the arguments' options (bounded by oneOf).
+    const [first, ...rest] = args;
+    const firstOptions = first.kind === 'oneOf' ? first.options : [first];
+    return oneOf(firstOptions.map((f) => inPlace(old, method, [f, ...rest], budget)));
+  }
+  for (const a of args) if (a.kind === 'unknown' && a.raises) return a;
   if (old.kind === 'list' || old.kind === 'set') {
     switch (method) {
       case 'append':
       case 'add':
-        return args.length === 1 ? { kind: old.kind, items: [...old.items, args[0]] } : UNKNOWN;
+        if (args.length !== 1) return UNKNOWN;
+        if (old.kind === 'set' && old.items.some((x) => pyEquals(x, args[0]) === true)) return old;
+        return boundedItems(budget, old.kind, [...old.items, args[0].kind === 'env' ? UNKNOWN : args[0]]);
       case 'insert': {
         if (args.length !== 2 || args[0].kind !== 'int') return UNKNOWN;
         const items = [...old.items];
         let i = args[0].value;
         if (i < 0) i = Math.max(0, items.length + i);
+        // An index past a `some` part cannot be placed: the position is unknown.
+        const firstSome = items.findIndex((x) => x.kind === 'some');
+        if (firstSome >= 0 && i > firstSome) return { kind: old.kind, items: [...items.slice(0, firstSome), { kind: 'some' }] };
         items.splice(Math.min(i, items.length), 0, args[1]);
-        return { kind: old.kind, items };
+        return boundedItems(budget, old.kind, items);
       }
       case 'extend':
-        return args.length === 1 && isSequence(args[0]) ? { kind: old.kind, items: [...old.items, ...args[0].items] } : UNKNOWN;
+        if (args.length !== 1) return UNKNOWN;
+        if (isSequence(args[0])) return boundedItems(budget, old.kind, [...old.items, ...args[0].items]);
+        return { kind: old.kind, items: [...old.items, { kind: 'some' }] };
       case 'remove':
       case 'discard': {
         if (args.length !== 1) return UNKNOWN;
         const i = old.items.findIndex((x) => pyEquals(x, args[0]) === true);
-        if (i < 0) return old.items.some((x) => pyEquals(x, args[0]) === undefined) ? UNKNOWN : old;
+        if (i < 0) {
+          const maybe = old.items.some((x) => x.kind !== 'some' && pyEquals(x, args[0]) === undefined);
+          if (maybe) return UNKNOWN;
+          return method === 'remove' && !old.items.some((x) => x.kind === 'some') ? raising('ValueError: list.remove(x): x not in list') : old;
+        }
         const items = [...old.items];
         items.splice(i, 1);
         return { kind: old.kind, items };
       }
       case 'clear':
         return { kind: old.kind, items: [] };
+      case 'pop':
+        return args.length === 0 && old.items.length && old.items[old.items.length - 1].kind !== 'some' ? { kind: old.kind, items: old.items.slice(0, -1) } : UNKNOWN;
       default:
         return UNKNOWN;
     }
   }
   if (old.kind === 'dict') {
-    if (method === 'update' && args.length === 1 && args[0].kind === 'dict') return augmented(old, '|=', args[0]);
+    if (method === 'update' && args.length === 1 && args[0].kind === 'dict') return augmented(old, '|=', args[0], budget);
     if (method === 'setdefault' && args.length >= 1) {
-      if (old.entries.some((e) => pyEquals(e.key, args[0]) === true)) return old;
-      return { kind: 'dict', entries: [...old.entries, { key: args[0], value: args[1] ?? { kind: 'none' } }], open: old.open };
+      if (old.entries.some((e) => !e.maybe && pyEquals(e.key, args[0]) === true)) return old;
+      if (old.open || old.entries.some((e) => pyEquals(e.key, args[0]) !== false)) return { ...old, open: true };
+      const entries = [...old.entries];
+      setEntry(entries, args[0], args[1] ?? NONE);
+      return { kind: 'dict', entries, open: old.open };
     }
+    if (method === 'pop' && args.length >= 1) {
+      const entries = old.entries.filter((e) => pyEquals(e.key, args[0]) !== true);
+      return entries.length === old.entries.length && old.entries.some((e) => pyEquals(e.key, args[0]) === undefined) ? UNKNOWN : { kind: 'dict', entries, open: old.open };
+    }
+    if (method === 'clear') return { kind: 'dict', entries: [], open: false };
     return UNKNOWN;
   }
-  return UNKNOWN;
+  return unknown(undefined, envNamesOf(old));
 }
 
 function setIn(container: Value, keys: (Value | undefined)[], value: Value): Value {
   return updateIn(container, keys, () => value);
 }
 
+function deleteIn(container: Value, keys: (Value | undefined)[], budget: Budget): Value {
+  if (keys.length === 0) return UNKNOWN;
+  const last = keys[keys.length - 1];
+  return updateIn(container, keys.slice(0, -1), (inner) => (last ? inPlace(inner, 'pop', [last], budget) : UNKNOWN));
+}
+
 /** Copy-on-write update of a nested dict/list item. */
 function updateIn(container: Value, keys: (Value | undefined)[], f: (old: Value) => Value): Value {
   if (keys.length === 0) return f(container);
+  if (container.kind === 'oneOf') return oneOf(container.options.map((o) => updateIn(o, keys, f)));
   const [key, ...rest] = keys;
-  if (!key) return unknown();
-  if (container.kind === 'dict' && key.kind === 'str') {
+  if (!key) return container.kind === 'dict' ? { ...container, open: true } : unknown();
+  if (container.kind === 'dict' && (key.kind === 'str' || key.kind === 'int')) {
     const entries = [...container.entries];
-    const i = entries.findIndex((e) => e.key.kind === 'str' && e.key.value === key.value);
-    const old = i >= 0 ? entries[i].value : container.open ? UNKNOWN : UNKNOWN;
+    const i = entries.findIndex((e) => pyEquals(e.key, key) === true);
+    const old = i >= 0 ? (entries[i].maybe ? UNKNOWN : entries[i].value) : container.open ? UNKNOWN : rest.length ? raising(`KeyError: ${key.kind === 'str' ? `'${key.value}'` : key.value}`) : UNKNOWN;
     const next = updateIn(old, rest, f);
     if (i >= 0) entries[i] = { key: entries[i].key, value: next };
     else entries.push({ key, value: next });
     return { kind: 'dict', entries, open: container.open };
   }
   if ((container.kind === 'list' || container.kind === 'tuple') && key.kind === 'int') {
-    const idx = key.value < 0 ? container.items.length + key.value : key.value;
-    if (idx < 0 || idx >= container.items.length) return unknown();
+    const firstSome = container.items.findIndex((x) => x.kind === 'some');
+    const length = firstSome >= 0 ? firstSome : container.items.length;
+    const idx = key.value < 0 ? (firstSome >= 0 ? -1 : container.items.length + key.value) : key.value;
+    if (idx < 0 || idx >= length) return firstSome >= 0 ? container : raising('IndexError: list assignment index out of range');
     const items = [...container.items];
     items[idx] = updateIn(items[idx], rest, f);
     return { kind: container.kind, items };
   }
+  if (container.kind === 'unknown' && container.raises) return container;
   return unknown();
 }
+
+export { CHECK_ARGV, envRead };

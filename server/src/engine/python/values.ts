@@ -1,8 +1,19 @@
 // What a settings expression is known to be, without running it.
 //
-// `unknown` is a first-class answer: every rule must treat it as "cannot decide" and stay quiet
-// (prefer a missed warning to a false alarm). Environment reads keep their variable name, default
-// and cast so that rules can reason about "when the variable is unset" and "whenever it is set".
+// Knowledge is partial, never all-or-nothing:
+// - `unknown` is a first-class answer: every rule treats it as "cannot decide" and stays quiet
+//   (prefer a missed warning to a false alarm);
+// - `oneOf` holds the few values a name may have after a branch the reader cannot decide (the
+//   options are never `oneOf` themselves; see alternatives.ts for how they are built and bounded);
+// - a sequence may hold `some` items: zero or more items nobody can list (an append in a loop, a
+//   spread of something unknown), optionally limited to known candidates. Every other item is
+//   certainly there, in that order, so `in` can still answer yes, and order questions can still
+//   be decided away from the unknown part;
+// - a dict entry may be `maybe` there, and a dict may be `open` (keys nobody can list).
+// Environment reads keep their variable name, default and cast so that rules can reason about
+// "with the analysis environment" (by default: every variable unset) and "whenever it is set".
+
+import type { SyntaxNode } from '@lezer/common';
 
 export type Value =
   | { kind: 'str'; value: string }
@@ -10,21 +21,102 @@ export type Value =
   | { kind: 'float'; value: number }
   | { kind: 'bool'; value: boolean }
   | { kind: 'none' }
-  | { kind: 'list' | 'tuple' | 'set'; items: Value[] }
-  | { kind: 'dict'; entries: DictEntry[]; open: boolean }
+  | SequenceValue
+  | DictValue
   | { kind: 'path'; path: string }
-  | { kind: 'module'; name: string }
-  | { kind: 'callable'; name: string }
+  | ModuleValue
+  | { kind: 'callable'; name: string; self?: Value }
+  | FunctionValue
+  | ClassValue
   | { kind: 'envReader'; library: EnvLibrary; schema: Map<string, EnvSchemaEntry> }
   | EnvValue
-  | { kind: 'unknown'; reason?: string; envNames?: string[] };
+  | OneOf
+  | Some
+  | UnknownValue;
+
+/** A module: a library the evaluator knows by name, or a project module whose names are its attributes. */
+export interface ModuleValue {
+  kind: 'module';
+  name: string;
+  members?: (attribute: string) => { value: Value; concreteValue?: Value } | undefined;
+}
+
+export interface SequenceValue {
+  kind: 'list' | 'tuple' | 'set';
+  items: Value[];
+}
 
 export interface DictEntry {
   key: Value;
   value: Value;
+  /** The entry may be absent (set in a branch that may not run). */
+  maybe?: boolean;
 }
 
-export type EnvLibrary = 'os' | 'django-environ' | 'decouple';
+export interface DictValue {
+  kind: 'dict';
+  entries: DictEntry[];
+  /** Keys nobody can list may be present too. */
+  open: boolean;
+}
+
+/** A value that is one of a few others (a branch nobody can decide). Options are never `oneOf`. */
+export interface OneOf {
+  kind: 'oneOf';
+  options: Value[];
+}
+
+/** Inside a sequence only: zero or more items, each one of `candidates` when they are known. */
+export interface Some {
+  kind: 'some';
+  candidates?: Value[];
+}
+
+export interface UnknownValue {
+  kind: 'unknown';
+  reason?: string;
+  /** Environment variables the value depends on. */
+  envNames?: string[];
+  /**
+   * Evaluating it raises (in the analysis environment): Django could not load the module.
+   * The variable whose absence causes it, when one does.
+   */
+  raises?: { message: string; variable?: string };
+  /** Inside a merged value only: the name is not bound on this path (Django's default applies). */
+  absent?: boolean;
+}
+
+/** A function defined in a project module (`def env_bool(name, default): …`). */
+export interface FunctionValue {
+  kind: 'function';
+  name: string;
+  def: FunctionDef;
+}
+
+export interface FunctionDef {
+  node: SyntaxNode;
+  text: string;
+  file: string;
+  /** The defining module's names, as they are when the function is called. */
+  globals: (name: string) => { value: Value; concreteValue?: Value } | undefined;
+}
+
+/** A class defined in a project module: its own attributes, then its bases'. */
+export interface ClassValue {
+  kind: 'class';
+  name: string;
+  bases: Value[];
+  attributes: Map<string, ClassAttribute>;
+}
+
+/** A class attribute: a binding of the class body (settings.ts's SettingBinding fits). */
+export interface ClassAttribute {
+  readonly value: Value;
+  readonly concreteValue?: Value;
+  readonly origin: { file: string; start: number; end: number };
+}
+
+export type EnvLibrary = 'os' | 'django-environ' | 'decouple' | 'environs';
 
 /** The cast applied to the raw string read from the environment. */
 export type EnvCast = 'str' | 'bool' | 'int' | 'float' | 'list' | 'tuple' | 'path' | 'json' | 'dict' | 'url' | 'other';
@@ -40,26 +132,48 @@ export interface EnvValue {
   variable: string;
   /** How it is read, as written: `os.environ.get`, `env.bool`, `config`... */
   accessor: string;
+  library: EnvLibrary;
   cast: EnvCast;
   /** The value when the variable is unset; `undefined` when unset raises (KeyError, ImproperlyConfigured). */
   default: Value | undefined;
+  /** The library casts the default too (python-decouple, django-environ's parse_default). */
+  castsDefault?: boolean;
 }
 
 export const UNKNOWN: Value = { kind: 'unknown' };
 export const NONE: Value = { kind: 'none' };
 export const TRUE: Value = { kind: 'bool', value: true };
 export const FALSE: Value = { kind: 'bool', value: false };
+export const SOME: Value = { kind: 'some' };
 
 export function str(value: string): Value {
   return { kind: 'str', value };
+}
+
+export function int(value: number): Value {
+  return { kind: 'int', value };
 }
 
 export function unknown(reason?: string, envNames?: string[]): Value {
   return envNames && envNames.length ? { kind: 'unknown', reason, envNames } : reason ? { kind: 'unknown', reason } : UNKNOWN;
 }
 
-export function isSequence(v: Value): v is { kind: 'list' | 'tuple' | 'set'; items: Value[] } {
+/** A value whose evaluation raises: Django cannot load the module that computes it. */
+export function raising(message: string, variable?: string): Value {
+  return { kind: 'unknown', reason: message, raises: { message, variable }, envNames: variable ? [variable] : undefined };
+}
+
+export function isSequence(v: Value): v is SequenceValue {
   return v.kind === 'list' || v.kind === 'tuple' || v.kind === 'set';
+}
+
+/** Every item is certainly there and known to exist (no `some` part). */
+export function isExactSequence(v: Value): v is SequenceValue {
+  return isSequence(v) && !v.items.some((i) => i.kind === 'some');
+}
+
+export function raises(v: Value): boolean {
+  return v.kind === 'unknown' && !!v.raises;
 }
 
 /** Python truthiness: true, false, or undefined when it cannot be decided. */
@@ -76,40 +190,66 @@ export function truthy(v: Value): boolean | undefined {
       return false;
     case 'list':
     case 'tuple':
-    case 'set':
-      return v.items.length > 0;
+    case 'set': {
+      if (v.items.length === 0) return false;
+      return v.items.some((i) => i.kind !== 'some') ? true : undefined;
+    }
     case 'dict':
-      return v.entries.length > 0 ? true : v.open ? undefined : false;
+      return v.entries.some((e) => !e.maybe) ? true : v.entries.length === 0 && !v.open ? false : undefined;
     case 'path':
     case 'module':
     case 'callable':
+    case 'function':
+    case 'class':
     case 'envReader':
       return true;
+    case 'oneOf':
+      return agree(v.options, truthy);
     default:
       return undefined;
   }
 }
 
+/** The answer every option gives, or undefined when they differ or one cannot tell. */
+export function agree<T>(options: Value[], f: (v: Value) => T | undefined): T | undefined {
+  let answer: T | undefined;
+  for (let i = 0; i < options.length; i++) {
+    const a = f(options[i]);
+    if (a === undefined) return undefined;
+    if (i === 0) answer = a;
+    else if (a !== answer) return undefined;
+  }
+  return answer;
+}
+
 /** `value is True` in Python. */
 export function isTrue(v: Value): boolean | undefined {
   if (v.kind === 'bool') return v.value;
-  if (v.kind === 'unknown' || v.kind === 'env') return undefined;
+  if (v.kind === 'oneOf') return agree(v.options, isTrue);
+  if (v.kind === 'unknown' || v.kind === 'env' || v.kind === 'some') return undefined;
   return false;
+}
+
+function numberOf(v: Value): number | undefined {
+  return v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? (v.value ? 1 : 0) : undefined;
 }
 
 /** Python `==` where decidable. */
 export function pyEquals(a: Value, b: Value): boolean | undefined {
-  if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'env' || b.kind === 'env') return undefined;
-  const num = (v: Value) => (v.kind === 'int' || v.kind === 'float' ? v.value : v.kind === 'bool' ? (v.value ? 1 : 0) : undefined);
-  const na = num(a);
-  const nb = num(b);
+  if (a.kind === 'oneOf') return agree(a.options, (o) => pyEquals(o, b));
+  if (b.kind === 'oneOf') return agree(b.options, (o) => pyEquals(a, o));
+  if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'env' || b.kind === 'env' || a.kind === 'some' || b.kind === 'some') return undefined;
+  const na = numberOf(a);
+  const nb = numberOf(b);
   if (na !== undefined && nb !== undefined) return na === nb;
   if (a.kind === 'str' && b.kind === 'str') return a.value === b.value;
   if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
   if (a.kind === 'path' && b.kind === 'path') return a.path === b.path;
   if (isSequence(a) && isSequence(b)) {
-    if (a.kind !== b.kind) return false;
-    if (a.items.length !== b.items.length) return false;
+    if ((a.kind === 'set') !== (b.kind === 'set') || (a.kind === 'tuple') !== (b.kind === 'tuple')) return false;
+    if (!isExactSequence(a) || !isExactSequence(b)) return undefined;
+    if (a.items.length !== b.items.length) return a.kind === 'set' ? undefined : false;
+    if (a.kind === 'set') return undefined;
     let all = true;
     for (let i = 0; i < a.items.length; i++) {
       const eq = pyEquals(a.items[i], b.items[i]);
@@ -118,12 +258,77 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
     }
     return all ? true : undefined;
   }
+  if (a.kind === 'dict' && b.kind === 'dict') {
+    if (a.open || b.open || a.entries.some((e) => e.maybe) || b.entries.some((e) => e.maybe)) return undefined;
+    if (a.entries.length !== b.entries.length) return false;
+    let all = true;
+    for (const e of a.entries) {
+      const other = b.entries.find((x) => pyEquals(x.key, e.key) === true);
+      if (!other) return b.entries.some((x) => pyEquals(x.key, e.key) === undefined) ? undefined : false;
+      const eq = pyEquals(e.value, other.value);
+      if (eq === false) return false;
+      if (eq === undefined) all = false;
+    }
+    return all ? true : undefined;
+  }
   if (a.kind !== b.kind) {
     // A str never equals a number, a list never equals a str...
-    const decidable = (v: Value) => v.kind !== 'dict' && v.kind !== 'module' && v.kind !== 'callable' && v.kind !== 'envReader';
+    const decidable = (v: Value) => v.kind !== 'module' && v.kind !== 'callable' && v.kind !== 'envReader' && v.kind !== 'function' && v.kind !== 'class';
     return decidable(a) && decidable(b) ? false : undefined;
   }
   return undefined;
+}
+
+/** Structural identity (used to merge equal options), bounded in size: false when too big to tell. */
+export function sameValue(a: Value, b: Value, budget = { left: 2000 }): boolean {
+  if (a === b) return true;
+  if (--budget.left < 0 || a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'str':
+    case 'int':
+    case 'float':
+    case 'bool':
+      return a.value === (b as typeof a).value;
+    case 'none':
+      return true;
+    case 'path':
+      return a.path === (b as typeof a).path;
+    case 'module':
+      return a.name === (b as typeof a).name;
+    case 'callable': {
+      const c = b as typeof a;
+      return a.name === c.name && (a.self === c.self || (!!a.self && !!c.self && sameValue(a.self, c.self, budget)));
+    }
+    case 'class':
+      return a === b;
+    case 'function':
+      return a.def.node === (b as typeof a).def.node;
+    case 'env': {
+      const e = b as EnvValue;
+      return a.variable === e.variable && a.accessor === e.accessor && a.cast === e.cast && (a.default === e.default || (!!a.default && !!e.default && sameValue(a.default, e.default, budget)));
+    }
+    case 'list':
+    case 'tuple':
+    case 'set': {
+      const s = b as SequenceValue;
+      return a.items.length === s.items.length && a.items.every((x, i) => sameValue(x, s.items[i], budget));
+    }
+    case 'dict': {
+      const d = b as DictValue;
+      return a.open === d.open && a.entries.length === d.entries.length && a.entries.every((e, i) => !!e.maybe === !!d.entries[i].maybe && sameValue(e.key, d.entries[i].key, budget) && sameValue(e.value, d.entries[i].value, budget));
+    }
+    case 'some': {
+      const s = b as Some;
+      if (!a.candidates || !s.candidates) return !a.candidates && !s.candidates;
+      return a.candidates.length === s.candidates.length && a.candidates.every((x, i) => sameValue(x, s.candidates![i], budget));
+    }
+    case 'oneOf': {
+      const o = b as OneOf;
+      return a.options.length === o.options.length && a.options.every((x, i) => sameValue(x, o.options[i], budget));
+    }
+    default:
+      return false;
+  }
 }
 
 /** A string for a value that is a plain string or a Path, as Django's `str()`/`os.fspath()` would give. */
@@ -133,16 +338,52 @@ export function pathLike(v: Value): string | undefined {
   return undefined;
 }
 
+/**
+ * Membership of a string in a sequence: true when an item certainly equals it, false when no
+ * item can, undefined otherwise (an unknown item, a `some` part that may hold it).
+ */
+export function containsString(v: Value, entry: string): boolean | undefined {
+  if (v.kind === 'oneOf') return agree(v.options, (o) => containsString(o, entry));
+  if (!isSequence(v)) return undefined;
+  let unsure = false;
+  for (const i of v.items) {
+    if (i.kind === 'str') {
+      if (i.value === entry) return true;
+    } else if (i.kind === 'some') {
+      if (!i.candidates || i.candidates.some((c) => c.kind !== 'str' || c.value === entry)) unsure = true;
+    } else if (i.kind !== 'int' && i.kind !== 'float' && i.kind !== 'bool' && i.kind !== 'none') unsure = true;
+  }
+  return unsure ? undefined : false;
+}
+
 /** Python's repr, for messages and hovers. Long values are shortened. */
 export function pyRepr(v: Value, budget = 120): string {
-  const out = reprInner(v);
+  const out = reprInner(v, { left: budget * 4 });
   return out.length > budget ? out.slice(0, budget - 1) + '…' : out;
 }
 
-function reprInner(v: Value): string {
+function reprInner(v: Value, left: { left: number }): string {
+  if (left.left <= 0) return '…';
+  const out = reprOne(v, left);
+  left.left -= out.length;
+  return out;
+}
+
+function reprOne(v: Value, left: { left: number }): string {
+  const items = (xs: Value[]) => {
+    const parts: string[] = [];
+    for (const x of xs) {
+      if (left.left <= 0) {
+        parts.push('…');
+        break;
+      }
+      parts.push(reprInner(x, left));
+    }
+    return parts.join(', ');
+  };
   switch (v.kind) {
     case 'str':
-      return pyStringLiteral(v.value);
+      return pyStringLiteral(v.value.length > 4 * left.left ? v.value.slice(0, 4 * left.left) : v.value);
     case 'int':
     case 'float':
       return String(v.value);
@@ -151,23 +392,41 @@ function reprInner(v: Value): string {
     case 'none':
       return 'None';
     case 'list':
-      return '[' + v.items.map(reprInner).join(', ') + ']';
+      return '[' + items(v.items) + ']';
     case 'tuple':
-      return v.items.length === 1 ? '(' + reprInner(v.items[0]) + ',)' : '(' + v.items.map(reprInner).join(', ') + ')';
+      return v.items.length === 1 ? '(' + items(v.items) + ',)' : '(' + items(v.items) + ')';
     case 'set':
-      return v.items.length ? '{' + v.items.map(reprInner).join(', ') + '}' : 'set()';
-    case 'dict':
-      return '{' + v.entries.map((e) => reprInner(e.key) + ': ' + reprInner(e.value)).concat(v.open ? ['…'] : []).join(', ') + '}';
+      return v.items.length ? '{' + items(v.items) + '}' : 'set()';
+    case 'dict': {
+      const parts: string[] = [];
+      for (const e of v.entries) {
+        if (left.left <= 0) {
+          parts.push('…');
+          break;
+        }
+        parts.push(reprInner(e.key, left) + ': ' + reprInner(e.value, left) + (e.maybe ? ' (maybe)' : ''));
+      }
+      if (v.open) parts.push('…');
+      return '{' + parts.join(', ') + '}';
+    }
     case 'path':
       return `Path(${pyStringLiteral(v.path)})`;
     case 'module':
       return `<module ${v.name}>`;
     case 'callable':
       return v.name;
+    case 'function':
+      return `<function ${v.name}>`;
+    case 'class':
+      return `<class ${v.name}>`;
     case 'envReader':
       return '<environment reader>';
     case 'env':
       return `${v.accessor}(${pyStringLiteral(v.variable)})`;
+    case 'oneOf':
+      return v.options.map((o) => reprInner(o, left)).join(' or ');
+    case 'some':
+      return v.candidates ? `…(maybe ${v.candidates.map((c) => reprInner(c, left)).join(', ')})` : '…';
     default:
       return 'unknown';
   }
@@ -179,42 +438,22 @@ export function pyStringLiteral(s: string): string {
   for (const ch of s) {
     if (ch === quote || ch === '\\') out += '\\' + ch;
     else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else out += ch;
   }
   return out + quote;
 }
 
-/** A value as read when the environment variable is unset: the default with its cast applied. */
-export function envDefault(v: EnvValue): Value {
-  if (v.default === undefined) return unknown(`${v.variable} is required`, [v.variable]);
-  const d = v.default;
-  // django-environ and decouple cast string defaults too; os.environ.get returns the default as is.
-  if (v.accessor.startsWith('os.') || d.kind !== 'str') return d;
-  return castString(d.value, v.cast);
-}
-
-/** What the library's cast turns a raw string into, where decidable. */
-export function castString(raw: string, cast: EnvCast): Value {
-  switch (cast) {
-    case 'str':
-      return str(raw);
-    case 'bool': {
-      const t = raw.trim().toLowerCase();
-      if (['true', 'on', 'ok', 'y', 'yes', '1'].includes(t)) return TRUE;
-      if (['false', 'off', 'n', 'no', '0', ''].includes(t)) return FALSE;
-      return unknown('not a boolean');
-    }
-    case 'int': {
-      const n = Number.parseInt(raw, 10);
-      return Number.isNaN(n) ? unknown() : { kind: 'int', value: n };
-    }
-    case 'list':
-    case 'tuple':
-      return { kind: cast, items: raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map(str) };
-    case 'path':
-      return { kind: 'path', path: raw };
-    default:
-      return unknown();
-  }
+/** Environment variable names a value depends on (env reads, unknowns that came from them). */
+export function envNamesOf(...values: Value[]): string[] {
+  const names = new Set<string>();
+  const visit = (v: Value, depth: number) => {
+    if (depth > 4) return;
+    if (v.kind === 'env') names.add(v.variable);
+    else if (v.kind === 'unknown') v.envNames?.forEach((n) => names.add(n));
+    else if (v.kind === 'oneOf') v.options.forEach((o) => visit(o, depth + 1));
+  };
+  values.forEach((v) => visit(v, 0));
+  return [...names];
 }

@@ -91,9 +91,9 @@ export class SettingsView {
   get(name: string): SettingValue {
     const binding = this.scope.get(name);
     if (!binding) return { value: djangoDefault(name, this.version) ?? UNKNOWN, binding: undefined };
-    if (binding.unsetValue && binding.unsetValue.kind !== 'unknown') {
+    if (binding.concreteValue && binding.concreteValue.kind !== 'unknown') {
       const envUsed = binding.envVariables ?? [];
-      return { value: binding.unsetValue, binding, whenUnset: envUsed.length ? envUsed : undefined };
+      return { value: binding.concreteValue, binding, whenUnset: envUsed.length ? envUsed : undefined };
     }
     return { value: binding.value, binding };
   }

@@ -1,0 +1,705 @@
+// Calls in settings expressions: builtins (`str`, `int`, `bool`, `list`, `filter`, `map`, `any`…),
+// methods of strings, paths, lists and dicts, pathlib / os.path, environment readers, and
+// functions the project defines (functions.ts). Arguments are evaluated before the call, so a
+// read that raises (an unset required variable) makes the call raise too.
+
+import type { SyntaxNode } from '@lezer/common';
+import * as posix from 'node:path/posix';
+import { type Value, type EnvCast, type EnvSchemaEntry, type EnvLibrary, UNKNOWN, NONE, TRUE, FALSE, str, unknown, raising, truthy, pyEquals, isSequence, isExactSequence, pathLike, agree } from './values';
+import { LIMITS, boundedString, boundedItems } from './budget';
+import { oneOf, mapValue, someOf } from './alternatives';
+import { type EvalContext, evaluate, significantChildren, text, operand, unknownFrom, toStr, iterate, joinPaths, dictGet, generatorArgument, mergeDicts, setEntry, attribute, percentFormat } from './evaluate';
+import { envRead, castOfDefault, castFromText, ENVIRON_METHODS } from './environment';
+import { callFunction } from './functions';
+
+export interface CallArgs {
+  positional: Value[];
+  keywords: Map<string, Value>;
+  /** Keyword arguments as written (a cast such as `Csv()` is read from its text). */
+  keywordNodes: Map<string, SyntaxNode>;
+  positionalNodes: SyntaxNode[];
+  /** `*args` / `**kwargs` whose contents are unknown. */
+  unknownSpread: boolean;
+}
+
+/** Evaluates a call's arguments (a lone generator expression becomes one list argument). */
+export function readArgs(callNode: SyntaxNode, ctx: EvalContext, depth: number): CallArgs {
+  const args: CallArgs = { positional: [], keywords: new Map(), keywordNodes: new Map(), positionalNodes: [], unknownSpread: false };
+  const list = callNode.getChild('ArgList');
+  if (!list) return args;
+  const generator = generatorArgument(list, ctx, depth);
+  if (generator) {
+    args.positional.push(generator);
+    return args;
+  }
+  const children = significantChildren(list);
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.name === '*' || c.name === '**') {
+      const v = children[i + 1] ? evaluate(children[i + 1], ctx, depth + 1) : UNKNOWN;
+      i++;
+      if (c.name === '*' && isExactSequence(v)) args.positional.push(...v.items);
+      else if (c.name === '**' && v.kind === 'dict' && !v.open && v.entries.every((e) => e.key.kind === 'str' && !e.maybe)) for (const e of v.entries) args.keywords.set((e.key as { value: string }).value, e.value);
+      else args.unknownSpread = true;
+      continue;
+    }
+    if (c.name === 'VariableName' && children[i + 1]?.name === 'AssignOp') {
+      const valueNode = children[i + 2];
+      if (valueNode) {
+        args.keywords.set(text(c, ctx), evaluate(valueNode, ctx, depth + 1));
+        args.keywordNodes.set(text(c, ctx), valueNode);
+      }
+      i += 2;
+      continue;
+    }
+    args.positional.push(evaluate(c, ctx, depth + 1));
+    args.positionalNodes.push(c);
+  }
+  return args;
+}
+
+function raisingArg(args: CallArgs): Value | undefined {
+  for (const v of args.positional) if (v.kind === 'unknown' && v.raises) return v;
+  for (const v of args.keywords.values()) if (v.kind === 'unknown' && v.raises) return v;
+  return undefined;
+}
+
+export function call(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
+  const calleeNode = node.firstChild;
+  if (!calleeNode) return UNKNOWN;
+  // Method calls: `BASE_DIR.resolve()`, `"a,b".split(",")`, `env.bool(...)`, `os.environ.get(...)`.
+  if (calleeNode.name === 'MemberExpression' && calleeNode.lastChild?.name === 'PropertyName' && calleeNode.firstChild) {
+    const obj = evaluate(calleeNode.firstChild, ctx, depth + 1);
+    const method = text(calleeNode.lastChild, ctx);
+    const args = readArgs(node, ctx, depth);
+    const raised = raisingArg(args);
+    if (raised) return raised;
+    return mapValue(obj, (o) => callMethod(o, method, args, ctx, depth));
+  }
+  const callee = evaluate(calleeNode, ctx, depth + 1);
+  const args = readArgs(node, ctx, depth);
+  const raised = raisingArg(args);
+  if (raised) return raised;
+  return mapValue(callee, (c) => callValue(c, args, ctx, depth));
+}
+
+/** Calls `obj.method(args)`. */
+export function callMethod(obj: Value, method: string, args: CallArgs, ctx: EvalContext, depth: number): Value {
+  switch (obj.kind) {
+    case 'module':
+      return callValue({ kind: 'callable', name: `${obj.name}.${method}` }, args, ctx, depth);
+    case 'envReader':
+      return readerMethod(obj, method, args, ctx);
+    case 'str':
+      return strMethod(obj.value, method, args, ctx);
+    case 'path':
+      return pathMethod(obj.path, method, args, ctx);
+    case 'dict':
+      return dictMethod(obj, method, args, ctx);
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return sequenceMethod(obj, method, args);
+    case 'none':
+      return raising(`AttributeError: 'NoneType' object has no attribute '${method}'`);
+    case 'callable':
+      if (obj.name === 'environ.Env' || obj.name === 'environs.Env') return method === 'read_env' ? NONE : unknown(`${obj.name}.${method}`);
+      return unknown(`${obj.name}.${method}()`);
+    case 'class': {
+      const v = attribute(obj, method, ctx);
+      return v.kind === 'function' ? callFunction(v, args, ctx, depth) : unknownFrom(v);
+    }
+    default:
+      return unknownFrom(operand(obj));
+  }
+}
+
+/** Calls a value: a project function, an environment reader, a builtin or a known library function. */
+export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth: number): Value {
+  if (callee.kind === 'function') return callFunction(callee, args, ctx, depth);
+  if (callee.kind === 'envReader') return readerMethod(callee, '', args, ctx);
+  if (callee.kind !== 'callable') return unknownFrom(operand(callee));
+  if (callee.self) return callMethod(callee.self, callee.name.slice(callee.name.lastIndexOf('.') + 1), args, ctx, depth);
+  const a = (i: number, keyword?: string): Value | undefined => args.positional[i] ?? (keyword ? args.keywords.get(keyword) : undefined);
+  const name = callee.name;
+  switch (name) {
+    case 'pathlib.Path':
+    case 'pathlib.PurePath':
+    case 'pathlib.PosixPath':
+    case 'pathlib.PurePosixPath': {
+      const parts = args.positional.map(pathLike);
+      if (parts.some((p) => p === undefined)) return unknownFrom(...args.positional);
+      return { kind: 'path', path: parts.length ? joinPaths(parts as string[]) : '.' };
+    }
+    case 'os.path.join': {
+      const parts = args.positional.map(pathLike);
+      if (parts.some((p) => p === undefined) || parts.length === 0) return unknownFrom(...args.positional);
+      return boundedString(ctx.budget, joinPaths(parts as string[]));
+    }
+    case 'os.path.dirname':
+    case 'os.path.basename':
+    case 'os.path.abspath':
+    case 'os.path.realpath':
+    case 'os.path.normpath':
+    case 'os.path.expanduser': {
+      const p = pathLike(a(0) ?? UNKNOWN);
+      if (p === undefined) return unknownFrom(a(0) ?? UNKNOWN);
+      if (name === 'os.path.dirname') return str(posix.dirname(p) === '.' && !p.includes('/') ? '' : posix.dirname(p));
+      if (name === 'os.path.basename') return str(p.endsWith('/') ? '' : posix.basename(p));
+      if (name === 'os.path.expanduser') return p.startsWith('~') ? unknown('home folder') : str(p);
+      return p.startsWith('/') ? str(posix.normalize(p)) : unknown('relative to the working folder');
+    }
+    case 'os.path.exists':
+    case 'os.path.isdir':
+    case 'os.path.isfile': {
+      const p = pathLike(a(0) ?? UNKNOWN);
+      const known = p !== undefined && p.startsWith('/') ? ctx.host.pathExists?.(posix.normalize(p), name.endsWith('isdir') ? 'dir' : name.endsWith('isfile') ? 'file' : 'any') : undefined;
+      return known === undefined ? unknown(`${name}()`) : { kind: 'bool', value: known };
+    }
+    case 'os.path.splitext': {
+      const p = pathLike(a(0) ?? UNKNOWN);
+      if (p === undefined) return UNKNOWN;
+      const ext = posix.extname(p);
+      return { kind: 'tuple', items: [str(p.slice(0, p.length - ext.length)), str(ext)] };
+    }
+    case 'os.environ.get':
+    case 'os.getenv':
+    case 'os.environ.setdefault': {
+      const key = a(0, 'key');
+      if (key?.kind !== 'str') return unknownFrom(key ?? UNKNOWN);
+      return envRead(ctx, { variable: key.value, accessor: name, library: 'os', cast: 'str', default: a(1, name === 'os.environ.setdefault' ? 'value' : 'default') ?? NONE });
+    }
+    case 'environ.Env':
+      return { kind: 'envReader', library: 'django-environ', schema: environSchema(args) };
+    case 'environs.Env':
+      return { kind: 'envReader', library: 'environs', schema: new Map() };
+    case 'decouple.AutoConfig':
+    case 'decouple.Config':
+      return { kind: 'envReader', library: 'decouple', schema: new Map() };
+    case 'decouple.config':
+      return readerMethod({ kind: 'envReader', library: 'decouple', schema: new Map() }, '', args, ctx);
+    case 'decouple.Csv':
+      return { kind: 'callable', name: 'decouple.Csv()' };
+    case 'decouple.Choices':
+      return { kind: 'callable', name: 'decouple.Choices()' };
+    case 'environ.Env.read_env':
+    case 'environ.Env.smart_cast':
+    case 'dotenv.load_dotenv':
+    case 'print':
+      return NONE;
+    case 'dj_database_url.config':
+    case 'dj_database_url.parse':
+    case 'environ.Env.db_url_config':
+    case 'environ.Env.cache_url_config':
+      return { kind: 'dict', entries: [], open: true };
+    case 'str':
+      return builtinStr(a(0));
+    case 'bool': {
+      const v = a(0);
+      if (!v) return FALSE;
+      const t = truthy(operand(v));
+      return t === undefined ? unknownFrom(v) : { kind: 'bool', value: t };
+    }
+    case 'int':
+      return builtinInt(a(0), args.positional.length > 1 || args.keywords.has('base'));
+    case 'float': {
+      const v = a(0);
+      if (!v) return { kind: 'float', value: 0 };
+      if (v.kind === 'int' || v.kind === 'float') return { kind: 'float', value: v.value };
+      if (v.kind === 'str') {
+        const f = Number(v.value.trim());
+        return v.value.trim() && !Number.isNaN(f) ? { kind: 'float', value: f } : raising(`ValueError: could not convert string to float: '${v.value.slice(0, 40)}'`);
+      }
+      return unknownFrom(v);
+    }
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'frozenset': {
+      const v = a(0);
+      const kind = name === 'frozenset' ? 'set' : name;
+      if (!v) return { kind, items: [] };
+      const items = iterate(operand(v), ctx);
+      return items ? boundedItems(ctx.budget, kind, items) : unknownFrom(v);
+    }
+    case 'dict':
+      return builtinDict(args, ctx);
+    case 'len': {
+      const v = operand(a(0) ?? UNKNOWN);
+      if (v.kind === 'str') return { kind: 'int', value: [...v.value].length };
+      if (isExactSequence(v)) return { kind: 'int', value: v.items.length };
+      if (v.kind === 'dict' && !v.open && !v.entries.some((e) => e.maybe)) return { kind: 'int', value: v.entries.length };
+      return unknownFrom(v);
+    }
+    case 'sorted':
+    case 'reversed': {
+      const items = iterate(operand(a(0) ?? UNKNOWN), ctx);
+      if (!items || items.some((i) => i.kind === 'some')) return UNKNOWN;
+      if (name === 'reversed') return { kind: 'list', items: [...items].reverse() };
+      if (items.every((i) => i.kind === 'str')) return { kind: 'list', items: [...items].sort((x, y) => ((x as { value: string }).value < (y as { value: string }).value ? -1 : 1)) };
+      if (items.every((i) => i.kind === 'int' || i.kind === 'float')) return { kind: 'list', items: [...items].sort((x, y) => (x as { value: number }).value - (y as { value: number }).value) };
+      return UNKNOWN;
+    }
+    case 'any':
+    case 'all': {
+      const items = iterate(operand(a(0) ?? UNKNOWN), ctx);
+      if (!items) return UNKNOWN;
+      let unsure = false;
+      for (const i of items) {
+        const t = i.kind === 'some' ? undefined : truthy(operand(i));
+        if (name === 'any' && t === true) return TRUE;
+        if (name === 'all' && t === false) return FALSE;
+        if (t === undefined && !(i.kind === 'some' && i.candidates && i.candidates.every((c) => truthy(c) === (name === 'all')))) unsure = true;
+      }
+      return unsure ? UNKNOWN : { kind: 'bool', value: name === 'all' };
+    }
+    case 'min':
+    case 'max':
+    case 'sum': {
+      const items = args.positional.length > 1 ? args.positional : iterate(operand(a(0) ?? UNKNOWN), ctx);
+      if (!items || !items.every((i) => i.kind === 'int' || i.kind === 'float')) return UNKNOWN;
+      const nums = items.map((i) => (i as { value: number }).value);
+      if (name === 'sum') return { kind: items.some((i) => i.kind === 'float') ? 'float' : 'int', value: nums.reduce((x, y) => x + y, 0) };
+      if (!nums.length) return raising(`ValueError: ${name}() arg is an empty sequence`);
+      return items[nums.indexOf(name === 'min' ? Math.min(...nums) : Math.max(...nums))];
+    }
+    case 'filter':
+    case 'map':
+      return filterOrMap(name, a(0) ?? UNKNOWN, a(1) ?? UNKNOWN, ctx, depth);
+    case 'range': {
+      const nums = args.positional.map((v) => (v.kind === 'int' ? v.value : undefined));
+      if (!nums.length || nums.some((n) => n === undefined)) return UNKNOWN;
+      const [start, stop, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
+      if (step === 0) return raising('ValueError: range() arg 3 must not be zero');
+      const items: Value[] = [];
+      for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+        if (items.length >= LIMITS.collectionItems) return unknown('too large');
+        items.push({ kind: 'int', value: i });
+      }
+      return { kind: 'list', items };
+    }
+    case 'enumerate':
+    case 'zip': {
+      const lists = (name === 'enumerate' ? [a(0) ?? UNKNOWN] : args.positional).map((v) => iterate(operand(v), ctx));
+      if (lists.some((l) => !l || l.some((i) => i.kind === 'some'))) return UNKNOWN;
+      const n = Math.min(...lists.map((l) => l!.length));
+      const items: Value[] = [];
+      for (let i = 0; i < n; i++) items.push({ kind: 'tuple', items: name === 'enumerate' ? [{ kind: 'int', value: i }, lists[0]![i]] : lists.map((l) => l![i]) });
+      return boundedItems(ctx.budget, 'list', items);
+    }
+    case 'isinstance':
+      return builtinIsinstance(a(0) ?? UNKNOWN, a(1) ?? UNKNOWN);
+    case 'getattr': {
+      const o = a(0);
+      const n = a(1);
+      if (!o || n?.kind !== 'str') return UNKNOWN;
+      return attribute(o, n.value, ctx);
+    }
+    case 'repr': {
+      const v = a(0);
+      return v?.kind === 'str' ? str(`'${v.value}'`) : v?.kind === 'int' ? str(String(v.value)) : UNKNOWN;
+    }
+  }
+  // Unbound methods used as functions: `map(str.strip, …)`, `str.lower(x)`.
+  if (name.startsWith('str.') && args.positional[0]?.kind === 'str') {
+    const [self, ...rest] = args.positional;
+    return strMethod((self as { value: string }).value, name.slice(4), { ...args, positional: rest }, ctx);
+  }
+  if (name.startsWith('environ.Env.') || name.startsWith('environs.Env.')) return unknown(name);
+  return unknown(`${name}()`);
+}
+
+function builtinStr(v: Value | undefined): Value {
+  if (!v) return str('');
+  const s = toStr(v);
+  return s !== undefined ? str(s) : unknownFrom(operand(v));
+}
+
+function builtinInt(v: Value | undefined, withBase: boolean): Value {
+  if (!v) return { kind: 'int', value: 0 };
+  if (withBase) return unknownFrom(v);
+  if (v.kind === 'int') return v;
+  if (v.kind === 'bool') return { kind: 'int', value: v.value ? 1 : 0 };
+  if (v.kind === 'float') return { kind: 'int', value: Math.trunc(v.value) };
+  if (v.kind === 'str') {
+    const t = v.value.trim().replace(/(\d)_(?=\d)/g, '$1');
+    return /^[-+]?\d+$/.test(t) ? { kind: 'int', value: Number.parseInt(t, 10) } : raising(`ValueError: invalid literal for int() with base 10: '${v.value.slice(0, 40)}'`);
+  }
+  if (v.kind === 'none') return raising("TypeError: int() argument must be a string, a bytes-like object or a number, not 'NoneType'");
+  return unknownFrom(operand(v));
+}
+
+function builtinDict(args: CallArgs, ctx: EvalContext): Value {
+  const entries: { key: Value; value: Value; maybe?: boolean }[] = [];
+  let open = args.unknownSpread;
+  const first = args.positional[0];
+  if (first) {
+    if (first.kind === 'dict') {
+      for (const e of first.entries) setEntry(entries, e.key, e.value, e.maybe);
+      open ||= first.open;
+    } else {
+      const items = iterate(operand(first), ctx);
+      if (!items) return unknownFrom(first);
+      for (const pair of items) {
+        if (pair.kind === 'some') {
+          open = true;
+          continue;
+        }
+        if (!isExactSequence(pair) || pair.items.length !== 2 || !setEntry(entries, pair.items[0], pair.items[1])) open = true;
+      }
+    }
+  }
+  for (const [k, v] of args.keywords) setEntry(entries, str(k), v);
+  return { kind: 'dict', entries, open };
+}
+
+function builtinIsinstance(v: Value, types: Value): Value {
+  const names = types.kind === 'callable' ? [types.name] : isExactSequence(types) && types.items.every((t) => t.kind === 'callable') ? types.items.map((t) => (t as { name: string }).name) : undefined;
+  if (!names) return UNKNOWN;
+  const kindOf: Record<string, string[]> = { str: ['str'], int: ['int', 'bool'], bool: ['bool'], float: ['float'], list: ['list'], tuple: ['tuple'], dict: ['dict'], set: ['set'], 'pathlib.Path': ['path'] };
+  const decide = (x: Value): boolean | undefined => {
+    if (!['str', 'int', 'bool', 'float', 'list', 'tuple', 'dict', 'set', 'none', 'path'].includes(x.kind)) return undefined;
+    return names.some((n) => kindOf[n]?.includes(x.kind));
+  };
+  const t = v.kind === 'oneOf' ? agree(v.options, decide) : decide(v);
+  return t === undefined ? unknownFrom(v) : { kind: 'bool', value: t };
+}
+
+/** `filter(f, items)` / `map(f, items)` with `f` a builtin, a method like `str.strip`, a lambda or a project function. */
+function filterOrMap(name: 'filter' | 'map', fn: Value, iterable: Value, ctx: EvalContext, depth: number): Value {
+  const items = iterate(operand(iterable), ctx);
+  if (!items) return unknownFrom(iterable);
+  const apply = (x: Value): Value => (fn.kind === 'none' ? x : callValue(fn, { positional: [x], keywords: new Map(), keywordNodes: new Map(), positionalNodes: [], unknownSpread: false }, ctx, depth));
+  const out: Value[] = [];
+  for (const item of items) {
+    if (item.kind === 'some') {
+      out.push(item.candidates ? someOf(item.candidates.map((c) => (name === 'map' ? apply(c) : c))) : item);
+      continue;
+    }
+    const r = apply(item);
+    if (r.kind === 'unknown' && r.raises) return r;
+    if (name === 'map') out.push(r);
+    else {
+      const t = truthy(operand(r));
+      if (t === true) out.push(item);
+      else if (t === undefined) out.push(someOf([item]));
+    }
+  }
+  return boundedItems(ctx.budget, 'list', out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+function strMethod(s: string, method: string, args: CallArgs, ctx: EvalContext): Value {
+  const a0 = args.positional[0];
+  const a1 = args.positional[1];
+  const chars = (v: Value | undefined) => (v === undefined || v.kind === 'none' ? null : v.kind === 'str' ? v.value : undefined);
+  switch (method) {
+    case 'split':
+    case 'rsplit': {
+      const sep = chars(a0 ?? args.keywords.get('sep'));
+      const max = a1 ?? args.keywords.get('maxsplit');
+      if (sep === undefined || (max && max.kind !== 'int')) return unknownFrom(a0 ?? UNKNOWN);
+      const limit = max && max.kind === 'int' && max.value >= 0 ? max.value : -1;
+      if (sep === '') return raising('ValueError: empty separator');
+      let parts: string[];
+      if (sep === null) parts = s.split(/[ \t\n\r\f\v]+/).filter((p) => p.length > 0);
+      else parts = s.split(sep);
+      if (limit >= 0 && parts.length > limit + 1) {
+        if (method === 'split') parts = [...parts.slice(0, limit), parts.slice(limit).join(sep ?? ' ')];
+        else parts = [parts.slice(0, parts.length - limit).join(sep ?? ' '), ...parts.slice(parts.length - limit)];
+      }
+      if (parts.length > LIMITS.collectionItems) return unknown('too many items');
+      return boundedItems(ctx.budget, 'list', parts.map(str));
+    }
+    case 'splitlines':
+      return boundedItems(ctx.budget, 'list', s.split(/\r\n|\r|\n/).filter((p, i, all) => i < all.length - 1 || p.length > 0).map(str));
+    case 'lower':
+    case 'casefold':
+      return str(s.toLowerCase());
+    case 'upper':
+      return str(s.toUpperCase());
+    case 'title':
+      return str(s.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()));
+    case 'capitalize':
+      return str(s ? s[0].toUpperCase() + s.slice(1).toLowerCase() : s);
+    case 'strip':
+    case 'lstrip':
+    case 'rstrip': {
+      const set = chars(a0);
+      if (set === undefined) return unknownFrom(a0!);
+      const isStripped = (c: string) => (set === null ? /\s/.test(c) : set.includes(c));
+      let start = 0;
+      let end = s.length;
+      if (method !== 'rstrip') while (start < end && isStripped(s[start])) start++;
+      if (method !== 'lstrip') while (end > start && isStripped(s[end - 1])) end--;
+      return str(s.slice(start, end));
+    }
+    case 'replace': {
+      if (a0?.kind !== 'str' || a1?.kind !== 'str') return unknownFrom(a0 ?? UNKNOWN, a1 ?? UNKNOWN);
+      if (a0.value === '') return unknown('replace with an empty pattern');
+      const count = s.split(a0.value).length - 1;
+      if (s.length + count * (a1.value.length - a0.value.length) > LIMITS.stringLength) return unknown('string too long');
+      return boundedString(ctx.budget, s.split(a0.value).join(a1.value));
+    }
+    case 'startswith':
+    case 'endswith': {
+      const test = (p: string) => (method === 'startswith' ? s.startsWith(p) : s.endsWith(p));
+      if (a0?.kind === 'str') return { kind: 'bool', value: test(a0.value) };
+      if (a0 && isExactSequence(a0) && a0.items.every((i) => i.kind === 'str')) return { kind: 'bool', value: a0.items.some((i) => test((i as { value: string }).value)) };
+      return unknownFrom(a0 ?? UNKNOWN);
+    }
+    case 'removeprefix':
+      return a0?.kind === 'str' ? str(s.startsWith(a0.value) ? s.slice(a0.value.length) : s) : UNKNOWN;
+    case 'removesuffix':
+      return a0?.kind === 'str' ? str(a0.value && s.endsWith(a0.value) ? s.slice(0, s.length - a0.value.length) : s) : UNKNOWN;
+    case 'join': {
+      const items = a0 ? iterate(operand(a0), ctx) : undefined;
+      if (!items || items.some((i) => i.kind !== 'str')) return unknownFrom(a0 ?? UNKNOWN);
+      const total = items.reduce((n, i) => n + (i as { value: string }).value.length + s.length, 0);
+      if (total > LIMITS.stringLength) return unknown('string too long');
+      return boundedString(ctx.budget, items.map((i) => (i as { value: string }).value).join(s));
+    }
+    case 'format':
+      return strFormat(s, args, ctx);
+    case 'isdigit':
+    case 'isnumeric':
+    case 'isdecimal':
+      return { kind: 'bool', value: s.length > 0 && /^\d+$/.test(s) };
+    case 'isalpha':
+      return { kind: 'bool', value: s.length > 0 && /^[A-Za-z]+$/.test(s) };
+    case 'zfill':
+      return a0?.kind === 'int' && a0.value < 1000 ? str(s.padStart(a0.value, '0')) : UNKNOWN;
+    case 'count':
+      return a0?.kind === 'str' && a0.value ? { kind: 'int', value: s.split(a0.value).length - 1 } : UNKNOWN;
+    case 'find':
+    case 'index': {
+      if (a0?.kind !== 'str') return UNKNOWN;
+      const i = s.indexOf(a0.value);
+      return i < 0 && method === 'index' ? raising('ValueError: substring not found') : { kind: 'int', value: i };
+    }
+    case 'encode':
+      return unknown('bytes');
+    case 'partition':
+    case 'rpartition': {
+      if (a0?.kind !== 'str' || !a0.value) return UNKNOWN;
+      const i = method === 'partition' ? s.indexOf(a0.value) : s.lastIndexOf(a0.value);
+      if (i < 0) return { kind: 'tuple', items: method === 'partition' ? [str(s), str(''), str('')] : [str(''), str(''), str(s)] };
+      return { kind: 'tuple', items: [str(s.slice(0, i)), str(a0.value), str(s.slice(i + a0.value.length))] };
+    }
+    default:
+      return unknown(`str.${method}()`);
+  }
+}
+
+/** `"{}-{name}".format(a, name=b)`: fields without conversions or format specs. */
+function strFormat(format: string, args: CallArgs, ctx: EvalContext): Value {
+  let out = '';
+  let auto = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c === '{') {
+      if (format[i + 1] === '{') {
+        out += '{';
+        i++;
+        continue;
+      }
+      const close = format.indexOf('}', i);
+      if (close < 0) return raising("ValueError: Single '{' encountered in format string");
+      const field = format.slice(i + 1, close);
+      if (/[!:.[]/.test(field)) return unknown('format spec');
+      const v = field === '' ? args.positional[auto++] : /^\d+$/.test(field) ? args.positional[Number(field)] : args.keywords.get(field);
+      if (!v) return args.unknownSpread ? UNKNOWN : raising(`IndexError or KeyError: '${field}' in format`);
+      const s = toStr(v);
+      if (s === undefined) return unknownFrom(v);
+      out += s;
+      if (out.length > LIMITS.stringLength) return unknown('string too long');
+      i = close;
+    } else if (c === '}') {
+      if (format[i + 1] === '}') i++;
+      out += '}';
+    } else out += c;
+  }
+  return boundedString(ctx.budget, out);
+}
+
+function pathMethod(p: string, method: string, args: CallArgs, ctx: EvalContext): Value {
+  switch (method) {
+    case 'resolve':
+    case 'absolute':
+      return p.startsWith('/') ? { kind: 'path', path: posix.normalize(p) } : unknown('relative to the working folder');
+    case 'expanduser':
+      return p.startsWith('~') ? unknown('home folder') : { kind: 'path', path: p };
+    case 'joinpath': {
+      const parts = args.positional.map(pathLike);
+      if (parts.some((x) => x === undefined)) return unknownFrom(...args.positional);
+      return { kind: 'path', path: joinPaths([p, ...(parts as string[])]) };
+    }
+    case 'with_name':
+      return args.positional[0]?.kind === 'str' ? { kind: 'path', path: joinPaths([posix.dirname(p), (args.positional[0] as { value: string }).value]) } : UNKNOWN;
+    case 'as_posix':
+    case '__str__':
+      return str(p);
+    case 'exists':
+    case 'is_dir':
+    case 'is_file': {
+      const known = p.startsWith('/') ? ctx.host.pathExists?.(posix.normalize(p), method === 'is_dir' ? 'dir' : method === 'is_file' ? 'file' : 'any') : undefined;
+      return known === undefined ? unknown(`Path.${method}()`) : { kind: 'bool', value: known };
+    }
+    case 'mkdir':
+    case 'touch':
+      return NONE;
+    default:
+      return unknown(`Path.${method}()`);
+  }
+}
+
+function dictMethod(d: Extract<Value, { kind: 'dict' }>, method: string, args: CallArgs, ctx: EvalContext): Value {
+  switch (method) {
+    case 'get': {
+      const key = args.positional[0];
+      if (!key) return UNKNOWN;
+      const dflt = args.positional[1] ?? NONE;
+      if (key.kind !== 'str') return unknownFrom(key);
+      const v = dictGet(d, key.value);
+      if (v === undefined) return dflt;
+      return v;
+    }
+    case 'keys':
+      return { kind: 'list', items: d.entries.map((e) => (e.maybe ? someOf([e.key]) : e.key)).concat(d.open ? [{ kind: 'some' }] : []) };
+    case 'values':
+      return { kind: 'list', items: d.entries.map((e) => (e.maybe ? someOf([e.value]) : e.value)).concat(d.open ? [{ kind: 'some' }] : []) };
+    case 'items':
+      return { kind: 'list', items: d.entries.map((e): Value => (e.maybe ? someOf([{ kind: 'tuple', items: [e.key, e.value] }]) : { kind: 'tuple', items: [e.key, e.value] })).concat(d.open ? [{ kind: 'some' }] : []) };
+    case 'copy':
+      return d;
+    case 'setdefault':
+    case 'update':
+    case 'pop':
+      // Their effect on the dict is followed by the executor; as values they are not needed.
+      return unknown(`dict.${method}()`);
+    default:
+      return unknown(`dict.${method}()`);
+  }
+  void ctx;
+}
+
+function sequenceMethod(v: Extract<Value, { kind: 'list' | 'tuple' | 'set' }>, method: string, args: CallArgs): Value {
+  switch (method) {
+    case 'copy':
+      return v;
+    case 'count': {
+      if (!isExactSequence(v) || !args.positional[0]) return UNKNOWN;
+      let n = 0;
+      for (const i of v.items) {
+        const eq = pyEquals(i, args.positional[0]);
+        if (eq === undefined) return UNKNOWN;
+        if (eq) n++;
+      }
+      return { kind: 'int', value: n };
+    }
+    case 'index': {
+      const needle = args.positional[0];
+      if (!needle) return UNKNOWN;
+      for (let i = 0; i < v.items.length; i++) {
+        const item = v.items[i];
+        if (item.kind === 'some') return UNKNOWN;
+        const eq = pyEquals(item, needle);
+        if (eq === true) return { kind: 'int', value: i };
+        if (eq === undefined) return UNKNOWN;
+      }
+      return raising('ValueError: not in list');
+    }
+    default:
+      return unknown(`${v.kind}.${method}()`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment readers
+
+function environSchema(args: CallArgs): Map<string, EnvSchemaEntry> {
+  const schema = new Map<string, EnvSchemaEntry>();
+  for (const [name, v] of args.keywords) {
+    if (isExactSequence(v) && v.kind === 'tuple') schema.set(name, { cast: castOf(v.items[0]) ?? 'other', default: v.items[1] });
+    else schema.set(name, { cast: castOf(v) ?? 'other' });
+  }
+  return schema;
+}
+
+/** The cast a value names: the builtin `bool`, `[str]`, `Csv()`… */
+function castOf(v: Value | undefined, written?: string): EnvCast | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'callable') {
+    switch (v.name) {
+      case 'bool':
+      case 'int':
+      case 'float':
+      case 'str':
+      case 'list':
+      case 'tuple':
+      case 'dict':
+        return v.name;
+      case 'decouple.Csv()':
+        return 'list';
+      case 'pathlib.Path':
+        return 'path';
+      case 'json.loads':
+        return 'json';
+    }
+  }
+  if (v.kind === 'list') return 'list';
+  if (v.kind === 'tuple') return 'tuple';
+  return written ? castFromText(written) : undefined;
+}
+
+/** `env("X", …)`, `env.bool("X", default=False)`, `config("X", cast=bool)`, `env.list(...)`. */
+function readerMethod(reader: Extract<Value, { kind: 'envReader' }>, method: string, args: CallArgs, ctx: EvalContext): Value {
+  const library: EnvLibrary = reader.library;
+  if (method === 'read_env' || method === 'smart_cast' || method === 'prefixed' || method === 'expand_vars' || method === 'seal' || method === 'dump') return method === 'prefixed' ? reader : NONE;
+  if (library === 'decouple' && method !== '' && method !== 'get' && method !== 'config') return unknown(`config.${method}`);
+  if (!(method in ENVIRON_METHODS)) return unknown(`env.${method}()`);
+  const key = args.positional[0] ?? args.keywords.get('var') ?? args.keywords.get('name') ?? args.keywords.get('option');
+  const defaultVariable = method === 'db' || method === 'db_url' ? 'DATABASE_URL' : method === 'cache' || method === 'cache_url' ? 'CACHE_URL' : method === 'email' || method === 'email_url' ? 'EMAIL_URL' : undefined;
+  const variable = key?.kind === 'str' ? key.value : key === undefined ? defaultVariable : undefined;
+  if (variable === undefined) return unknownFrom(key ?? UNKNOWN);
+  let cast: EnvCast = ENVIRON_METHODS[method];
+  let dflt: Value | undefined;
+  let castValue: Value | undefined;
+  let castText: string | undefined;
+  if (library === 'decouple') {
+    castValue = args.keywords.get('cast') ?? args.positional[2];
+    castText = nodeText(args.keywordNodes.get('cast') ?? args.positionalNodes[2], ctx);
+    dflt = args.keywords.get('default') ?? args.positional[1];
+  } else if (library === 'django-environ') {
+    if (method === '' || method === 'get_value') {
+      castValue = args.keywords.get('cast') ?? args.positional[1];
+      castText = nodeText(args.keywordNodes.get('cast') ?? args.positionalNodes[1], ctx);
+      dflt = args.keywords.get('default') ?? args.positional[2];
+    } else if (method === 'list' || method === 'tuple' || method === 'dict') {
+      dflt = args.keywords.get('default') ?? args.positional[2];
+    } else {
+      dflt = args.keywords.get('default') ?? args.positional[1];
+    }
+  } else {
+    // environs: env.bool("X", default), env("X", default)
+    dflt = args.keywords.get('default') ?? args.positional[1];
+  }
+  if (castValue) cast = castOf(castValue, castText) ?? 'other';
+  const fromSchema = reader.schema.get(variable);
+  if (fromSchema) {
+    if ((method === '' || method === 'get_value') && !castValue) cast = fromSchema.cast;
+    if (!dflt && fromSchema.default) dflt = fromSchema.default;
+  }
+  // django-environ's smart cast: with no cast, the default's type casts the value.
+  if (library === 'django-environ' && (method === '' || method === 'get_value') && !castValue && !fromSchema) cast = castOfDefault(dflt) ?? 'str';
+  const accessor = library === 'decouple' ? 'config' : method ? `env.${method}` : 'env';
+  return envRead(ctx, { variable, accessor, library, cast, default: dflt, castsDefault: library === 'decouple' || library === 'environs' });
+}
+
+function nodeText(node: SyntaxNode | undefined, ctx: EvalContext): string | undefined {
+  return node ? ctx.text.slice(node.from, node.to) : undefined;
+}
+
+export { percentFormat, mergeDicts, oneOf };
