@@ -47,6 +47,10 @@ Options:
                                from requirements*.txt, pyproject.toml, Pipfile, lock files)
   --rule CODE=SEVERITY         error|warning|information|hint|off (repeatable),
                                e.g. --rule security.W004=off
+  --env NAME=VALUE             judge the settings with this environment variable set
+                               (repeatable); every other variable is unset, as on a
+                               CI machine running manage.py check --deploy
+  --env-file FILE              the same for every NAME=VALUE line of a dotenv file
   -h, --help                   show this help
   --version                    show the version
 
@@ -60,6 +64,7 @@ interface Options {
   production: string[];
   djangoVersion: string;
   rules: Record<string, SeveritySetting>;
+  environment: Record<string, string>;
   paths: string[];
 }
 
@@ -68,6 +73,29 @@ class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
+
+/** `NAME=VALUE` lines of a dotenv file (`export ` prefixes, quotes and `#` comments as python-dotenv reads them). */
+export function parseDotenv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    let v = m[2];
+    const q = v[0];
+    if ((q === '"' || q === "'") && v.length > 1 && v.indexOf(q, 1) > 0) {
+      v = v.slice(1, v.indexOf(q, 1));
+      if (q === '"') v = v.replace(/\\n/g, '\n').replace(/\\"/g, '"');
+    } else {
+      const hash = v.indexOf(' #');
+      if (hash >= 0) v = v.slice(0, hash);
+      v = v.trim();
+    }
+    out[m[1]] = v;
+  }
+  return out;
+}
 
 const SEVERITY_NAMES: Record<string, SeveritySetting> = {
   error: 'error',
@@ -88,7 +116,7 @@ function parseArguments(argv: string[]): Options | 'help' | 'version' {
 
   // Template rules (DJD2xx) are configurable too: the engine applies `rules` to template findings.
   const known = new Set([...SETTINGS_RULES.map((r) => r.code), ...TEMPLATE_RULES.map((r) => r.code)]);
-  const options: Options = { format: 'text', fix: false, production: [], djangoVersion: '', rules: {}, paths: [] };
+  const options: Options = { format: 'text', fix: false, production: [], djangoVersion: '', rules: {}, environment: {}, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--') {
@@ -137,8 +165,22 @@ function parseArguments(argv: string[]): Options | 'help' | 'version' {
         options.rules[m[1]] = severity;
         break;
       }
+      case '--env': {
+        const spec = value();
+        const at = spec.indexOf('=');
+        if (at <= 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(spec.slice(0, at))) throw new UsageError(`--env must look like NAME=VALUE, not '${spec}'`);
+        options.environment[spec.slice(0, at)] = spec.slice(at + 1);
+        break;
+      }
+      case '--env-file': {
+        const file = value();
+        const read = readText(path.resolve(file));
+        if ('error' in read) throw new UsageError(`cannot read ${file}: ${read.error}`);
+        Object.assign(options.environment, parseDotenv(read.text));
+        break;
+      }
       default:
-        throw new UsageError(`unknown option '${flag}' (usage: ${TOOL} check [--format text|json|sarif] [--fix] [--production MODULE] [--django-version X.Y] [--rule CODE=SEVERITY] PATH...)`);
+        throw new UsageError(`unknown option '${flag}' (usage: ${TOOL} check [--format text|json|sarif] [--fix] [--production MODULE] [--django-version X.Y] [--rule CODE=SEVERITY] [--env NAME=VALUE] PATH...)`);
     }
   }
   if (options.paths.length === 0) options.paths.push('.');
@@ -332,6 +374,7 @@ class CheckedProject {
       productionSettings: [...files, ...options.production.map((p) => productionSetting(p))],
       djangoVersion: options.djangoVersion,
       rules: options.rules,
+      environment: options.environment,
       // Production-only findings in development settings are noise on the command line.
       developmentSeverity: 'off',
     });

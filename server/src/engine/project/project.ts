@@ -25,6 +25,11 @@ import { atLeast } from './djangoVersion';
 export interface EngineConfig {
   /** Dotted module names or root-relative paths of production settings. */
   productionSettings: string[];
+  /**
+   * Environment variables set when the settings are judged (`--env NAME=VALUE`); every other
+   * variable is unset, as on a CI machine running `check --deploy`.
+   */
+  environment: Record<string, string>;
   /** `"3.2"`; empty to read the pin from dependency files. */
   djangoVersion: string;
   /** Severity per rule code. */
@@ -35,7 +40,7 @@ export interface EngineConfig {
   templateGlobs: string[];
 }
 
-export const DEFAULT_CONFIG: EngineConfig = { productionSettings: [], djangoVersion: '', rules: {}, developmentSeverity: 'hint', templateGlobs: [] };
+export const DEFAULT_CONFIG: EngineConfig = { productionSettings: [], environment: {}, djangoVersion: '', rules: {}, developmentSeverity: 'hint', templateGlobs: [] };
 
 export interface ProjectHost {
   /** Reads a file that was not handed in; undefined when it cannot be read. */
@@ -115,7 +120,7 @@ export class DjangoProject {
   // Input
 
   setConfig(config: Partial<EngineConfig>): void {
-    this.config = { ...DEFAULT_CONFIG, ...config, rules: { ...(config.rules ?? {}) } };
+    this.config = { ...DEFAULT_CONFIG, ...config, rules: { ...(config.rules ?? {}) }, environment: { ...(config.environment ?? {}) } };
     this.structureChanged();
   }
 
@@ -277,6 +282,21 @@ export class DjangoProject {
     return parsed;
   }
 
+  /** Whether a path exists, as far as the project's listing knows: undefined outside the workspace. */
+  pathExists(path: string, kind: 'any' | 'file' | 'dir'): boolean | undefined {
+    if (path !== this.root && !path.startsWith(this.root + '/')) return undefined;
+    const isDir = this.directories.has(path.replace(/\/$/, ''));
+    const isFile = this.pythonFiles.has(path) || this.dependencyFiles.has(path) || this.otherFiles.has(path) || this.files.has(path);
+    return kind === 'dir' ? isDir : kind === 'file' ? isFile : isDir || isFile;
+  }
+
+  /** The Python files the project knows in one folder. */
+  private pythonFilesIn(folder: string): string[] {
+    const out: string[] = [];
+    for (const f of this.pythonFiles) if (f.startsWith(folder + '/') && !f.includes('/', folder.length + 1)) out.push(f);
+    return out;
+  }
+
   directoryExists(path: string): boolean | undefined {
     if (this.directories.has(path.replace(/\/$/, ''))) return true;
     // Only claim absence inside the workspace, where the listing is complete.
@@ -333,7 +353,8 @@ export class DjangoProject {
     const running = new Set<string>();
     const closure = new Map<string, Set<string>>();
 
-    const execute = (file: string, reads: Set<string>): ExecutedModule | undefined => {
+    const environment = new Map(Object.entries(this.config.environment));
+    const execute = (file: string, reads: Set<string>, depth = 0): ExecutedModule | undefined => {
       reads.add(file);
       const done = executed.get(file);
       if (done) {
@@ -353,10 +374,20 @@ export class DjangoProject {
         resolveModule: (dotted) => {
           const target = this.resolveModuleFile(dotted);
           if (!target) return undefined;
-          const m = execute(target, own);
+          const m = execute(target, own, depth + 1);
           return m ? { file: target, scope: m.scope } : undefined;
         },
         moduleExists: (dotted) => this.resolveModuleFile(dotted) !== undefined,
+        environment,
+        host: {
+          pathExists: (path, kind) => this.pathExists(path, kind),
+          filesIn: (folder) => this.pythonFilesIn(folder),
+          parse: (included) => {
+            own.add(included);
+            return this.parsed(included);
+          },
+        },
+        importDepth: depth,
       });
       running.delete(file);
       executed.set(file, result);
@@ -421,6 +452,7 @@ export class DjangoProject {
       production,
       scope: m.scope,
       version,
+      environment: new Set(Object.keys(this.config.environment)),
       text: (f) => this.text(f) ?? '',
       directoryExists: (p) => this.directoryExists(p),
       relative: (f) => this.relative(f),

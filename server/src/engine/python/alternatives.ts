@@ -142,6 +142,9 @@ function joinDicts(a: DictValue, b: DictValue): Value {
  */
 export function widenLoop(before: Value, after: Value): Value {
   if (sameValue(before, after)) return before;
+  // A pass that may or may not have changed it (an `if` inside the loop): widen each outcome.
+  if (after.kind === 'oneOf') return joinAll(after.options.map((o) => widenLoop(before, o)));
+  if (before.kind === 'oneOf') return joinAll(before.options.map((o) => widenLoop(o, after)));
   if (isSequence(before) && isSequence(after) && before.kind === after.kind && after.items.length >= before.items.length) {
     const prefix = before.items.every((x, i) => sameValue(x, after.items[i]));
     if (prefix) return { kind: before.kind, items: [...before.items, someOf(after.items.slice(before.items.length))] };

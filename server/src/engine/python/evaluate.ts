@@ -388,19 +388,35 @@ export function bindTarget(targets: SyntaxNode[], value: Value, locals: Map<stri
 /** A context whose lookups see `locals` first (comprehension variables, function locals). */
 export function withLocals(ctx: EvalContext, locals: Map<string, Value>): EvalContext {
   const outer = ctx.lookup;
-  return {
-    ...ctx,
+  return deriveContext(ctx, {
     lookup: (name) => {
       const v = locals.get(name);
       return v !== undefined ? { value: v } : outer(name);
     },
-    // Sharing the flags: a read inside the comprehension is a read of the whole expression.
+  });
+}
+
+/**
+ * A context like `ctx` with some fields replaced. Reads of the environment made through it are
+ * reads of the expression being evaluated: the flags and the budget are shared.
+ */
+export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth'>>): EvalContext {
+  return {
+    text: change.text ?? ctx.text,
+    file: change.file ?? ctx.file,
+    mode: ctx.mode,
+    environment: ctx.environment,
+    lookup: change.lookup ?? ctx.lookup,
     get touchedEnv() {
       return ctx.touchedEnv;
     },
     set touchedEnv(t: boolean) {
       ctx.touchedEnv = t;
     },
+    envVariables: ctx.envVariables,
+    budget: ctx.budget,
+    host: ctx.host,
+    callDepth: change.callDepth ?? ctx.callDepth,
   };
 }
 

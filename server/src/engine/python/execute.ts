@@ -229,7 +229,7 @@ class ModuleRun {
       case 'ForStatement':
         return this.forStatement(node, conditional, depth);
       case 'WhileStatement':
-        return this.loopOnce(node, node.getChild('Body'), conditional, depth, undefined);
+        return this.commit(this.loopOnce(node, node.getChild('Body'), conditional, depth, undefined));
       case 'WithStatement': {
         // The body of a `with` runs once; its `as` targets are unknown.
         const body = node.getChild('Body');
@@ -888,19 +888,54 @@ class ModuleRun {
     const iterable = this.evaluateNow(parts.iterable);
     const items = listedItems(iterable.value);
     const concreteItems = iterable.concreteValue !== undefined ? listedItems(iterable.concreteValue) : items;
-    const unrollable = items && items.length <= LIMITS.loopIterations && !this.hasJump(parts.body) && (iterable.concreteValue === undefined || (concreteItems && concreteItems.length === items.length && concreteItems.every((c, i) => sameValue(c, items[i]))));
-    if (unrollable && items) {
+    const jumps = this.hasJump(parts.body);
+    const same = !!items && !!concreteItems && concreteItems.length === items.length && concreteItems.every((c, i) => sameValue(c, items[i]));
+    if (items && same && items.length <= LIMITS.loopIterations && !jumps) {
       // Known items: every pass runs, in order, as Python would.
-      for (const item of items) {
-        this.seq = nextSeq();
-        for (const t of parts.targets) this.bindTarget(t, item, node, conditional);
-        this.block(parts.body, conditional, depth + 1);
-      }
+      for (const item of items) this.loopPass(parts.targets, item, undefined, parts.body, node, conditional, depth);
       if (parts.orElse) this.block(parts.orElse, conditional, depth + 1);
       return;
     }
-    this.loopOnce(node, parts.body, conditional, depth, { targets: parts.targets, items: items ?? undefined });
+    const widened = this.loopOnce(node, parts.body, conditional, depth, { targets: parts.targets, items: items ?? undefined });
+    if (concreteItems && concreteItems.length <= LIMITS.loopIterations && !jumps) {
+      // Items known only in the analysis environment (`os.environ.get("X", "").split(",")`):
+      // their passes give the concrete values, the widened pass the symbolic ones.
+      const saved = this.scope;
+      const unrolled = new Scope(saved);
+      this.scope = unrolled;
+      try {
+        for (const item of concreteItems) this.loopPass(parts.targets, unknown('a loop item'), item, parts.body, node, conditional ?? 'loop', depth);
+      } finally {
+        this.scope = saved;
+      }
+      this.combine(widened, unrolled);
+    } else this.commit(widened);
     if (parts.orElse) this.block(parts.orElse, conditional, depth + 1);
+  }
+
+  /** One pass of a loop body with its targets bound to an item (and, when it differs, its concrete value). */
+  private loopPass(targets: SyntaxNode[], item: Value, concreteItem: Value | undefined, body: SyntaxNode, node: SyntaxNode, conditional: string | undefined, depth: number) {
+    this.seq = nextSeq();
+    for (const t of targets) this.bindTarget(t, item, node, conditional, concreteItem);
+    this.block(body, conditional, depth + 1);
+  }
+
+  /** Symbolic values from one layer, concrete values from another (both over the current scope). */
+  private combine(symbolic: Scope, concrete: Scope) {
+    const names = new Set([...symbolic.ownNames(), ...concrete.ownNames()]);
+    this.seq = nextSeq();
+    for (const name of names) {
+      const sym = symbolic.ownRaw(name) ?? this.scope.get(name);
+      const con = concrete.ownRaw(name) ?? this.scope.get(name);
+      const shape = sym ?? con;
+      if (!shape) continue;
+      const compute = (): Evaluated => ({
+        value: sym && !sym.deleted ? sym.value : ABSENT,
+        concreteValue: con && !con.deleted ? (con.concreteValue ?? con.value) : ABSENT,
+        envVariables: [...new Set([...(sym?.envVariables ?? []), ...(con?.envVariables ?? [])])],
+      });
+      this.scope.set(name, LazyBinding.create({ ...fieldsOf(shape), seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget));
+    }
   }
 
   private hasJump(body: SyntaxNode): boolean {
@@ -915,9 +950,13 @@ class ModuleRun {
     return found;
   }
 
-  /** A loop that runs an unknown number of times: one pass over unknown items, then widened. */
-  private loopOnce(node: SyntaxNode, body: SyntaxNode | null, conditional: string | undefined, depth: number, loop: { targets: SyntaxNode[]; items?: Value[] } | undefined) {
-    if (!body) return;
+  /**
+   * A loop that runs an unknown number of times: one pass over unknown items, then what changed
+   * is widened. Returns a layer over the current scope with the widened bindings.
+   */
+  private loopOnce(node: SyntaxNode, body: SyntaxNode | null, conditional: string | undefined, depth: number, loop: { targets: SyntaxNode[]; items?: Value[] } | undefined): Scope {
+    const widened = new Scope(this.scope);
+    if (!body) return widened;
     const label = conditional ?? 'loop';
     const fork = new Scope(this.scope);
     const saved = this.scope;
@@ -945,15 +984,17 @@ class ModuleRun {
         return { value, concreteValue, envVariables: after.deleted ? undefined : after.envVariables };
       };
       const fields: BindingFields = before ? { ...fieldsOf(before), changes: [...before.changes, after.statement], conditional: label, seq: this.seq, prior: this.scope.raw(name) } : { ...fieldsOf(after), conditional: label, seq: this.seq, prior: this.scope.raw(name), deleted: undefined };
-      this.scope.set(name, LazyBinding.create(fields, compute, this.budget));
+      widened.set(name, LazyBinding.create(fields, compute, this.budget));
     }
+    return widened;
   }
 
-  private bindTarget(target: SyntaxNode, value: Value, statement: SyntaxNode, conditional: string | undefined) {
-    if (target.name === 'VariableName') this.bind(this.src(target), { value }, target, statement, undefined, conditional);
+  private bindTarget(target: SyntaxNode, value: Value, statement: SyntaxNode, conditional: string | undefined, concreteValue?: Value) {
+    if (target.name === 'VariableName') this.bind(this.src(target), { value, concreteValue }, target, statement, undefined, conditional);
     else if (target.name === 'TupleExpression' || target.name === 'ParenthesizedExpression' || target.name === 'ArrayExpression') {
       const names = significantChildren(target);
-      names.forEach((n, i) => this.bindTarget(n, isSequence(value) && value.items.length === names.length ? value.items[i] : unknown('unpacked'), statement, conditional));
+      const part = (v: Value | undefined, i: number) => (v === undefined ? undefined : isSequence(v) && v.items.length === names.length ? v.items[i] : unknown('unpacked'));
+      names.forEach((n, i) => this.bindTarget(n, part(value, i)!, statement, conditional, part(concreteValue, i)));
     }
   }
 

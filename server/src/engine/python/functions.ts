@@ -12,7 +12,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { type Value, type FunctionValue, UNKNOWN, NONE, unknown, raising, truthy } from './values';
 import { LIMITS } from './budget';
 import { oneOf } from './alternatives';
-import { type EvalContext, evaluate, significantChildren, text, operand, bindTarget, iterate, applyOperator } from './evaluate';
+import { type EvalContext, evaluate, significantChildren, text, operand, bindTarget, iterate, applyOperator, deriveContext, withLocals } from './evaluate';
 import type { CallArgs } from './calls';
 import { ifArms, tryParts, forParts, catches } from './syntax';
 
@@ -54,26 +54,15 @@ export function callFunction(fn: FunctionValue, args: CallArgs, ctx: EvalContext
 
 /** The function's own names first, then its module's names as they are at the call. */
 function functionContext(ctx: EvalContext, fn: FunctionValue, locals: Map<string, Value>): EvalContext {
-  return {
+  return deriveContext(ctx, {
     text: fn.def.text,
     file: fn.def.file,
-    mode: ctx.mode,
-    environment: ctx.environment,
     lookup: (name) => {
       const v = locals.get(name);
       return v !== undefined ? { value: v } : fn.def.globals(name);
     },
-    get touchedEnv() {
-      return ctx.touchedEnv;
-    },
-    set touchedEnv(t: boolean) {
-      ctx.touchedEnv = t;
-    },
-    envVariables: ctx.envVariables,
-    budget: ctx.budget,
-    host: ctx.host,
     callDepth: ctx.callDepth + 1,
-  };
+  });
 }
 
 /** Binds positional and keyword arguments and defaults; false when the call cannot match. */
@@ -159,13 +148,7 @@ class FunctionRun {
   private evaluate(node: SyntaxNode | null | undefined, path: Path): Value {
     if (!this.ctx.budget.step()) throw new GiveUp(this.ctx.budget.exhausted ?? 'budget');
     // The path's locals are the function's locals: point the context's lookups at them.
-    const lookup = this.ctx.lookup;
-    const ctx: EvalContext = Object.create(this.ctx);
-    ctx.lookup = (name) => {
-      const v = path.locals.get(name);
-      return v !== undefined ? { value: v } : lookup(name);
-    };
-    return evaluate(node, ctx, this.depth + 1);
+    return evaluate(node, withLocals(this.ctx, path.locals), this.depth + 1);
   }
 
   private statement(node: SyntaxNode, path: Path): { outcomes: Outcome[]; live: Path[] } {

@@ -4,7 +4,7 @@
 import type { Scope, SettingBinding, SourceRange } from '../python/execute';
 import type { Finding, Severity } from '../findings';
 import type { DjangoVersion } from '../project/djangoVersion';
-import { SettingsView } from './settingsView';
+import { SettingsView, type WorldChoice } from './settingsView';
 import { SettingsFixes } from './settingsFixes';
 import { type RuleContext, type SettingsRule, type Report, versionApplies } from './rule';
 import { securityRules } from './security';
@@ -20,6 +20,8 @@ export interface SettingsRuleInput {
   production: boolean;
   scope: Scope;
   version: DjangoVersion;
+  /** Environment variables set for the analysis. */
+  environment?: ReadonlySet<string>;
   text(file: string): string;
   directoryExists(path: string): boolean | undefined;
   relative(file: string): string;
@@ -30,48 +32,110 @@ export type RawFinding = Omit<Finding, 'settingsModule' | 'production'> & { prod
 const LEVEL_TO_SEVERITY: Record<SettingsRule['level'], Severity> = { error: 'error', warning: 'warning', information: 'information' };
 
 export function runSettingsRules(input: SettingsRuleInput): RawFinding[] {
-  const s = new SettingsView(input.scope, input.version);
-  const fixes = new SettingsFixes(input.rootFile, input.text, s);
+  const base = new SettingsView(input.scope, input.version, undefined, input.environment);
   const out: RawFinding[] = [];
   for (const rule of SETTINGS_RULES) {
     if (!versionApplies(rule, input.version)) continue;
-    const ctx: RuleContext = {
-      s,
-      version: input.version,
-      production: input.production,
-      rootFile: input.rootFile,
-      text: input.text,
-      directoryExists: input.directoryExists,
-      relative: input.relative,
-      fixes,
-      report: (r: Report) => {
-        const at = place(r, s, input);
-        out.push({
-          code: rule.code,
-          severity: LEVEL_TO_SEVERITY[rule.level],
-          message: r.message,
-          file: at.file,
-          start: at.start,
-          end: at.end,
-          docsUrl: rule.doc.url,
-          related: [],
-          fixes: r.fixes ?? [],
-          whenUnset: r.whenUnset,
-          productionOnly: rule.productionOnly,
-          binding: r.at ? undefined : r.binding,
-          unnecessary: r.unnecessary,
-          deprecated: r.deprecated,
-        });
-      },
-    };
     try {
-      rule.check(ctx);
+      out.push(...judgeInEveryWorld(rule, base, input));
     } catch (error) {
       // A rule bug must not hide the other rules' findings; it is reported by the shell's log.
       console.error(`django-deploy: rule ${rule.code} failed: ${(error as Error).stack ?? error}`);
     }
   }
   return out;
+}
+
+/** At most this many combinations of alternatives are judged per rule; past it the rule stays quiet. */
+const MAX_WORLDS = 64;
+
+/**
+ * Runs a rule once per combination of the alternatives of the settings it reads (a setting set
+ * differently in branches nobody can decide), and keeps the findings it reports in every one:
+ * a rule fires only when its condition holds whatever Django may see.
+ */
+function judgeInEveryWorld(rule: SettingsRule, base: SettingsView, input: SettingsRuleInput): RawFinding[] {
+  const worlds = new WorldExplorer();
+  let kept: RawFinding[] | undefined;
+  do {
+    const found = runRule(rule, base.inWorld(worlds), input);
+    if (!kept) kept = found;
+    else kept = kept.filter((k) => found.some((f) => f.file === k.file && f.start === k.start && f.end === k.end));
+    if (!kept.length) return [];
+  } while (worlds.next());
+  return worlds.exhausted ? [] : kept;
+}
+
+function runRule(rule: SettingsRule, s: SettingsView, input: SettingsRuleInput): RawFinding[] {
+  const fixes = new SettingsFixes(input.rootFile, input.text, s);
+  const out: RawFinding[] = [];
+  const ctx: RuleContext = {
+    s,
+    version: input.version,
+    production: input.production,
+    rootFile: input.rootFile,
+    text: input.text,
+    directoryExists: input.directoryExists,
+    relative: input.relative,
+    fixes,
+    report: (r: Report) => {
+      const at = place(r, s, input);
+      out.push({
+        code: rule.code,
+        severity: LEVEL_TO_SEVERITY[rule.level],
+        message: r.message,
+        file: at.file,
+        start: at.start,
+        end: at.end,
+        docsUrl: rule.doc.url,
+        related: [],
+        fixes: r.fixes ?? [],
+        whenUnset: r.whenUnset,
+        productionOnly: rule.productionOnly,
+        binding: r.at ? undefined : r.binding,
+        unnecessary: r.unnecessary,
+        deprecated: r.deprecated,
+      });
+    },
+  };
+  rule.check(ctx);
+  return out;
+}
+
+/**
+ * Enumerates the worlds a rule is judged in, depth first: each setting with alternatives is a
+ * choice point, met in the order the rule reads settings; `next()` moves to the next combination.
+ */
+class WorldExplorer implements WorldChoice {
+  private choices: { name: string; index: number; count: number }[] = [];
+  private position = new Map<string, number>();
+  private runs = 1;
+  exhausted = false;
+
+  pick(name: string, count: number): number {
+    const at = this.position.get(name);
+    if (at !== undefined) return this.choices[at].index;
+    this.position.set(name, this.choices.length);
+    this.choices.push({ name, index: 0, count });
+    return 0;
+  }
+
+  next(): boolean {
+    while (this.choices.length) {
+      const last = this.choices[this.choices.length - 1];
+      if (last.index + 1 < last.count) {
+        last.index++;
+        if (++this.runs > MAX_WORLDS) {
+          this.exhausted = true;
+          return false;
+        }
+        return true;
+      }
+      this.choices.pop();
+      this.position.delete(last.name);
+    }
+    return false;
+  }
 }
 
 /** Where a finding goes: the value at fault, else the setting that enables the check, else the module's first line. */

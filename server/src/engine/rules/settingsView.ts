@@ -3,7 +3,7 @@
 // `manage.py check --deploy` sees on a machine without them), and where each value came from.
 
 import type { Scope, SettingBinding, SourceRange } from '../python/execute';
-import { type Value, NONE, TRUE, FALSE, str, isSequence, UNKNOWN } from '../python/values';
+import { type Value, NONE, TRUE, FALSE, str, isSequence, UNKNOWN, containsString } from '../python/values';
 import { atLeast, type DjangoVersion } from '../project/djangoVersion';
 
 export interface SettingValue {
@@ -73,11 +73,27 @@ export function djangoDefault(name: string, version: DjangoVersion): Value | und
   }
 }
 
+/**
+ * Which of its alternatives a `oneOf` setting takes in the world a rule is judged in (see
+ * `judgeInEveryWorld` in settingsRules.ts). Without one, a `oneOf` is returned as it is.
+ */
+export interface WorldChoice {
+  pick(name: string, count: number): number;
+}
+
 export class SettingsView {
   constructor(
     readonly scope: Scope,
     readonly version: DjangoVersion,
+    private world?: WorldChoice,
+    /** Environment variables set for the analysis (the others are unset). */
+    readonly environment: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** The same settings, judged in another world. */
+  inWorld(world: WorldChoice | undefined): SettingsView {
+    return new SettingsView(this.scope, this.version, world, this.environment);
+  }
 
   binding(name: string): SettingBinding | undefined {
     return this.scope.get(name);
@@ -87,15 +103,20 @@ export class SettingsView {
     return this.scope.has(name);
   }
 
-  /** The value Django would see with no environment variables set. */
+  /**
+   * The value Django sees in the analysis environment (by default: every variable unset). A
+   * setting that may take several values takes the one of the current world; on a path where
+   * the setting is not set, Django's default.
+   */
   get(name: string): SettingValue {
     const binding = this.scope.get(name);
-    if (!binding) return { value: djangoDefault(name, this.version) ?? UNKNOWN, binding: undefined };
-    if (binding.concreteValue && binding.concreteValue.kind !== 'unknown') {
-      const envUsed = binding.envVariables ?? [];
-      return { value: binding.concreteValue, binding, whenUnset: envUsed.length ? envUsed : undefined };
-    }
-    return { value: binding.value, binding };
+    const dflt = () => djangoDefault(name, this.version) ?? UNKNOWN;
+    if (!binding) return { value: dflt(), binding: undefined };
+    let value = binding.concreteValue ?? binding.value;
+    if (value.kind === 'oneOf' && this.world) value = value.options[this.world.pick(name, value.options.length)];
+    if (value.kind === 'unknown' && value.absent) value = dflt();
+    const envUsed = (binding.concreteValue !== undefined ? binding.envVariables : undefined)?.filter((v) => !this.environment.has(v)) ?? [];
+    return { value, binding, whenUnset: envUsed.length ? envUsed : undefined };
   }
 
   /** The value as written, keeping environment reads as such. */
@@ -116,23 +137,19 @@ export class SettingsView {
     return out;
   }
 
-  /** Membership in a list setting: true, false, or undefined when the list is not fully known. */
+  /**
+   * Membership in a list setting: true when the item is certainly there, false when it certainly
+   * is not, undefined when the list may hold it (an unknown item, a part nobody can list).
+   */
   contains(name: string, entry: string): boolean | undefined {
-    const v = this.get(name).value;
-    if (!isSequence(v)) return undefined;
-    let unknownItem = false;
-    for (const i of v.items) {
-      if (i.kind === 'str' && i.value === entry) return true;
-      if (i.kind !== 'str') unknownItem = true;
-    }
-    return unknownItem ? undefined : false;
+    return containsString(this.get(name).value, entry);
   }
 
   /** Where a string item of a list setting is written, searched in its statement and changes. */
   itemRange(name: string, entry: string, text: (file: string) => string): SourceRange | undefined {
     const b = this.scope.get(name);
     if (!b) return undefined;
-    for (const r of [b.statement, ...b.changes]) {
+    for (const r of [b.statement, ...b.changes, ...(b.alternatives ?? []).flatMap((a) => [a.statement, ...a.changes])]) {
       const t = text(r.file).slice(r.start, r.end);
       for (const q of ['"', "'"]) {
         const i = t.indexOf(q + entry + q);
