@@ -1,0 +1,1 @@
+# Placeholder, can be mounted in a Docker container with a custom settings

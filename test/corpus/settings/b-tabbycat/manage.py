@@ -1,0 +1,1 @@
+tabbycat/manage.py
