@@ -1,0 +1,1 @@
+# Two wrongs don't make a right, but three lefts do.
