@@ -38,7 +38,7 @@ describe('deployment requests (split settings)', () => {
     const project = result.projects[0];
     assert.equal(project.settingsModule, 'shop.settings.production');
     const items: Item[] = project.items;
-    assert.deepEqual(items.map((i) => i.id), ['debug', 'allowed-hosts', 'secret-key', 'static-settings', 'collectstatic', 'templates-static', 'missing-static', 'static-serving', 'https', 'cookies', 'other-checks', 'app-server']);
+    assert.deepEqual(items.map((i) => i.id), ['debug', 'allowed-hosts', 'secret-key', 'environment', 'static-settings', 'collectstatic', 'templates-static', 'missing-static', 'static-serving', 'https', 'cookies', 'other-checks', 'app-server']);
     for (const i of items) {
       assert.ok(['pass', 'fail', 'warn', 'unknown'].includes(i.status), `${i.id}: ${i.status}`);
       assert.ok(i.detail && !i.detail.includes('\n'), `${i.id}: one line`);

@@ -142,7 +142,8 @@ describe('split settings', () => {
     assert.ok(codes(base).includes('security.W009'), 'base.py (not open) gets its findings');
     assert.equal(base.version, undefined);
 
-    // SECRET_KEY fixed on disk: the next check clears base.py, which has no findings left.
+    // SECRET_KEY and ALLOWED_HOSTS moved to the environment on disk: the next check leaves base.py
+    // with only the two variables production must set (DJD117, information).
     const baseText = readFileSync(p.base, 'utf8');
     writeFileSync(
       p.base,
@@ -151,7 +152,7 @@ describe('split settings', () => {
         .replace(/^ALLOWED_HOSTS = .*$/m, "ALLOWED_HOSTS = os.environ['DJANGO_ALLOWED_HOSTS'].split(',')"),
     );
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: baseUri, type: 2 }] });
-    const cleared = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (d) => d.uri === baseUri && d.diagnostics.length === 0);
+    const cleared = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (d) => d.uri === baseUri && d.diagnostics.length === 2 && d.diagnostics.every((x) => x.code === 'DJD117' && x.severity === 3));
     await client.request('workspace/executeCommand', { command: 'djangoDeploy.server.checkProject', arguments: [] });
     await cleared;
   });

@@ -34,7 +34,7 @@ for (const root of roots) {
     const p = load(root);
     const facts = projectFacts(p);
     const items = deploymentChecklist(p.allFindings(), facts, undefined);
-    assert.equal(items.length, 12);
+    assert.equal(items.length, 13);
     for (const item of items) {
       assert.ok(item.detail.trim() && !item.detail.includes('\n'), `${item.id}: one line`);
       for (const place of item.places) {

@@ -35,7 +35,7 @@ export function registerDeploySuite(): void {
       const status = (id: string) => project.items.find((i) => i.id === id)?.status;
       assert.equal(status('debug'), 'pass', 'production.py sets DEBUG = False');
       assert.equal(status('https'), 'fail', 'no HSTS in the split fixture');
-      assert.equal(project.items.length, 12);
+      assert.equal(project.items.length, 13);
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     });
 
@@ -44,7 +44,7 @@ export function registerDeploySuite(): void {
       assert.ok(markdown);
       assert.equal(await vscode.env.clipboard.readText(), markdown);
       assert.match(markdown, /^### Deployment checklist: mysite\.settings\.production/);
-      assert.equal(markdown.split('\n').filter((l) => l.startsWith('- [')).length, 12);
+      assert.equal(markdown.split('\n').filter((l) => l.startsWith("- [")).length, 13);
     });
 
     test('Compare WSGI and ASGI: a webview with the recommendation and the command lines of each project', async () => {

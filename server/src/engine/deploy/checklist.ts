@@ -91,7 +91,7 @@ function rawChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: Stat
   };
 
   const [debug, hosts, secret, staticSettings, templates, missing, https, cookies] = FINDING_ITEMS.map(fromFindings);
-  items.push(debug, hosts, secret, staticSettings, collectstaticItem(facts, staticRoot), templates, missing, servingItem(facts, shown, used), https, cookies);
+  items.push(debug, hosts, secret, environmentItem(shown, used, noSettings), staticSettings, collectstaticItem(facts, staticRoot), templates, missing, servingItem(facts, shown, used), https, cookies);
 
   // Whatever else check --deploy and the traps report for production.
   const rest = shown.filter((f) => !used.has(f) && f.production && !f.code.startsWith('DJD2'));
@@ -111,6 +111,18 @@ function findingsItem(id: string, title: string, mine: Finding[], unknownReason:
   const where = files.size > 1 ? ` in ${files.size} files` : ` (${posix.basename(first.file)})`;
   const count = mine.length > 1 ? `${mine.length} problems${where}: ` : '';
   return { id, title, status: serious.length ? 'fail' : 'warn', detail: `${count}${firstSentence(first.message)}${mine.length === 1 ? where : ''}`, places, command };
+}
+
+/** The environment variables the production settings cannot load without (DJD117). */
+function environmentItem(shown: Finding[], used: Set<Finding>, noSettings: boolean): Omit<ChecklistItem, 'placeCount'> {
+  const base = { id: 'environment', title: 'Environment variables the settings need' };
+  const required = shown.filter((f) => f.code === 'DJD117' && f.production);
+  for (const f of required) used.add(f);
+  const names = [...new Set(required.flatMap((f) => f.whenUnset ?? []))];
+  const places = required.map((f) => ({ file: f.file, start: f.start, end: f.end, label: `${f.whenUnset?.join(', ') ?? f.code}: read with no default` }));
+  if (noSettings) return { ...base, status: 'unknown', detail: 'No production settings module found.', places };
+  if (!names.length) return { ...base, status: 'pass', detail: 'The production settings load with no environment variable set.', places };
+  return { ...base, status: 'warn', detail: `Django does not start without ${names.join(', ')}: set ${names.length > 1 ? 'them' : 'it'} in production and wherever check --deploy runs.`, places };
 }
 
 function firstSentence(message: string): string {

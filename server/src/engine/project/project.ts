@@ -436,7 +436,8 @@ export class DjangoProject {
     for (const rootFile of roots) {
       const info = infos.find((i) => i.file === rootFile)!;
       const m = modules.get(rootFile)!;
-      findings.push(...this.findingsForRoot(info, m, version));
+      const read = [...(closure.get(rootFile) ?? [])].map((f) => executed.get(f)).filter((x): x is ExecutedModule => !!x);
+      findings.push(...this.findingsForRoot(info, m, version, read));
     }
     const read = new Set<string>(executed.keys());
     for (const reads of closure.values()) for (const f of reads) read.add(f);
@@ -444,7 +445,7 @@ export class DjangoProject {
     return this.analysis;
   }
 
-  private findingsForRoot(info: SettingsModuleInfo, m: ExecutedModule, version: DjangoVersion): Finding[] {
+  private findingsForRoot(info: SettingsModuleInfo, m: ExecutedModule, version: DjangoVersion, read: ExecutedModule[]): Finding[] {
     const production = info.role === 'production';
     const raw = runSettingsRules({
       rootFile: info.file,
@@ -456,6 +457,7 @@ export class DjangoProject {
       text: (f) => this.text(f) ?? '',
       directoryExists: (p) => this.directoryExists(p),
       relative: (f) => this.relative(f),
+      loadFailures: read.flatMap((x) => x.loadFailures()),
     });
     const silenced = silencedChecks(m.scope);
     const out: Finding[] = [];

@@ -1,7 +1,7 @@
 // The shape of a settings rule: a stable code, its documentation (what hovers, the README table
 // and `codeDescription` links are generated from) and a check over a settings module's values.
 
-import type { SettingBinding, SourceRange } from '../python/execute';
+import type { SettingBinding, SourceRange, LoadFailure } from '../python/execute';
 import type { Fix } from '../findings';
 import type { DjangoVersion } from '../project/djangoVersion';
 import type { SettingsView } from './settingsView';
@@ -61,6 +61,8 @@ export interface RuleContext {
   text(file: string): string;
   directoryExists(path: string): boolean | undefined;
   relative(file: string): string;
+  /** Statements that stop the module (or a module it imports) from loading in the analysis environment. */
+  loadFailures: LoadFailure[];
   fixes: SettingsFixes;
   report(r: Report): void;
 }

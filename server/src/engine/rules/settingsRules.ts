@@ -1,7 +1,7 @@
 // Runs every settings rule that applies to the project's Django version over one settings module
 // (the module Django loads, with its imports resolved) and places each finding on the line to fix.
 
-import type { Scope, SettingBinding, SourceRange } from '../python/execute';
+import type { Scope, SettingBinding, SourceRange, LoadFailure } from '../python/execute';
 import type { Finding, Severity } from '../findings';
 import type { DjangoVersion } from '../project/djangoVersion';
 import { SettingsView, type WorldChoice } from './settingsView';
@@ -25,6 +25,7 @@ export interface SettingsRuleInput {
   text(file: string): string;
   directoryExists(path: string): boolean | undefined;
   relative(file: string): string;
+  loadFailures?: LoadFailure[];
 }
 
 export type RawFinding = Omit<Finding, 'settingsModule' | 'production'> & { productionOnly: boolean; binding?: SettingBinding };
@@ -77,6 +78,7 @@ function runRule(rule: SettingsRule, s: SettingsView, input: SettingsRuleInput):
     text: input.text,
     directoryExists: input.directoryExists,
     relative: input.relative,
+    loadFailures: input.loadFailures ?? [],
     fixes,
     report: (r: Report) => {
       const at = place(r, s, input);

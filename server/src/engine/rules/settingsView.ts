@@ -137,6 +137,12 @@ export class SettingsView {
     return out;
   }
 
+  /** The items of a list setting (`some` parts included); undefined when it is not one known sequence. */
+  items(name: string): Value[] | undefined {
+    const v = this.get(name).value;
+    return isSequence(v) ? v.items : undefined;
+  }
+
   /**
    * Membership in a list setting: true when the item is certainly there, false when it certainly
    * is not, undefined when the list may hold it (an unknown item, a part nobody can list).

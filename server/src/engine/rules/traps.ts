@@ -232,14 +232,17 @@ export const trapRules: SettingsRule[] = [
       url: `${DOCS}/howto/static-files/deployment/`,
     },
     check(ctx) {
-      const mw = ctx.s.strings('MIDDLEWARE');
       const wn = 'whitenoise.middleware.WhiteNoiseMiddleware';
-      if (!mw) return;
-      const i = mw.indexOf(wn);
+      const items = ctx.s.items('MIDDLEWARE');
+      if (!items) return;
+      const i = items.findIndex((x) => x.kind === 'str' && x.value === wn);
       if (i < 0) return;
-      const sec = mw.indexOf(SECURITY_MIDDLEWARE);
-      const expected = sec >= 0 ? sec + 1 : 0;
+      // Its position is known only when everything before it is known (a `some` part after it is fine).
+      if (items.slice(0, i).some((x) => x.kind !== 'str')) return;
+      const sec = items.findIndex((x) => x.kind === 'str' && x.value === SECURITY_MIDDLEWARE);
+      const expected = sec >= 0 && sec < i ? sec + 1 : 0;
       if (i === expected) return;
+      if (sec < 0 && items.slice(i + 1).some((x) => x.kind !== 'str')) return; // SecurityMiddleware may come later
       const { binding, whenUnset } = ctx.s.get('MIDDLEWARE');
       ctx.report({
         message: `WhiteNoiseMiddleware is at position ${i + 1} of MIDDLEWARE: it should come ${sec >= 0 ? 'directly after SecurityMiddleware' : 'first'}, so static files are served before sessions, CSRF and authentication run.`,
@@ -247,6 +250,32 @@ export const trapRules: SettingsRule[] = [
         at: ctx.s.itemRange('MIDDLEWARE', wn, ctx.text),
         whenUnset,
       });
+    },
+  },
+  {
+    code: 'DJD117',
+    level: 'information',
+    productionOnly: false,
+    origin: 'django-deploy',
+    doc: {
+      title: 'Django cannot start without an environment variable',
+      what: 'Loading the settings module reads an environment variable that has no default (`os.environ["X"]`, `env("X")`, `config("X")`, `os.environ.get("X").split(",")`…): with the variable unset, Django stops with an exception before any check runs.',
+      why: 'A deployment that forgets the variable does not start at all, and `manage.py check --deploy` on a machine without it crashes instead of reporting problems. The variable belongs in the production environment (and in CI that runs check --deploy).',
+      example: 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+      instead: 'Set DJANGO_SECRET_KEY wherever the settings load (server, CI); for development-only modules, read it with a default.',
+      url: `${DOCS}/howto/deployment/checklist/#critical-settings`,
+    },
+    check(ctx) {
+      const seen = new Set<string>();
+      for (const f of ctx.loadFailures) {
+        if (!f.variable || seen.has(f.variable)) continue;
+        seen.add(f.variable);
+        ctx.report({
+          message: `Django cannot load these settings without the environment variable ${f.variable}: here it raises ${f.message.split(':')[0]} when ${f.variable} is unset, so the site does not start and check --deploy stops before its checks. Set ${f.variable} in production and wherever check --deploy runs.`,
+          at: f.range,
+          whenUnset: [f.variable],
+        });
+      }
     },
   },
 ];
