@@ -1,9 +1,10 @@
 // Shared by the CLI suites: where things are, running the built CLI, temporary copies of fixtures.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The repository root (this file runs as out/test/cli/*.js). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -83,4 +84,89 @@ export function offsetOf(text: string, line: number, column: number): number {
   let offset = 0;
   for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
   return offset + column - 1;
+}
+
+/** Django versions the truth harness runs (scripts/django: 3.2 is Debian's, 4.2/5.2 unpacked .debs). */
+export const DJANGO_VERSIONS = ['3.2', '4.2', '5.2'] as const;
+export type DjangoVersion = (typeof DJANGO_VERSIONS)[number];
+
+/** One message of real `check --deploy`, as scripts/django/truth.py reports it. */
+export interface TruthMessage {
+  id: string | null;
+  level: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';
+  msg: string;
+  hint: string | null;
+  obj: string | null;
+}
+
+/** What scripts/django/truth.py prints: real `check --deploy` on a copy of a project. */
+export interface TruthResult {
+  django: string | null;
+  settings: string;
+  outcome: 'checked' | 'load-error' | 'setup-error' | 'check-crash';
+  /** Sorted unique ids of the messages not silenced. */
+  ids: string[];
+  messages: TruthMessage[];
+  /** "ExcType: message" when not checked. */
+  error?: string;
+  traceback?: string;
+  /** Modules that exist nowhere here and were stubbed (the name where stubbing began). */
+  stubbed: string[];
+  /** Settings whose value is or holds a stub. */
+  stubValues: string[];
+  /** INSTALLED_APPS entries removed before django.setup() (stubbed or missing modules). */
+  removedApps: string[];
+  /** Settings changed before django.setup() because they name what exists nowhere here: name → repr() of the original. */
+  replaced: Record<string, string>;
+  /** repr() of the settings asked for with `show`. */
+  values?: Record<string, string>;
+}
+
+export interface TruthOptions {
+  root: string;
+  settings: string;
+  django?: DjangoVersion;
+  env?: Record<string, string>;
+  sourceRoot?: string;
+  timeout?: number;
+  show?: string[];
+}
+
+export type DjangoAvailability = { ok: true; version: string; path: string } | { ok: false; reason: string };
+
+/** scripts/django/truth.mjs, typed. */
+export interface Truth {
+  runTruth(options: TruthOptions): TruthResult;
+  runTruthAsync(options: TruthOptions): Promise<TruthResult>;
+  djangoVersions(): Record<DjangoVersion, DjangoAvailability>;
+  TRUTH: string;
+  PYTHON: string;
+  CACHE: string;
+}
+
+export const TRUTH_MJS = join(ROOT, 'scripts', 'django', 'truth.mjs');
+
+/** cliJson without blocking (spawn): lets independent CLI runs share the machine's cores. */
+export function cliJsonAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ run: Run; diagnostics: JsonDiagnostic[] }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const run = { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      try {
+        resolvePromise({ run, diagnostics: (JSON.parse(run.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics });
+      } catch (e) {
+        reject(new Error(`${(e as Error).message}\n${run.stderr}`));
+      }
+    });
+  });
+}
+
+/** Loads scripts/django/truth.mjs (an ES module that must keep its own location, so not bundled). */
+export function loadTruth(): Promise<Truth> {
+  return import(pathToFileURL(TRUTH_MJS).href) as Promise<Truth>;
 }
