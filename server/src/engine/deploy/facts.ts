@@ -7,6 +7,7 @@ import type { DjangoProject } from '../project/project';
 import { isIgnoredPath, settingsModuleFromEntryPoint } from '../project/layout';
 import { isSequence, pathLike, type Value } from '../python/values';
 import { APPLICATION_SERVERS, normalisePackage, type Interface } from './servers';
+import { requirementsIn } from '../project/requirements';
 
 /** A place in a file (UTF-16 offsets), with what is there. */
 export interface Place {
@@ -229,23 +230,10 @@ function readRequirements(project: DjangoProject, files: string[]): Map<string, 
   const out = new Map<string, Requirement>();
   const ordered = [...files].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   for (const file of ordered) {
-    const text = project.text(file);
-    if (!text) continue;
-    const lockFile = /lock$/i.test(file);
-    let offset = 0;
-    for (const line of text.split('\n')) {
-      const lineStart = offset;
-      offset += line.length + 1;
-      if (/^\s*#/.test(line)) continue;
-      // requirements.txt `name[extra]>=1`, pyproject/Pipfile `"name>=1"` / `name = "…"`, locks `name = "name"`.
-      const candidates = lockFile ? [/^\s*name\s*=\s*"([A-Za-z0-9._-]+)"/.exec(line)] : [/^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([<>=!~;@]|$|\s|=)/.exec(line), ...[...line.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([<>=!~;]|["'])/g)]];
-      for (const m of candidates) {
-        if (!m) continue;
-        const name = normalisePackage(m[1]);
-        if (!WATCHED.has(name) || out.has(name)) continue;
-        const start = lineStart + line.indexOf(m[1]);
-        out.set(name, { name, place: { file, start, end: start + m[1].length, label: line.trim() } });
-      }
+    const found = project.derive(file, 'requirements', (text) => requirementsIn(file, text));
+    for (const r of found ?? []) {
+      if (!WATCHED.has(r.name) || out.has(r.name)) continue;
+      out.set(r.name, { name: r.name, place: { file, start: r.start, end: r.end, label: r.label } });
     }
   }
   return out;

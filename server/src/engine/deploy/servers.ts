@@ -2,6 +2,8 @@
 // checklist and the tests read, and the exact command line of each for one project.
 // Facts: reference/templates-and-servers.md §2 (Django's deployment how-tos).
 
+import { normalisePackage } from '../project/requirements';
+
 export type Interface = 'wsgi' | 'asgi';
 
 export interface ApplicationServer {
@@ -107,10 +109,7 @@ export const APPLICATION_SERVERS: readonly ApplicationServer[] = [
   },
 ];
 
-/** A requirement name as pip compares it: lowercase, runs of `-_.` as one `-`. */
-export function normalisePackage(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
+export { normalisePackage };
 
 /** The servers whose packages are among `packages` (normalised names). */
 export function serversIn(packages: ReadonlySet<string>): ApplicationServer[] {

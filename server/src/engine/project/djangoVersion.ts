@@ -4,6 +4,9 @@
 // version; a range with an upper bound (`<4.0`) is the newest release below it; an open range is
 // the newest Django. Unknown means newest too.
 
+import * as posix from 'node:path/posix';
+import { requirementsIn, type Requirement } from './requirements';
+
 export interface DjangoVersion {
   major: number;
   minor: number;
@@ -33,43 +36,21 @@ export function parseVersionSetting(value: string): DjangoVersion | undefined {
 }
 
 /**
- * Reads the Django requirement from one dependency file. `name` is the file's base name.
+ * Reads the Django requirement from one dependency file (`name` is its path or base name).
  * Returns undefined when the file does not mention Django.
  */
 export function djangoPinFromFile(name: string, text: string): DjangoVersion | undefined {
-  const lines = text.split(/\r?\n/);
-  const lower = name.toLowerCase();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    let spec: string | undefined;
-    if (lower.endsWith('.txt') || lower.endsWith('.in')) {
-      const m = /^\s*django\s*(\[[^\]]*\])?\s*([<>=!~][^#;]*)/i.exec(line);
-      if (m) spec = m[2];
-      else if (/^\s*django\s*(#.*)?$/i.test(line)) return { ...NEWEST, source: `${name}:${i + 1} (unpinned)` };
-    } else if (lower === 'pyproject.toml' || lower === 'setup.cfg' || lower === 'setup.py') {
-      // "django>=4.2,<5.0" in dependencies arrays; django = "^4.2" (poetry); Django = ">=4.2"
-      const m = /["']\s*django\s*(\[[^\]]*\])?\s*([<>=!~][^"';]*)["']/i.exec(line) ?? /^\s*django\s*=\s*["']([^"']+)["']/i.exec(line) ?? /^\s*django\s*=\s*\{[^}]*version\s*=\s*["']([^"']+)["']/i.exec(line) ?? (lower === 'setup.cfg' ? /^\s*django\s*([<>=!~][^#;]*)/i.exec(line) : null);
-      if (m) spec = m[m.length - 1] ?? m[2];
-    } else if (lower === 'pipfile') {
-      const m = /^\s*django\s*=\s*["']([^"']+)["']/i.exec(line) ?? /^\s*django\s*=\s*\{[^}]*version\s*=\s*["']([^"']+)["']/i.exec(line);
-      if (m) spec = m[1];
-    } else if (lower === 'pipfile.lock') {
-      if (/^\s*"django"\s*:\s*\{/i.test(line)) {
-        for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
-          const v = /"version"\s*:\s*"==\s*([\d.]+)"/.exec(lines[j]);
-          if (v) return fromSpec(`==${v[1]}`, `${name}:${j + 1}`);
-        }
-      }
-    } else if (lower === 'poetry.lock' || lower === 'uv.lock' || lower === 'pdm.lock') {
-      if (/^\s*name\s*=\s*"django"\s*$/i.test(line)) {
-        const v = /^\s*version\s*=\s*"([\d.]+)"/.exec(lines[i + 1] ?? '');
-        if (v) return fromSpec(`==${v[1]}`, `${name}:${i + 2}`);
-      }
-    }
-    if (spec !== undefined) {
-      const v = fromSpec(spec, `${name}:${i + 1}`);
-      if (v) return v;
-    }
+  return djangoPin(requirementsIn(name, text), posix.basename(name));
+}
+
+/** The Django version the requirements of one file allow, with the file and line as its source. */
+export function djangoPin(requirements: Requirement[], fileName: string): DjangoVersion | undefined {
+  for (const r of requirements) {
+    if (r.name !== 'django') continue;
+    const source = `${fileName}:${r.line}`;
+    if (!r.spec) return { ...NEWEST, source: `${source} (unpinned)` };
+    const v = fromSpec(r.spec, source);
+    if (v) return v;
   }
   return undefined;
 }

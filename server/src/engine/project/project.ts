@@ -8,7 +8,8 @@
 import * as posix from 'node:path/posix';
 import { parsePython, type ParsedPython } from '../python/parse';
 import { executeModule, Scope, type ExecutedModule, type SettingBinding, type SourceRange } from '../python/execute';
-import { djangoPinFromFile, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
+import { djangoPin, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
+import { includesOf, isDependencyFile, isLockFile, requirementsIn } from './requirements';
 import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
 import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
 import { runSettingsRules } from '../rules/settingsRules';
@@ -83,7 +84,6 @@ interface Analysis {
   version: DjangoVersion;
 }
 
-const DEPENDENCY_FILES = /^(requirements.*\.(txt|in)|pyproject\.toml|setup\.cfg|setup\.py|Pipfile|Pipfile\.lock|poetry\.lock|uv\.lock|pdm\.lock)$/i;
 
 export class DjangoProject {
   readonly root: string;
@@ -137,7 +137,7 @@ export class DjangoProject {
     this.files.set(path, state);
     const isNew = path.endsWith('.py') ? !this.pythonFiles.has(path) : !existing && !this.otherFiles.has(path) && !this.dependencyFiles.has(path);
     if (path.endsWith('.py')) this.pythonFiles.add(path);
-    else if (DEPENDENCY_FILES.test(posix.basename(path))) this.dependencyFiles.add(path);
+    else if (isDependencyFile(path)) this.dependencyFiles.add(path);
     else {
       if (isNew) this.staticFilesChanged();
       this.otherFiles.add(path);
@@ -189,7 +189,7 @@ export class DjangoProject {
       if (p.endsWith('.py')) {
         this.pythonFiles.add(p);
         structural = true;
-      } else if (DEPENDENCY_FILES.test(posix.basename(p))) {
+      } else if (isDependencyFile(p)) {
         this.dependencyFiles.add(p);
         structural = true;
       } else this.otherFiles.add(p);
@@ -592,16 +592,31 @@ export class DjangoProject {
   private computeDjangoVersion(): DjangoVersion {
     const fromSetting = this.config.djangoVersion ? parseVersionSetting(this.config.djangoVersion) : undefined;
     if (fromSetting) return fromSetting;
-    const candidates = [...this.files.keys(), ...this.dependencyFiles].filter((f) => DEPENDENCY_FILES.test(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
-    // Nearest to the root first; lock files before loose requirements.
-    const rank = (f: string) => (/lock$/i.test(f) ? 0 : 1) * 1000 + f.split('/').length;
-    for (const f of [...new Set(candidates)].sort((a, b) => rank(a) - rank(b))) {
-      const text = this.text(f);
-      if (!text) continue;
-      const v = djangoPinFromFile(posix.basename(f), text);
+    const candidates = [...new Set([...this.files.keys(), ...this.dependencyFiles])].filter((f) => isDependencyFile(f) && !isIgnoredPath(f.slice(this.root.length)));
+    // Lock files first, then files named for production, then the rest; nearest to the root first.
+    const rank = (f: string) => (isLockFile(f) ? 0 : /prod|deploy|live/i.test(posix.basename(f)) ? 1 : 2) * 1000 + f.split('/').length;
+    for (const f of candidates.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
+      const v = this.pinFollowingIncludes(f, new Set());
       if (v) return v;
     }
     return NEWEST;
+  }
+
+  /** The Django pin of a dependency file, or of the files it includes with `-r` / `-c`. */
+  private pinFollowingIncludes(file: string, seen: Set<string>): DjangoVersion | undefined {
+    if (seen.has(file) || seen.size > 16) return undefined;
+    seen.add(file);
+    const requirements = this.derive(file, 'requirements', (text) => requirementsIn(file, text));
+    if (!requirements) return undefined;
+    const own = djangoPin(requirements, this.relative(file));
+    if (own) return own;
+    if (!/\.(txt|in)$/i.test(file)) return undefined;
+    for (const included of this.derive(file, 'includes', includesOf) ?? []) {
+      const target = included.startsWith('/') ? included : posix.join(posix.dirname(file), included);
+      const v = this.pinFollowingIncludes(posix.normalize(target), seen);
+      if (v) return v;
+    }
+    return undefined;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -843,7 +858,7 @@ function definesSettings(scope: Scope, file: string): boolean {
 /** Files whose text decides module roles or the Django version. */
 function affectsStructure(path: string): boolean {
   const base = posix.basename(path);
-  return base === 'manage.py' || base === 'wsgi.py' || base === 'asgi.py' || DEPENDENCY_FILES.test(base);
+  return base === 'manage.py' || base === 'wsgi.py' || base === 'asgi.py' || isDependencyFile(path);
 }
 
 // A glob such as `templates/**/x.txt` as a RegExp over root-relative paths.

@@ -172,6 +172,11 @@ export function isExactSequence(v: Value): v is SequenceValue {
   return isSequence(v) && !v.items.some((i) => i.kind === 'some');
 }
 
+/** A value whose kind is certain: not unknown, an environment read, one of several values or a `some` part. */
+export function isDecided(v: Value): boolean {
+  return v.kind !== 'unknown' && v.kind !== 'env' && v.kind !== 'oneOf' && v.kind !== 'some';
+}
+
 export function raises(v: Value): boolean {
   return v.kind === 'unknown' && !!v.raises;
 }

@@ -2,7 +2,8 @@
 // `check --deploy`): admin middleware, templates, translation, sites, caches, CSRF origins, files.
 
 import * as posix from 'node:path/posix';
-import { type Value, isSequence, pathLike, pyRepr, truthy } from '../python/values';
+import { type Value, isSequence, pathLike, pyRepr, truthy, isDecided } from '../python/values';
+import { atLeast, type DjangoVersion } from '../project/djangoVersion';
 import { dictGet } from '../python/evaluate';
 import type { RuleContext, SettingsRule } from './rule';
 import { checksUrl, settingUrl } from './rule';
@@ -27,14 +28,163 @@ function adminMiddlewareRule(code: string, path: string, short: string): Setting
     },
     check(ctx) {
       if (ctx.s.contains('INSTALLED_APPS', ADMIN_APP) !== true) return;
-      const mw = ctx.s.strings('MIDDLEWARE');
-      if (!mw || mw.includes(path)) return;
+      if (ctx.s.contains('MIDDLEWARE', path) !== false) return;
+      const mw = ctx.s.possibleStrings('MIDDLEWARE');
+      if (!mw) return;
       // A subclass counts for Django; only claim absence when no entry could be one.
       if (mw.some((m) => !m.startsWith('django.') && m.split('.').pop()!.includes(short.replace('Middleware', '')))) return;
       const { binding, whenUnset } = ctx.s.get('MIDDLEWARE');
       ctx.report({ message: `'${path}' must be in MIDDLEWARE in order to use the admin application${unsetNote(whenUnset)}.`, binding, near: [{ setting: 'INSTALLED_APPS', item: ADMIN_APP }], whenUnset });
     },
   };
+}
+
+const DJANGO_TEMPLATES = 'django.template.backends.django.DjangoTemplates';
+/** Backends Django ships that are not DjangoTemplates. */
+const OTHER_BACKENDS = new Set(['django.template.backends.jinja2.Jinja2', 'django.template.backends.dummy.TemplateStrings']);
+
+/**
+ * The first TEMPLATES engine Django's admin checks use (`isinstance(engine, DjangoTemplates)`):
+ * its index, -1 when there is certainly none, undefined when a backend nobody knows may be one.
+ */
+function firstDjangoTemplates(ctx: RuleContext): { index: number; engine?: Value } | undefined {
+  const t = ctx.s.get('TEMPLATES').value;
+  if (!isSequence(t)) return undefined;
+  for (let index = 0; index < t.items.length; index++) {
+    const engine = t.items[index];
+    if (engine.kind !== 'dict') return undefined;
+    const backend = dictGet(engine, 'BACKEND');
+    if (!backend || backend.kind !== 'str') return undefined;
+    if (backend.value === DJANGO_TEMPLATES) return { index, engine };
+    if (!OTHER_BACKENDS.has(backend.value)) return undefined; // a custom backend may subclass it
+  }
+  return { index: -1 };
+}
+
+/** The context processors of a DjangoTemplates engine, when every one is known. */
+function contextProcessors(engine: Value): string[] | undefined {
+  const options = dictGet(engine, 'OPTIONS');
+  if (options === undefined) return [];
+  if (options.kind !== 'dict') return undefined;
+  const cps = dictGet(options, 'context_processors');
+  if (cps === undefined) return [];
+  if (!isSequence(cps) || cps.items.some((i) => i.kind !== 'str')) return undefined;
+  return cps.items.map((i) => (i as { value: string }).value);
+}
+
+function adminTemplatesRule(code: string, level: 'error' | 'warning', processor: string | undefined, title: string, why: string, extra?: (ctx: RuleContext) => boolean | undefined): SettingsRule {
+  return {
+    code,
+    level,
+    productionOnly: false,
+    origin: 'django',
+    since: code === 'admin.W411' ? [3, 1] : undefined,
+    doc: {
+      title,
+      what: processor ? `django.contrib.admin is installed and the first DjangoTemplates engine of \`TEMPLATES\` does not list \`${processor}\` in its context processors.` : 'django.contrib.admin is installed and no `TEMPLATES` engine uses the DjangoTemplates backend.',
+      why,
+      example: processor ? "'OPTIONS': {'context_processors': ['django.template.context_processors.debug']}" : "TEMPLATES = [{'BACKEND': 'django.template.backends.jinja2.Jinja2', ...}]",
+      instead: processor ? `'OPTIONS': {'context_processors': [..., '${processor}']}` : `TEMPLATES = [{'BACKEND': '${DJANGO_TEMPLATES}', 'APP_DIRS': True, ...}, ...]`,
+      url: checksUrl('admin'),
+    },
+    check(ctx) {
+      if (ctx.s.contains('INSTALLED_APPS', ADMIN_APP) !== true) return;
+      const found = firstDjangoTemplates(ctx);
+      if (!found) return;
+      const { binding, whenUnset } = ctx.s.get('TEMPLATES');
+      if (!processor) {
+        if (found.index === -1) ctx.report({ message: `A 'django.template.backends.django.DjangoTemplates' instance must be configured in TEMPLATES in order to use the admin application${unsetNote(whenUnset)}.`, binding, near: [{ setting: 'INSTALLED_APPS', item: ADMIN_APP }], whenUnset });
+        return;
+      }
+      if (found.index === -1 || !found.engine) return;
+      const cps = contextProcessors(found.engine);
+      if (!cps || cps.includes(processor)) return;
+      if (extra && extra(ctx) !== true) return;
+      ctx.report({ message: `'${processor}' must be enabled in DjangoTemplates (TEMPLATES) ${code === 'admin.W411' ? 'in order to use the admin navigation sidebar' : code === 'admin.E402' ? 'if using the default auth backend in order to use the admin application' : 'in order to use the admin application'}${unsetNote(whenUnset)}.`, binding, whenUnset });
+    },
+  };
+}
+
+function adminAppRule(code: string, app: string): SettingsRule {
+  return {
+    code,
+    level: 'error',
+    productionOnly: false,
+    origin: 'django',
+    doc: {
+      title: `'${app}' must be in INSTALLED_APPS to use the admin`,
+      what: `django.contrib.admin is installed and \`${app}\` is not.`,
+      why: 'The admin depends on it; Django reports an error and the admin does not work.',
+      example: "INSTALLED_APPS = ['django.contrib.admin', 'django.contrib.auth', 'django.contrib.contenttypes']",
+      instead: `INSTALLED_APPS = [..., '${app}']`,
+      url: checksUrl('admin'),
+    },
+    check(ctx) {
+      if (ctx.s.contains('INSTALLED_APPS', ADMIN_APP) !== true) return;
+      const apps = ctx.s.possibleStrings('INSTALLED_APPS');
+      if (!apps || apps.includes(app)) return;
+      // An AppConfig path (`django.contrib.messages.apps.MessagesConfig`) installs it too.
+      if (apps.some((a) => a.startsWith(app + '.'))) return;
+      const { binding, whenUnset } = ctx.s.get('INSTALLED_APPS');
+      ctx.report({ message: `'${app}' must be in INSTALLED_APPS in order to use the admin application${unsetNote(whenUnset)}.`, binding, near: [{ setting: 'INSTALLED_APPS', item: ADMIN_APP }], whenUnset });
+    },
+  };
+}
+
+/** Whether AUTHENTICATION_BACKENDS holds Django's ModelBackend (or a subclass): undefined when a custom backend may be one. */
+function usesModelBackend(ctx: RuleContext): boolean | undefined {
+  const backends = ctx.s.possibleStrings('AUTHENTICATION_BACKENDS');
+  if (!backends) return undefined;
+  if (backends.includes('django.contrib.auth.backends.ModelBackend') || backends.includes('django.contrib.auth.backends.AllowAllUsersModelBackend')) return true;
+  return backends.every((b) => b.startsWith('django.contrib.auth.backends.')) ? false : undefined;
+}
+
+/** Whether a TEMPLATES engine certainly sets APP_DIRS: True and OPTIONS['loaders']. */
+function appDirsWithLoaders(ctx: RuleContext): boolean {
+  for (const { value } of engines(ctx)) {
+    if (value.kind !== 'dict') continue;
+    const appDirs = dictGet(value, 'APP_DIRS');
+    const options = dictGet(value, 'OPTIONS');
+    if (!appDirs || truthy(appDirs) !== true || options?.kind !== 'dict') continue;
+    const loaders = dictGet(options, 'loaders');
+    if (loaders && loaders.kind !== 'unknown') return true;
+  }
+  return false;
+}
+
+/** Django's own cache backends and the versions that have them: [since, until). */
+const DJANGO_CACHE_BACKENDS: Record<string, [[number, number], [number, number]?]> = {
+  'django.core.cache.backends.db.DatabaseCache': [[1, 0]],
+  'django.core.cache.backends.dummy.DummyCache': [[1, 0]],
+  'django.core.cache.backends.filebased.FileBasedCache': [[1, 0]],
+  'django.core.cache.backends.locmem.LocMemCache': [[1, 0]],
+  'django.core.cache.backends.memcached.MemcachedCache': [[1, 0], [4, 1]],
+  'django.core.cache.backends.memcached.PyLibMCCache': [[1, 0]],
+  'django.core.cache.backends.memcached.PyMemcacheCache': [[3, 2]],
+  'django.core.cache.backends.redis.RedisCache': [[4, 0]],
+};
+
+/** Why a cache backend path cannot load in this version, or undefined. */
+function missingCacheBackend(backend: string, version: DjangoVersion): string | undefined {
+  if (!backend.startsWith('django.core.cache.backends.')) return undefined;
+  const known = DJANGO_CACHE_BACKENDS[backend];
+  if (!known) return `Django ${version.major}.${version.minor} does not have`;
+  const [since, until] = known;
+  if (!atLeast(version, since[0], since[1])) return `only exists from Django ${since[0]}.${since[1]} (this project runs ${version.major}.${version.minor})`;
+  if (until && atLeast(version, until[0], until[1])) return `was removed in Django ${until[0]}.${until[1]} (this project runs ${version.major}.${version.minor})`;
+  return undefined;
+}
+
+/** The certain entries of CACHES with a known BACKEND string. */
+function cacheBackends(caches: Value): [string, string][] {
+  if (caches.kind !== 'dict') return [];
+  const out: [string, string][] = [];
+  for (const e of caches.entries) {
+    if (e.maybe || e.key.kind !== 'str' || e.value.kind !== 'dict') continue;
+    const backend = dictGet(e.value, 'BACKEND');
+    if (backend?.kind === 'str') out.push([e.key.value, backend.value]);
+  }
+  return out;
 }
 
 function engines(ctx: RuleContext): { value: Value; index: number }[] {
@@ -62,6 +212,11 @@ export const coreRules: SettingsRule[] = [
   adminMiddlewareRule('admin.E408', 'django.contrib.auth.middleware.AuthenticationMiddleware', 'AuthenticationMiddleware'),
   adminMiddlewareRule('admin.E409', 'django.contrib.messages.middleware.MessageMiddleware', 'MessageMiddleware'),
   adminMiddlewareRule('admin.E410', 'django.contrib.sessions.middleware.SessionMiddleware', 'SessionMiddleware'),
+  adminAppRule('admin.E406', 'django.contrib.messages'),
+  adminTemplatesRule('admin.E403', 'error', undefined, 'No DjangoTemplates engine for the admin', 'The admin renders its pages with the Django template language: without a DjangoTemplates engine Django reports an error and the admin cannot render.'),
+  adminTemplatesRule('admin.E402', 'error', 'django.contrib.auth.context_processors.auth', "The admin needs the 'auth' context processor", 'Admin templates read the logged-in user from the context; Django reports an error.', usesModelBackend),
+  adminTemplatesRule('admin.E404', 'error', 'django.contrib.messages.context_processors.messages', "The admin needs the 'messages' context processor", 'Admin pages show their messages from the context; Django reports an error.'),
+  adminTemplatesRule('admin.W411', 'warning', 'django.template.context_processors.request', "The admin sidebar needs the 'request' context processor", 'The admin navigation sidebar reads the request from the context; without it the sidebar cannot highlight the current page.'),
   {
     code: 'templates.E001',
     level: 'error',
@@ -75,15 +230,44 @@ export const coreRules: SettingsRule[] = [
       instead: "{'APP_DIRS': False, 'OPTIONS': {'loaders': [...]}}",
       url: checksUrl('templates'),
     },
+    until: [5, 1],
     check(ctx) {
-      for (const { value } of engines(ctx)) {
-        if (value.kind !== 'dict') continue;
-        const appDirs = dictGet(value, 'APP_DIRS');
-        const options = dictGet(value, 'OPTIONS');
-        if (!appDirs || truthy(appDirs) !== true || options?.kind !== 'dict') continue;
-        if (!dictGet(options, 'loaders')) continue;
-        const { binding, whenUnset } = ctx.s.get('TEMPLATES');
-        ctx.report({ message: "A TEMPLATES engine has APP_DIRS: True and OPTIONS['loaders']: Django cannot build it. Either remove 'loaders' from OPTIONS or set APP_DIRS to False.", binding, whenUnset });
+      if (!appDirsWithLoaders(ctx)) return;
+      const { binding, whenUnset } = ctx.s.get('TEMPLATES');
+      ctx.report({ message: "A TEMPLATES engine has APP_DIRS: True and OPTIONS['loaders']: Django cannot build it. Either remove 'loaders' from OPTIONS or set APP_DIRS to False.", binding, whenUnset });
+    },
+  },
+  {
+    code: 'DJD118',
+    level: 'error',
+    productionOnly: false,
+    origin: 'django-deploy',
+    doc: {
+      title: 'Django stops with an exception before it can report problems',
+      what: "A setting Django cannot even check: an engine with `APP_DIRS: True` and `OPTIONS['loaders']` (Django 5.1+), a list where `SECURE_CROSS_ORIGIN_OPENER_POLICY` takes a string, a cache backend this Django version does not have (`RedisCache` before 4.0, `MemcachedCache` from 4.1), or `INSTALLED_APPS`, `LOCALE_PATHS` or (4.2+) `SECRET_KEY_FALLBACKS` written as a string.",
+      why: 'The site does not start (or `check --deploy` crashes with a traceback), so nothing else gets reported until it is fixed.',
+      example: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache'}}  # on Django 3.2",
+      instead: "CACHES = {'default': {'BACKEND': 'django_redis.cache.RedisCache'}}  # or upgrade Django",
+      url: checksUrl(''),
+    },
+    check(ctx) {
+      const report = (name: string, message: string) => {
+        const { binding, whenUnset } = ctx.s.get(name);
+        ctx.report({ message: message + unsetNote(whenUnset), binding, whenUnset });
+      };
+      if (atLeast(ctx.version, 5, 1) && appDirsWithLoaders(ctx)) report('TEMPLATES', "A TEMPLATES engine has APP_DIRS: True and OPTIONS['loaders']: Django stops with ImproperlyConfigured (\"app_dirs must not be set when loaders is defined\"). Remove 'loaders' or set APP_DIRS to False");
+      if (atLeast(ctx.version, 4, 0) && ctx.s.contains('MIDDLEWARE', 'django.middleware.security.SecurityMiddleware') === true) {
+        const coop = ctx.s.get('SECURE_CROSS_ORIGIN_OPENER_POLICY').value;
+        if (isSequence(coop) || coop.kind === 'dict') report('SECURE_CROSS_ORIGIN_OPENER_POLICY', `SECURE_CROSS_ORIGIN_OPENER_POLICY is a ${coop.kind}: check --deploy crashes with "TypeError: unhashable type" instead of reporting security.E024. Use one string such as 'same-origin'`);
+      }
+      for (const [alias, backend] of cacheBackends(ctx.s.get('CACHES').value)) {
+        const missing = missingCacheBackend(backend, ctx.version);
+        if (missing) report('CACHES', `The '${alias}' cache uses ${backend}, which ${missing}: Django stops with InvalidCacheBackendError when its checks load the caches`);
+      }
+      const listSettings = ['INSTALLED_APPS', 'LOCALE_PATHS', ...(atLeast(ctx.version, 4, 2) ? ['SECRET_KEY_FALLBACKS'] : [])];
+      for (const name of listSettings) {
+        const v = ctx.s.get(name);
+        if (v.binding && v.value.kind === 'str') report(name, `${name} is a string: Django stops at start-up with ImproperlyConfigured ("The ${name} setting must be a list or a tuple"). Write [${pyRepr(v.value, 60)}]`);
       }
     },
   },
@@ -105,7 +289,7 @@ export const coreRules: SettingsRule[] = [
         if (value.kind !== 'dict') continue;
         const options = dictGet(value, 'OPTIONS');
         const sii = options?.kind === 'dict' ? dictGet(options, 'string_if_invalid') : undefined;
-        if (!sii || sii.kind === 'str' || sii.kind === 'unknown' || sii.kind === 'env') continue;
+        if (!sii || !isDecided(sii) || sii.kind === 'str') continue;
         const { binding, whenUnset } = ctx.s.get('TEMPLATES');
         ctx.report({ message: `string_if_invalid in TEMPLATES OPTIONS must be a string but got: ${pyRepr(sii)} (${sii.kind}).`, binding, whenUnset });
       }
@@ -126,7 +310,7 @@ export const coreRules: SettingsRule[] = [
     },
     check(ctx) {
       const { value, binding, whenUnset } = ctx.s.get('LANGUAGE_CODE');
-      if (!binding || value.kind === 'unknown' || value.kind === 'env') return;
+      if (!binding || !isDecided(value)) return;
       if (value.kind === 'str' && LANGUAGE_CODE_RE.test(value.value)) return;
       ctx.report({ message: `You have provided an invalid value for the LANGUAGE_CODE setting: ${pyRepr(value)}${unsetNote(whenUnset)}. Use a language tag such as 'en-us'.`, binding, whenUnset });
     },
@@ -182,7 +366,7 @@ export const coreRules: SettingsRule[] = [
     check(ctx) {
       if (ctx.s.contains('INSTALLED_APPS', 'django.contrib.sites') !== true) return;
       const { value, binding, whenUnset } = ctx.s.get('SITE_ID');
-      if (!binding || value.kind === 'int' || value.kind === 'unknown' || value.kind === 'env' || value.kind === 'bool') return;
+      if (!binding || value.kind === 'int' || !isDecided(value) || value.kind === 'bool') return;
       const fixes = value.kind === 'str' && /^\d+$/.test(value.value) ? [ctx.fixes.replaceValue(`Set SITE_ID = ${value.value}`, binding, value.value, true)].filter((f) => !!f) : [];
       ctx.report({ message: `The SITE_ID setting must be an integer, not ${pyRepr(value)}${unsetNote(whenUnset)}.`, binding, whenUnset, fixes: fixes as never });
     },
@@ -312,7 +496,7 @@ function fileCaches(caches: Value): [string, Value][] {
   if (caches.kind !== 'dict') return [];
   const out: [string, Value][] = [];
   for (const e of caches.entries) {
-    if (e.key.kind !== 'str' || e.value.kind !== 'dict') continue;
+    if (e.maybe || e.key.kind !== 'str' || e.value.kind !== 'dict') continue;
     const backend = dictGet(e.value, 'BACKEND');
     if (backend?.kind !== 'str' || backend.value !== 'django.core.cache.backends.filebased.FileBasedCache') continue;
     const location = dictGet(e.value, 'LOCATION');

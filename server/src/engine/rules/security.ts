@@ -1,7 +1,7 @@
 // Django's deployment checks (django/core/checks/security/*.py, registered with deploy=True),
 // with the exact preconditions of the version the project pins.
 
-import { type Value, isTrue, truthy, isSequence, pyRepr } from '../python/values';
+import { type Value, isTrue, truthy, isSequence, pyRepr, isDecided } from '../python/values';
 import { atLeast } from '../project/djangoVersion';
 import type { RuleContext, SettingsRule } from './rule';
 import { checksUrl, settingUrl, DOCS } from './rule';
@@ -237,9 +237,10 @@ export const securityRules: SettingsRule[] = [
     },
     check(ctx) {
       const { value, binding, whenUnset } = ctx.s.get('SECRET_KEY');
-      // An environment read with no usable default fails loudly at start-up (ImproperlyConfigured):
-      // that is the recommended pattern, not a finding.
-      if (whenUnset && (value.kind === 'none' || (value.kind === 'str' && value.value === ''))) return;
+      const empty = value.kind === 'none' || (value.kind === 'str' && value.value === '');
+      // Before 4.1 the admin's password-reset token generator reads the key while Django sets up:
+      // an empty key stops Django there (ImproperlyConfigured) instead of failing this check.
+      if (empty && !atLeast(ctx.version, 4, 1) && ctx.s.contains('INSTALLED_APPS', 'django.contrib.admin') !== false) return;
       if (!binding && !ctx.production) return;
       const reason = weakSecretKey(value, ctx.version);
       if (!reason) return;
@@ -378,7 +379,7 @@ export const securityRules: SettingsRule[] = [
     check(ctx) {
       if (hasMiddleware(ctx, XFRAME_MIDDLEWARE) !== true) return;
       const { value, binding, whenUnset } = ctx.s.get('X_FRAME_OPTIONS');
-      if (value.kind === 'unknown' || value.kind === 'env') return;
+      if (!isDecided(value)) return;
       if (value.kind === 'str' && value.value === 'DENY') return;
       ctx.report({
         message: `X_FRAME_OPTIONS is ${pyRepr(value)}${unsetNote(whenUnset)}, not 'DENY': in production your pages can be framed${value.kind === 'str' && value.value.toUpperCase() === 'DENY' ? " (the comparison is case-sensitive: write 'DENY')" : ''}. Use 'DENY' unless the site must frame its own pages.`,
@@ -510,7 +511,9 @@ export const securityRules: SettingsRule[] = [
     check(ctx) {
       if (hasMiddleware(ctx, SECURITY_MIDDLEWARE) !== true) return;
       const { value, binding, whenUnset } = ctx.s.get('SECURE_CROSS_ORIGIN_OPENER_POLICY');
-      if (value.kind === 'none' || value.kind === 'unknown' || value.kind === 'env') return;
+      if (value.kind === 'none' || !isDecided(value)) return;
+      // A list or dict is unhashable: the check crashes instead (DJD118).
+      if (isSequence(value) || value.kind === 'dict') return;
       if (value.kind === 'str' && COOP_POLICIES.has(value.value)) return;
       ctx.report({
         message: `SECURE_CROSS_ORIGIN_OPENER_POLICY is ${pyRepr(value)}${unsetNote(whenUnset)}, which browsers do not know. Use one of: ${[...COOP_POLICIES].join(', ')}.`,
@@ -535,6 +538,11 @@ export const securityRules: SettingsRule[] = [
     },
     check(ctx) {
       const { value, binding, whenUnset } = ctx.s.get('SECRET_KEY_FALLBACKS');
+      // 4.1 checks a string character by character; 4.2+ refuses to load it (DJD118).
+      if (value.kind === 'str' && !atLeast(ctx.version, 4, 2)) {
+        [...value.value].forEach((_, i) => ctx.report({ message: `SECRET_KEY_FALLBACKS is a string, so Django checks each of its characters as a key: SECRET_KEY_FALLBACKS[${i}] is weak${unsetNote(whenUnset)}. Make it a list.`, binding, whenUnset }));
+        return;
+      }
       if (!isSequence(value)) return;
       value.items.forEach((item, i) => {
         const reason = weakSecretKey(item, ctx.version);
@@ -560,7 +568,7 @@ export const securityRules: SettingsRule[] = [
     },
     check(ctx) {
       const { value, binding, whenUnset } = ctx.s.get('DEFAULT_HASHING_ALGORITHM');
-      if (!binding || value.kind === 'unknown' || value.kind === 'env') return;
+      if (!binding || !isDecided(value)) return;
       if (value.kind === 'str' && (value.value === 'sha1' || value.value === 'sha256')) return;
       ctx.report({ message: `DEFAULT_HASHING_ALGORITHM is ${pyRepr(value)}${unsetNote(whenUnset)}; it must be 'sha1' or 'sha256'.`, binding, whenUnset });
     },
@@ -582,7 +590,7 @@ export const securityRules: SettingsRule[] = [
     check(ctx) {
       for (const name of ['SECURE_CSP', 'SECURE_CSP_REPORT_ONLY']) {
         const { value, binding, whenUnset } = ctx.s.get(name);
-        if (!binding || value.kind === 'none' || value.kind === 'dict' || value.kind === 'unknown' || value.kind === 'env') continue;
+        if (!binding || value.kind === 'none' || value.kind === 'dict' || !isDecided(value)) continue;
         ctx.report({ message: `${name} must be a dictionary, not ${pyRepr(value)}${unsetNote(whenUnset)}.`, binding, whenUnset });
       }
     },

@@ -62,6 +62,8 @@ export function djangoDefault(name: string, version: DjangoVersion): Value | und
       return str('sha256');
     case 'LANGUAGE_CODE':
       return str('en-us');
+    case 'AUTHENTICATION_BACKENDS':
+      return { kind: 'list', items: [str('django.contrib.auth.backends.ModelBackend')] };
     case 'CACHES':
       return {
         kind: 'dict',
@@ -141,6 +143,22 @@ export class SettingsView {
   items(name: string): Value[] | undefined {
     const v = this.get(name).value;
     return isSequence(v) ? v.items : undefined;
+  }
+
+  /**
+   * Every string a list setting may hold (its items and the candidates of its `some` parts);
+   * undefined when an item nobody can list may be there.
+   */
+  possibleStrings(name: string): string[] | undefined {
+    const items = this.items(name);
+    if (!items) return undefined;
+    const out: string[] = [];
+    for (const i of items) {
+      if (i.kind === 'str') out.push(i.value);
+      else if (i.kind === 'some' && i.candidates?.every((c) => c.kind === 'str')) out.push(...i.candidates.map((c) => (c as { value: string }).value));
+      else return undefined;
+    }
+    return out;
   }
 
   /**

@@ -3,7 +3,7 @@
 // check_settings, StaticFilesStorage.path, the finders).
 
 import * as posix from 'node:path/posix';
-import { type Value, isSequence, pathLike, pyRepr, pyEquals, truthy } from '../python/values';
+import { type Value, isSequence, pathLike, pyRepr, pyEquals, truthy, isDecided } from '../python/values';
 import { atLeast } from '../project/djangoVersion';
 import type { RuleContext, SettingsRule } from './rule';
 import { settingUrl, DOCS } from './rule';
@@ -150,28 +150,8 @@ export const staticfilesRules: SettingsRule[] = [
       missingStaticDirs(ctx, (p) => `The STATICFILES_DIRS folder ${ctx.relative(p)} does not exist: collectstatic will stop with FileNotFoundError during deployment.`);
     },
   },
-  {
-    code: 'staticfiles.E005',
-    level: 'error',
-    productionOnly: false,
-    origin: 'django',
-    since: [4, 2],
-    doc: {
-      title: "STORAGES has no 'staticfiles' storage",
-      what: "`STORAGES` is set but does not define the 'staticfiles' alias.",
-      why: 'The default STORAGES is replaced as a whole: without a staticfiles entry, collectstatic and {% static %} have no storage.',
-      example: "STORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}}",
-      instead: "STORAGES = {'default': {...}, 'staticfiles': {'BACKEND': 'django.contrib.staticfiles.storage.ManifestStaticFilesStorage'}}",
-      url: settingUrl('STORAGES'),
-    },
-    check(ctx) {
-      const { value, binding, whenUnset } = ctx.s.get('STORAGES');
-      if (!binding || value.kind !== 'dict' || value.open) return;
-      if (value.entries.some((e) => e.key.kind === 'str' && e.key.value === 'staticfiles')) return;
-      if (value.entries.some((e) => e.key.kind !== 'str')) return;
-      ctx.report({ message: `STORAGES has no 'staticfiles' entry${unsetNote(whenUnset)}: it replaces Django's default as a whole, so static files have no storage. Add 'staticfiles': {'BACKEND': ...}.`, binding, whenUnset });
-    },
-  },
+  storagesWithoutStaticfiles('staticfiles.E005'),
+  storagesWithoutStaticfiles('DJD120'),
   {
     code: 'urls.E006',
     level: 'error',
@@ -216,7 +196,7 @@ export const staticfilesRules: SettingsRule[] = [
     check(ctx) {
       if (staticfilesInstalled(ctx) !== true) return;
       const { value, binding, whenUnset } = ctx.s.get('STATIC_ROOT');
-      if (value.kind === 'unknown' || value.kind === 'env' || truthy(value) !== false) return;
+      if (!isDecided(value) || truthy(value) !== false) return;
       if (binding && binding.conditional) return;
       const staticUrl = ctx.s.binding('STATIC_URL');
       const path = ctx.fixes.pathExpression('staticfiles');
@@ -453,6 +433,39 @@ function wrapInList(ctx: RuleContext, binding: { valueRange?: { file: string; st
   const src = ctx.text(r.file).slice(r.start, r.end);
   const inner = /^\((.*)\)$/s.exec(src)?.[1] ?? src;
   return [{ title, safe: true, edits: [{ file: r.file, start: r.start, end: r.end, newText: `[${inner.trim()}]` }] }];
+}
+
+/**
+ * STORAGES without a 'staticfiles' alias: Django 5.1+ reports staticfiles.E005; 4.2 and 5.0 say
+ * nothing until `{% static %}` or collectstatic fails with InvalidStorageError (DJD120).
+ */
+function storagesWithoutStaticfiles(code: 'staticfiles.E005' | 'DJD120'): SettingsRule {
+  const django = code === 'staticfiles.E005';
+  return {
+    code,
+    level: 'error',
+    productionOnly: false,
+    origin: django ? 'django' : 'django-deploy',
+    ...(django ? { since: [5, 1] as [number, number] } : { since: [4, 2] as [number, number], until: [5, 1] as [number, number] }),
+    doc: {
+      title: django ? "STORAGES has no 'staticfiles' storage" : "STORAGES has no 'staticfiles' storage (Django 4.2–5.0: fails at run time)",
+      what: "`STORAGES` is set but does not define the 'staticfiles' alias.",
+      why: django
+        ? 'The default STORAGES is replaced as a whole: without a staticfiles entry, collectstatic and {% static %} have no storage.'
+        : "Django 4.2 and 5.0 have no check for it: the first {% static %} or collectstatic fails with InvalidStorageError (\"Could not find config for 'staticfiles' in settings.STORAGES\").",
+      example: "STORAGES = {'default': {'BACKEND': 'storages.backends.s3.S3Storage'}}",
+      instead: "STORAGES = {'default': {...}, 'staticfiles': {'BACKEND': 'django.contrib.staticfiles.storage.ManifestStaticFilesStorage'}}",
+      url: settingUrl('STORAGES'),
+    },
+    check(ctx) {
+      const { value, binding, whenUnset } = ctx.s.get('STORAGES');
+      if (!binding || value.kind !== 'dict' || value.open) return;
+      if (value.entries.some((e) => e.key.kind === 'str' && e.key.value === 'staticfiles')) return;
+      if (value.entries.some((e) => e.key.kind !== 'str')) return;
+      const outcome = django ? 'so static files have no storage' : "so the first {% static %} tag or collectstatic fails with InvalidStorageError (Django 4.2 and 5.0 do not check it)";
+      ctx.report({ message: `STORAGES has no 'staticfiles' entry${unsetNote(whenUnset)}: it replaces Django's default as a whole, ${outcome}. Add 'staticfiles': {'BACKEND': ...}.`, binding, whenUnset });
+    },
+  };
 }
 
 export { servedUrl, staticDirs, wrapInList };
