@@ -1,0 +1,13 @@
+#!/usr/bin/env python
+from __future__ import absolute_import, unicode_literals
+
+import os
+import sys
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE",
+                          "securethenews.settings.dev")
+
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
