@@ -145,17 +145,19 @@ describe('cross-check with real Django 3.2, 4.2 and 5.2', async () => {
         assert.equal(real.outcome, 'check-crash', `expected a crash inside the checks, got ${real.outcome}: ${real.ids.join(' ')}`);
         // Both faults crash Django; which check runs first follows the order of Django's check
         // registry (a set), which changes with what else is imported (python3-colorama, say).
-        // 5.1+ raise ImproperlyConfigured for APP_DIRS with loaders where 3.2/4.2 crash or report E001.
+        // (3.2 and 4.2 also report templates.E001 for APP_DIRS with loaders when the order lets them.)
         assert.match(real.error ?? '', /ImproperlyConfigured: app_dirs must not be set when loaders is defined|TypeError: 'PosixPath' object is not iterable/);
         const ours = await cliJsonAsync(['--django-version', version, fixture('crashing')]);
         const codes = sorted(ours.diagnostics.map((d) => d.code));
         t.diagnostic(`crashing @ Django ${real.django}: Django ${real.error} | ours ${codes.join(' ')}`);
-        assert.ok(ours.diagnostics.every((d) => d.severity === 'error'));
-        assert.ok(codes.includes('DJD107'), 'STATICFILES_DIRS as a bare path');
-        // APP_DIRS with loaders: Django's templates.E001 where the version has it.
+        // APP_DIRS with loaders: Django's templates.E001 where the version has it (3.2, 4.2), no
+        // Django id where it does not (5.1+); STATICFILES_DIRS as a bare path: DJD107.
         const known = django.ok ? djangoIdsIn(django.path) : new Set<string>();
-        assert.deepEqual(codes, known.has('templates.E001') ? ['DJD107', 'templates.E001'] : codes.filter((code) => !isDjangoId(code)));
-        assert.equal(codes.length, 2, 'one finding per cause');
+        assert.deepEqual(codes.filter(isDjangoId), known.has('templates.E001') ? ['templates.E001'] : []);
+        const errors = ours.diagnostics.filter((d) => d.severity === 'error');
+        assert.ok(errors.some((d) => d.code === 'DJD107'), 'STATICFILES_DIRS as a bare path, as an error');
+        assert.ok(errors.length >= 2, `both causes as errors: ${errors.map((d) => d.code).join(' ')}`);
+        assert.ok(ours.diagnostics.filter((d) => isDjangoId(d.code)).every((d) => d.severity === 'error'));
       });
     });
   }
