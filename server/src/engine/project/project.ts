@@ -10,6 +10,7 @@ import { parsePython, type ParsedPython } from '../python/parse';
 import { executeModule, Scope, type ExecutedModule, type SettingBinding, type SourceRange } from '../python/execute';
 import { djangoPin, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
 import { includesOf, isDependencyFile, isLockFile, requirementsIn } from './requirements';
+import { globMatch } from '../glob';
 import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
 import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
 import { runSettingsRules } from '../rules/settingsRules';
@@ -19,7 +20,7 @@ import { staticFinders, staticIndex } from '../templates/staticFinders';
 import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
 import { SettingsView } from '../rules/settingsView';
 import { servedUrl } from '../rules/staticfiles';
-import { isSequence, pathLike } from '../python/values';
+import { isSequence, pathLike, type Value, type ClassValue } from '../python/values';
 import { dictGet } from '../python/evaluate';
 import { atLeast } from './djangoVersion';
 
@@ -70,7 +71,8 @@ interface FileState {
 
 /** Content that makes a handed-in file a settings module candidate, whatever its name. */
 function looksLikeSettingsText(text: string): boolean {
-  return /^\s*(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ALLOWED_HOSTS|ROOT_URLCONF|DEBUG)\s*[=:+]/m.test(text) || (/^from\s+\S+\s+import\s+\*/m.test(text) && /settings/.test(text.slice(0, 2000)));
+  // `[ \t]*`, never `\s*`, after `^`: a run of blank lines must not be rescanned from every line start.
+  return /^[ \t]*(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ALLOWED_HOSTS|ROOT_URLCONF|DEBUG)[ \t]*[=:+]/m.test(text) || (/^from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(text) && text.slice(0, 2000).includes('settings'));
 }
 
 interface Analysis {
@@ -399,7 +401,13 @@ export class DjangoProject {
     const candidates = this.settingsCandidates();
     const modules = new Map<string, ExecutedModule>();
     for (const file of candidates) {
-      const m = execute(file, new Set());
+      let m = execute(file, new Set());
+      // django-configurations: the settings are the attributes of the configuration class in use.
+      const configuration = m && this.configurationClass(m);
+      if (m && configuration) {
+        m = { ...m, scope: configurationScope(m.scope, configuration) };
+        executed.set(file, m);
+      }
       if (m && (definesSettings(m.scope, file) || (looksLikeSettingsPath(file) && definesUppercase(m.scope)))) modules.set(file, m);
     }
     // A module imported by a settings module through `from .x import *` is a settings module too.
@@ -513,6 +521,29 @@ export class DjangoProject {
   location(file: string, offset: number): string {
     const text = this.text(file) ?? '';
     return `${posix.basename(file)}:${lineColumn(text, offset).line + 1}`;
+  }
+
+  /**
+   * The django-configurations class a module's settings come from: DJANGO_CONFIGURATION from the
+   * analysis environment or wsgi.py/asgi.py, else a class named like production.
+   */
+  private configurationClass(m: ExecutedModule): ClassValue | undefined {
+    const configurations = [...m.classes.values()].filter((c) => isConfiguration(c));
+    if (!configurations.length) return undefined;
+    const wanted = this.config.environment.DJANGO_CONFIGURATION ?? this.entryPointConfiguration();
+    if (wanted) return configurations.find((c) => c.name === wanted);
+    return configurations.find((c) => /^(prod|production|live)$/i.test(c.name));
+  }
+
+  /** `os.environ.setdefault("DJANGO_CONFIGURATION", "Prod")` in wsgi.py or asgi.py. */
+  private entryPointConfiguration(): string | undefined {
+    for (const f of this.pythonFiles) {
+      const base = posix.basename(f);
+      if ((base !== 'wsgi.py' && base !== 'asgi.py') || isIgnoredPath(f.slice(this.root.length))) continue;
+      const m = /DJANGO_CONFIGURATION["']\s*,\s*["'](\w+)["']/.exec(this.peekText(f) ?? '');
+      if (m) return m[1];
+    }
+    return undefined;
   }
 
   /** Python files worth executing to find settings modules. */
@@ -654,7 +685,7 @@ export class DjangoProject {
     if (file.includes('/templates/')) return true;
     const ctx = this.templateContext();
     if (ctx.templateDirs.some((d) => file.startsWith(d + '/'))) return true;
-    return this.templateGlobMatchers().some((re) => re.test(this.relative(file)));
+    return this.config.templateGlobs.some((glob) => globMatch(glob, this.relative(file)));
   }
 
   /** Every template file the project knows. */
@@ -665,11 +696,7 @@ export class DjangoProject {
     return [...out].sort();
   }
 
-  private globs: { config: EngineConfig; matchers: RegExp[] } | undefined;
-  private templateGlobMatchers(): RegExp[] {
-    if (this.globs?.config !== this.config) this.globs = { config: this.config, matchers: this.config.templateGlobs.map(globToRegExp) };
-    return this.globs.matchers;
-  }
+
 
   /**
    * Template findings for one file (cached per text, settings analysis and file set). After an
@@ -861,19 +888,27 @@ function affectsStructure(path: string): boolean {
   return base === 'manage.py' || base === 'wsgi.py' || base === 'asgi.py' || isDependencyFile(path);
 }
 
-// A glob such as `templates/**/x.txt` as a RegExp over root-relative paths.
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re.replace(/^\.\//, '')}$`);
+/** Whether a class derives from django-configurations' Configuration. */
+function isConfiguration(c: Value, depth = 0): boolean {
+  if (depth > 16) return false;
+  if (c.kind === 'callable') return c.name === 'configurations.Configuration';
+  return c.kind === 'class' && c.bases.some((b) => isConfiguration(b, depth + 1));
+}
+
+/** A module's names with a configuration class's attributes over them (its own over its bases', left to right). */
+function configurationScope(moduleScope: Scope, cls: ClassValue): Scope {
+  const order: ClassValue[] = [];
+  const visit = (c: Value, depth: number) => {
+    if (c.kind !== 'class' || depth > 16) return;
+    const seen = order.indexOf(c);
+    if (seen >= 0) order.splice(seen, 1);
+    order.push(c);
+    for (const b of c.bases) visit(b, depth + 1);
+  };
+  visit(cls, 0);
+  const layer = new Scope(moduleScope);
+  for (const c of order.reverse()) for (const [name, b] of c.attributes) layer.set(name, b as SettingBinding);
+  return layer;
 }
 
 function definesUppercase(scope: Scope): boolean {

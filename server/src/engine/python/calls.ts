@@ -300,6 +300,7 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
       return v?.kind === 'str' ? str(`'${v.value}'`) : v?.kind === 'int' ? str(String(v.value)) : UNKNOWN;
     }
   }
+  if (name.startsWith('configurations.values.')) return configurationsValue(name.slice('configurations.values.'.length), args, ctx);
   // Unbound methods used as functions: `map(str.strip, …)`, `str.lower(x)`.
   if (name.startsWith('str.') && args.positional[0]?.kind === 'str') {
     const [self, ...rest] = args.positional;
@@ -703,3 +704,48 @@ function nodeText(node: SyntaxNode | undefined, ctx: EvalContext): string | unde
 }
 
 export { percentFormat, mergeDicts, oneOf };
+
+/** django-configurations' value classes: the cast of each, for the environment variable it reads. */
+const CONFIGURATION_VALUES: Record<string, EnvCast> = {
+  Value: 'str',
+  BooleanValue: 'bool',
+  IntegerValue: 'int',
+  PositiveIntegerValue: 'int',
+  FloatValue: 'float',
+  ListValue: 'list',
+  TupleValue: 'tuple',
+  SingleNestedListValue: 'other',
+  SingleNestedTupleValue: 'other',
+  SetValue: 'other',
+  DictValue: 'other',
+  EmailValue: 'str',
+  URLValue: 'str',
+  IPValue: 'str',
+  RegexValue: 'str',
+  PathValue: 'path',
+  SecretValue: 'str',
+  DatabaseURLValue: 'other',
+  CacheURLValue: 'other',
+  EmailURLValue: 'other',
+  SearchURLValue: 'other',
+  BackendsValue: 'other',
+};
+
+/**
+ * `values.BooleanValue(False)` in a django-configurations class body: the environment variable
+ * DJANGO_<NAME> (or `environ_prefix` / `environ_name`), its default when unset.
+ */
+function configurationsValue(kind: string, args: CallArgs, ctx: EvalContext): Value {
+  const cast = CONFIGURATION_VALUES[kind];
+  if (!cast || !ctx.assignedName) return unknown(`values.${kind}()`);
+  const environ = args.keywords.get('environ');
+  const dflt = args.keywords.get('default') ?? args.positional[0] ?? (kind === 'SecretValue' ? undefined : NONE);
+  if (environ && truthy(environ) === false) return dflt ?? NONE;
+  const prefixValue = args.keywords.get('environ_prefix');
+  const nameValue = args.keywords.get('environ_name');
+  const prefix = prefixValue?.kind === 'str' ? prefixValue.value : prefixValue?.kind === 'none' ? '' : 'DJANGO';
+  const base = nameValue?.kind === 'str' ? nameValue.value : ctx.assignedName;
+  const variable = prefix ? `${prefix}_${base}` : base;
+  const required = kind === 'SecretValue' || truthy(args.keywords.get('environ_required') ?? NONE) === true;
+  return envRead(ctx, { variable, accessor: `values.${kind}`, library: 'configurations', cast, default: required ? undefined : dflt });
+}

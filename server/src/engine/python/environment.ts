@@ -8,7 +8,7 @@
 // raising value when an unset variable without a default stops the module from loading.
 
 import type { SyntaxNode } from '@lezer/common';
-import { type Value, type EnvValue, type EnvCast, type EnvLibrary, type EnvSchemaEntry, NONE, TRUE, FALSE, str, unknown, raising, isSequence, pyRepr } from './values';
+import { type Value, type EnvValue, type EnvCast, type EnvLibrary, type EnvSchemaEntry, TRUE, FALSE, str, unknown, raising, isSequence, pyRepr } from './values';
 import { boundedItems, boundedString } from './budget';
 import type { EvalContext } from './evaluate';
 
@@ -54,6 +54,8 @@ function missingMessage(v: EnvValue): string {
       return `UndefinedValueError: ${v.variable} not found`;
     case 'environs':
       return `EnvError: Environment variable "${v.variable}" not set`;
+    case 'configurations':
+      return `ValueError: Value '${v.variable}' is required to be set as the environment variable '${v.variable}'`;
   }
 }
 
@@ -106,6 +108,10 @@ function castBool(raw: string, library: EnvLibrary): Value {
       if (['y', 'yes', 't', 'true', 'on', '1'].includes(t)) return TRUE;
       if (['n', 'no', 'f', 'false', 'off', '0', ''].includes(t)) return FALSE;
       return raising(`ValueError: invalid truth value ${pyRepr(str(raw), 40)}`);
+    case 'configurations':
+      if (['yes', 'y', 'true', '1'].includes(t)) return TRUE;
+      if (['no', 'n', 'false', '0', ''].includes(t)) return FALSE;
+      return raising(`ValueError: Cannot interpret boolean value ${pyRepr(str(raw), 40)}`);
     case 'environs':
       if (['t', 'true', 'on', 'y', 'yes', '1'].includes(t)) return TRUE;
       if (['f', 'false', 'off', 'n', 'no', '0'].includes(t)) return FALSE;
@@ -218,4 +224,3 @@ export function environSchema(keywords: Map<string, SyntaxNode>, ctx: EvalContex
   return schema;
 }
 
-export { NONE };

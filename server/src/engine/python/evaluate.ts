@@ -45,6 +45,8 @@ export interface EvalContext {
   host: EvalHost;
   /** Project functions being called (bounded by LIMITS.callDepth). */
   callDepth: number;
+  /** The name a class-body assignment binds (django-configurations reads DJANGO_<NAME>). */
+  assignedName?: string;
 }
 
 /** What `sys.argv` is while `manage.py check --deploy` loads the settings. */

@@ -137,6 +137,8 @@ class ModuleRun {
   /** The file whose statements run now (an included split-settings component, or the module). */
   private current: { parsed: ParsedPython; file: string };
   private includeDepth = 0;
+  /** Class bodies being run (their assignments are class attributes). */
+  private classDepth = 0;
 
   constructor(
     parsed: ParsedPython,
@@ -182,19 +184,21 @@ class ModuleRun {
   }
 
   /** Evaluates later, against the scope as it is at the current statement. */
-  private later(node: SyntaxNode | null | undefined): Lazy {
+  private later(node: SyntaxNode | null | undefined, assignedName?: string): Lazy {
     const scope = this.scope;
     const seq = this.seq;
     const text = this.text;
-    return () => this.evaluateWith(node, (name) => lookupAt(scope, name, seq), text);
+    return () => this.evaluateWith(node, (name) => lookupAt(scope, name, seq), text, assignedName);
   }
 
   /** Evaluates in both modes; `concreteValue` is only kept when something environment-dependent was read. */
-  private evaluateWith(node: SyntaxNode | null | undefined, lookup: (name: string) => Binding | undefined, text: string): Evaluated {
+  private evaluateWith(node: SyntaxNode | null | undefined, lookup: (name: string) => Binding | undefined, text: string, assignedName?: string): Evaluated {
     const ctx = this.context('symbolic', lookup, text);
+    ctx.assignedName = assignedName;
     const value = evaluate(node, ctx);
     if (!ctx.touchedEnv) return { value };
     const concreteCtx = this.context('concrete', lookup, text);
+    concreteCtx.assignedName = assignedName;
     const concreteValue = evaluate(node, concreteCtx);
     const names = [...new Set([...ctx.envVariables, ...concreteCtx.envVariables, ...envNamesOf(value)])];
     return { value, concreteValue, envVariables: names.length ? names : undefined };
@@ -302,7 +306,7 @@ class ModuleRun {
       const name = this.src(target);
       const previous = this.scope.get(name);
       const chained = previous !== undefined && this.mentions(simpleValue, name);
-      const binding = LazyBinding.assignment(name, this.current.file, target.from, target.to, node.from, node.to, simpleValue.from, simpleValue.to, this.seq, previous, conditional, this.later(simpleValue), this.budget, chained);
+      const binding = LazyBinding.assignment(name, this.current.file, target.from, target.to, node.from, node.to, simpleValue.from, simpleValue.to, this.seq, previous, conditional, this.later(simpleValue, this.classDepth ? name : undefined), this.budget, chained);
       // `prior` is the raw record (a deletion included) so that older statements still see theirs.
       binding.prior = this.scope.raw(name);
       this.scope.set(name, binding);
@@ -567,10 +571,12 @@ class ModuleRun {
       const saved = this.scope;
       const layer = new Scope(saved);
       this.scope = layer;
+      this.classDepth++;
       try {
         this.block(body, conditional, depth + 1);
       } finally {
         this.scope = saved;
+        this.classDepth--;
       }
       for (const attr of layer.ownNames()) {
         const b = layer.ownRaw(attr);
@@ -696,7 +702,7 @@ class ModuleRun {
       case 'sys.argv':
         return unknown('sys.argv');
     }
-    if (/^(pathlib|os|os\.path|environ|decouple|dj_database_url|dotenv|split_settings\.tools|json)\.[A-Za-z_]\w*$/.test(qualified)) return { kind: 'callable', name: qualified };
+    if (/^(pathlib|os|os\.path|environ|decouple|dj_database_url|dotenv|split_settings\.tools|json|configurations|configurations\.values)\.[A-Za-z_]\w*$/.test(qualified)) return { kind: 'callable', name: qualified };
     const project = this.options.moduleExists(qualified) && (this.options.importDepth ?? 0) < LIMITS.importDepth ? this.options.resolveModule(qualified) : undefined;
     if (project) return projectModule(qualified, project);
     return unknown(`from ${qualified}`);

@@ -116,7 +116,7 @@ export interface ClassAttribute {
   readonly origin: { file: string; start: number; end: number };
 }
 
-export type EnvLibrary = 'os' | 'django-environ' | 'decouple' | 'environs';
+export type EnvLibrary = 'os' | 'django-environ' | 'decouple' | 'environs' | 'configurations';
 
 /** The cast applied to the raw string read from the environment. */
 export type EnvCast = 'str' | 'bool' | 'int' | 'float' | 'list' | 'tuple' | 'path' | 'json' | 'dict' | 'url' | 'other';

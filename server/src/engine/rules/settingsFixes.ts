@@ -79,32 +79,72 @@ export class SettingsFixes {
   /** `import os` at the end of the file's leading imports, when the file has none. */
   importOs(file: string): TextEdit | undefined {
     const text = this.text(file);
-    if (/^import\s+os(\s*$|\s*,|\s+as\s|\s*#)/m.test(text) || /^import\s+[\w., ]*\bos\b/m.test(text)) return undefined;
+    if (importsOs(text)) return undefined;
     const at = this.importInsertionOffset(text);
     return { file, start: at, end: at, newText: `import os${this.eol(text)}` };
   }
 
-  /** After the module docstring and the leading import block. */
+  /** After the module docstring and the leading import block (one pass over the lines, no regular expressions). */
   importInsertionOffset(text: string): number {
-    let offset = 0;
-    const doc = /^(\s*#[^\n]*\n|\s*\n)*\s*([rRuU]?("""|'''))[\s\S]*?\3[^\n]*\n/.exec(text);
-    if (doc) offset = doc[0].length;
-    else {
-      const comments = /^(#[^\n]*\n|\s*\n)*/.exec(text);
-      offset = comments ? comments[0].length : 0;
+    let pos = 0;
+    let last = -1;
+    let afterDoc = 0;
+    let sawCode = false;
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos);
+      end = end < 0 ? text.length : end + 1;
+      const line = text.slice(pos, end);
+      const t = line.trim();
+      if (t === '' || t.startsWith('#')) {
+        pos = end;
+        continue;
+      }
+      const quote = /^[rRuU]?("""|\'\'\')/.exec(t);
+      if (quote && !sawCode && last < 0) {
+        // The module docstring: to the end of the line that closes it.
+        const open = pos + line.indexOf(quote[1]) + 3;
+        const close = text.indexOf(quote[1], open);
+        if (close < 0) return text.length;
+        const lineEnd = text.indexOf('\n', close);
+        pos = afterDoc = lineEnd < 0 ? text.length : lineEnd + 1;
+        sawCode = true;
+        continue;
+      }
+      if (t.startsWith('import ') || t.startsWith('from ')) {
+        // A parenthesised or backslash-continued import runs on to its closing line.
+        let stop = end;
+        if (line.includes('(') && !line.includes(')')) {
+          const close = text.indexOf(')', end);
+          const after = close < 0 ? -1 : text.indexOf('\n', close);
+          stop = close < 0 ? text.length : after < 0 ? text.length : after + 1;
+        } else {
+          while (text.slice(pos, stop).trimEnd().endsWith('\\') && stop < text.length) {
+            const next = text.indexOf('\n', stop);
+            stop = next < 0 ? text.length : next + 1;
+          }
+        }
+        pos = stop;
+        last = stop;
+        sawCode = true;
+        continue;
+      }
+      break;
     }
-    // Move past contiguous import lines (and blank lines/comments between them).
-    const re = /^(?:(?:import|from)\s[^\n]*(?:\\\n[^\n]*)*\n|(?:from\s[^\n]*\([^)]*\)[^\n]*\n)|[ \t]*#[^\n]*\n|[ \t]*\n)/y;
-    let last = offset;
-    let pos = offset;
-    for (;;) {
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m || m[0].length === 0) break;
-      pos += m[0].length;
-      if (/^(import|from)\s/.test(m[0])) last = pos;
+    if (last >= 0) return last;
+    return afterDoc || this.leadingComments(text);
+  }
+
+  /** The end of the comment and blank lines at the top of a file. */
+  private leadingComments(text: string): number {
+    let pos = 0;
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos);
+      end = end < 0 ? text.length : end + 1;
+      const t = text.slice(pos, end).trim();
+      if (t !== '' && !t.startsWith('#')) break;
+      pos = end;
     }
-    return last;
+    return pos;
   }
 
   /** `BASE_DIR / "x"` or `os.path.join(BASE_DIR, "x")`, following how BASE_DIR is built. */
@@ -120,12 +160,43 @@ export class SettingsFixes {
     const text = this.text(this.rootFile);
     let single = 0;
     let double = 0;
-    for (const m of text.matchAll(/^[^#\n]*?=\s*([rbuRBU]?)(['"])/gm)) {
-      if (m[2] === "'") single++;
-      else double++;
+    // The first quote after `=` on each assignment line.
+    for (let pos = 0; pos < text.length; ) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = text.length;
+      const line = text.slice(pos, end);
+      const eq = line.indexOf('=');
+      const hash = line.indexOf('#');
+      if (eq >= 0 && (hash < 0 || hash > eq)) {
+        let i = eq + 1;
+        while (i < line.length && (line[i] === ' ' || line[i] === '\t' || 'rbuRBU'.includes(line[i]))) i++;
+        if (line[i] === "'") single++;
+        else if (line[i] === '"') double++;
+      }
+      pos = end + 1;
     }
     const quote = single > double ? "'" : '"';
     const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote);
     return quote + escaped + quote;
   }
+}
+
+/** Whether a module imports `os` at its top level (`import os`, `import os.path`, `import sys, os`, `import os as x` does not count). */
+export function importsOs(text: string): boolean {
+  for (let pos = 0; pos < text.length; ) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    if (text.startsWith('import', pos) && (text[pos + 6] === ' ' || text[pos + 6] === '\t')) {
+      const names = text.slice(pos + 7, end).split('#')[0].split(',');
+      for (const n of names) {
+        const parts = n.trim().split(/[ \t]+/);
+        if (parts[0] === 'os' || parts[0].startsWith('os.')) {
+          if (parts.length === 1 || (parts[1] === 'as' && parts[2] === 'os')) return true;
+          if (parts[0].startsWith('os.') && parts.length === 1) return true;
+        }
+      }
+    }
+    pos = end + 1;
+  }
+  return false;
 }
