@@ -81,7 +81,8 @@ const CASES: CrossCheck[] = [
  * its assertion, marked todo with what differs. Empty when the engine agrees everywhere.
  */
 const DISAGREEMENTS: Record<string, string> = {
-  'crashing@5.2': 'engine: reports templates.E001 for Django 5.2, which has no such check (removed in 5.1: APP_DIRS with loaders raises ImproperlyConfigured when the engine is built)',
+  // None at present. (crashing@5.2 was one — templates.E001 reported for a version without it —
+  // until the engine gated templates.E001 to < 5.1 and reports DJD118 there.)
 };
 
 const moduleFile = (dir: string, dotted: string) => join(dir, ...dotted.split('.')) + '.py';
@@ -301,12 +302,13 @@ describe('the truth harness (scripts/django/truth.py)', { concurrency: Math.max(
 });
 
 describe('traps Django does not report', () => {
-  test('traps: DEBUG and SESSION_COOKIE_SECURE as strings, an empty host, MEDIA_ROOT == STATIC_ROOT', () => {
+  test('traps: a required SECRET_KEY variable, DEBUG and SESSION_COOKIE_SECURE as strings, an empty host, MEDIA_ROOT == STATIC_ROOT', () => {
     const { diagnostics } = cliJson([fixture('traps')]);
     const djd = diagnostics.filter((d) => d.code.startsWith('DJD'));
     const settings = readFileSync(fixture('traps', 'portal', 'settings.py'), 'utf8').split('\n');
     const at = (d: { line: number }) => settings[d.line - 1];
     assert.deepEqual(djd.map((d) => [d.code, at(d)]), [
+      ['DJD117', "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']"],
       ['DJD111', "DEBUG = os.environ.get('DJANGO_DEBUG', 'False')"],
       ['DJD109', "ALLOWED_HOSTS = os.environ.get('DJANGO_ALLOWED_HOSTS', '').split(',')"],
       ['DJD103', "MEDIA_ROOT = BASE_DIR / 'public'"],
@@ -324,7 +326,8 @@ describe('traps Django does not report', () => {
 
   test('misconfigured: a STATICFILES_DIRS folder that does not exist (DJD116 before Django 4.0)', () => {
     const { diagnostics } = cliJson(['--django-version', '3.2', fixture('misconfigured')]);
-    assert.deepEqual(sorted(diagnostics.filter((d) => d.code.startsWith('DJD')).map((d) => d.code)), ['DJD116']);
+    // (DJD117: SECRET_KEY = os.environ['DJANGO_SECRET_KEY'], a variable it cannot start without.)
+    assert.deepEqual(sorted(diagnostics.filter((d) => d.code.startsWith('DJD')).map((d) => d.code)), ['DJD116', 'DJD117']);
     const newer = cliJson(['--django-version', '4.2', fixture('misconfigured')]);
     assert.ok(newer.diagnostics.some((d) => d.code === 'staticfiles.W004'), 'Django 4.0+ has its own check');
   });
