@@ -29,6 +29,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BASE_TEMPLATE, STATIC_FILES, random, template } from './bench/templates.mjs';
+import { realisticSettings, branchySettings, shape } from './bench/settings.mjs';
+import { Client as LspClient } from './bench/lspClient.mjs';
+
+/** The bench's server: the extension's Node options, a CPU profile when asked. */
+class Client extends LspClient {
+  constructor(cwd) {
+    super(cwd, SERVER, [...SERVER_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [])], TIMEOUT);
+  }
+}
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -36,6 +45,8 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const KEYSTROKES = Number(option('--keystrokes', '240'));
+/** `--only settings`: the settings measurements alone (no templates, no whole-project check). */
+const ONLY = option('--only', 'all');
 const WARMUP = 20;
 const REOPENS = 10;
 const CPU_PROF = option('--cpu-prof', undefined);
@@ -46,7 +57,8 @@ const CPU_PROF = option('--cpu-prof', undefined);
 const SERVER_ARGS = process.env.BENCH_SERVER_ARGS !== undefined ? process.env.BENCH_SERVER_ARGS.split(' ').filter(Boolean) : JSON.parse(readFileSync(new URL('../server/node-options.json', import.meta.url), 'utf8'));
 const IDLE_SECONDS = Number(option('--idle', '35'));
 const TIMEOUT = 10_000;
-const TARGETS = { keystrokeMedian: 5, open: 50, memoryMb: 100, templateKeystrokeMedian: 10 };
+const TARGETS = { keystrokeMedian: 5, settingsKeystrokeMedian: 3, open: 50, memoryMb: 100, templateKeystrokeMedian: 10, growth: 4.5, serverPeakMb: 200 };
+const GROWTH_RUNS = 5;
 const TEMPLATE_LINES = 10_000;
 const TEMPLATE_KEYSTROKES = Number(option('--template-keystrokes', '200'));
 const PROJECT_TEMPLATES = Number(option('--templates', '2000'));
@@ -281,85 +293,6 @@ function writeTemplates(root, count) {
 // -----------------------------------------------------------------------------------------------
 // A minimal LSP client
 
-class Client {
-  constructor(cwd) {
-    const execArgv = [...SERVER_ARGS, ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [])];
-    this.child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'inherit'] });
-    this.buffer = Buffer.alloc(0);
-    this.nextId = 1;
-    this.pending = new Map();
-    this.waiters = [];
-    this.exited = new Promise((r) => this.child.on('exit', r));
-    this.child.stdout.on('data', (chunk) => this.receive(chunk));
-  }
-  send(message) {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
-  }
-  request(method, params) {
-    const id = this.nextId++;
-    return new Promise((resolveRequest, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to ${method}`)), TIMEOUT);
-      this.pending.set(id, (m) => {
-        clearTimeout(timer);
-        m.error ? reject(new Error(m.error.message)) : resolveRequest(m.result);
-      });
-      this.send({ id, method, params });
-    });
-  }
-  notify(method, params) {
-    this.send({ method, params });
-  }
-  waitFor(method, predicate) {
-    return new Promise((resolveWait, reject) => {
-      const waiter = { method, predicate, resolve: resolveWait };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`no ${method} within ${TIMEOUT} ms`));
-      }, TIMEOUT);
-      waiter.resolve = (p) => {
-        clearTimeout(timer);
-        resolveWait(p);
-      };
-      this.waiters.push(waiter);
-    });
-  }
-  receive(chunk) {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const end = this.buffer.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())[1]);
-      if (this.buffer.length < end + 4 + length) return;
-      const m = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8'));
-      this.buffer = this.buffer.subarray(end + 4 + length);
-      if (m.method && m.id !== undefined) {
-        const result = m.method === 'workspace/configuration' ? m.params.items.map(() => ({})) : null;
-        this.send({ id: m.id, result });
-      } else if (m.method) {
-        for (const w of [...this.waiters]) {
-          if (w.method !== m.method || !w.predicate(m.params)) continue;
-          this.waiters = this.waiters.filter((x) => x !== w);
-          w.resolve(m.params);
-        }
-      } else if (this.pending.has(m.id)) {
-        this.pending.get(m.id)(m);
-        this.pending.delete(m.id);
-      }
-    }
-  }
-  diagnostics(uri, version) {
-    return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version);
-  }
-  async shutdown() {
-    await this.request('shutdown');
-    this.notify('exit');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
-    await this.exited;
-    clearTimeout(timer);
-  }
-}
 
 // -----------------------------------------------------------------------------------------------
 // Measurements
@@ -410,12 +343,15 @@ async function measureKeystrokes(client, uri, text, count, where = 'statement') 
   let line = Math.floor(lines.length / 2);
   let typed;
   if (where === 'statement') {
+    // Before a top-level statement (a plain setting, or an `if`) that follows a blank line or
+    // another top-level line: the new line is a statement of its own.
     typed = "NEW_SETTING_{n} = 'value-{n}'\n";
-    while (!/^[A-Z_]+\w* = [^[{(]*$/.test(lines[line]) || /^\s/.test(lines[line - 1] ?? '')) line++;
+    while (line < lines.length && !(/^([A-Z_]+\w* = [^[{(]*|if .*:)$/.test(lines[line]) && !/^\s/.test(lines[line - 1] ?? ''))) line++;
   } else {
     typed = "    'option_{n}': 'value-{n}',\n";
-    while (!/^    'timeout': \d+,$/.test(lines[line])) line++;
+    while (line < lines.length && !/^    'timeout': \d+,$/.test(lines[line])) line++;
   }
+  if (line >= lines.length) throw new Error(`no place to type a ${where} in the middle of ${uri}`);
   let offset = lines.slice(0, line).join('\n').length + 1;
   let version = 1;
   let n = 0;
@@ -532,6 +468,53 @@ async function measureTemplates(workspace) {
 }
 
 /** Wall clock of one command, in ms; its stdout. */
+/**
+ * In-process analysis time of generated settings modules (realistic and branchy, 5,000 and 20,000
+ * lines, and ~1 MB), with the engine bundled for the purpose; then a server opening the 1 MB ones.
+ */
+function measureSettingsGrowth(workspace) {
+  const dir = join(workspace, 'growth');
+  const cases = [];
+  for (const [name, generate] of [['realistic', realisticSettings], ['branchy', branchySettings]]) {
+    for (const lines of [5000, 20000]) cases.push({ name, lines, text: generate(lines) });
+    // About 1 MB: grow the line count until the text passes it.
+    let lines = 20000;
+    let text = generate(lines);
+    while (text.length < 1024 * 1024) text = generate((lines = Math.ceil((lines * 1024 * 1024) / text.length) + 50));
+    cases.push({ name: `${name} 1 MB`, lines, text, megabyte: true });
+  }
+  const files = cases.map((c, i) => {
+    c.file = join(dir, `p${i}`, 'shop', 'settings.py');
+    mkdirSync(dirname(c.file), { recursive: true });
+    writeFileSync(c.file, c.text);
+    return c.file;
+  });
+  const runner = join(workspace, 'settingsEngine.js');
+  const built = spawnSync(process.execPath, [resolve('node_modules/esbuild/bin/esbuild'), resolve('scripts/bench/settingsEngine.ts'), '--bundle', '--platform=node', `--outfile=${runner}`, '--log-level=error'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`bundling the settings bench failed: ${built.stderr}`);
+  const out = spawnSync(process.execPath, [...SERVER_ARGS, runner, String(GROWTH_RUNS), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`settings bench failed: ${out.stderr}`);
+  const results = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const rows = cases.map((c, i) => ({ name: c.name, lines: c.lines, bytes: c.text.length, megabyte: !!c.megabyte, ...results[i] }));
+  const ratios = ['realistic', 'branchy'].map((name) => {
+    const small = rows.find((r) => r.name === name && r.lines === 5000);
+    const big = rows.find((r) => r.name === name && r.lines === 20000);
+    return { name, ratio: big.medianMs / small.medianMs };
+  });
+  // The 1 MB modules through a server: open → diagnostics, and the server's peak VmRSS.
+  const server = [];
+  let serverPeakMb = 0;
+  const megabytes = cases.filter((c) => c.megabyte);
+  const probe = spawnSync(process.execPath, [resolve('scripts/bench/openOnce.mjs'), SERVER, JSON.stringify(SERVER_ARGS), ...megabytes.map((c) => c.file)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (probe.status !== 0) throw new Error(`server open of the 1 MB modules failed: ${probe.stderr}`);
+  for (const line of probe.stdout.trim().split('\n')) {
+    const r = JSON.parse(line);
+    if (r.peakMb !== undefined) serverPeakMb = r.peakMb;
+    else server.push({ name: megabytes.find((c) => c.file === r.file).name, openMs: r.openMs });
+  }
+  return { rows: rows.filter((r) => !r.megabyte || true), ratios, megabyte: rows.filter((r) => r.megabyte), server, serverPeakMb };
+}
+
 function timed(command, argv, options = {}) {
   const t0 = now();
   const r = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });
@@ -651,6 +634,8 @@ try {
   const cases = [
     { name: '150 lines', text: SETTINGS_150, root: join(workspace, 'small') },
     { name: '5,000 lines', text: bigSettings(5000), root: join(workspace, 'large'), literal: true },
+    { name: 'realistic 5,000', text: realisticSettings(5000), root: join(workspace, 'realistic'), realistic: true },
+    { name: 'branchy 5,000', text: branchySettings(5000), root: join(workspace, 'branchy') },
   ];
   for (const c of cases) c.file = writeProject(c.root, c.text);
 
@@ -697,11 +682,15 @@ try {
   }
   await client.shutdown();
 
-  const templates = await measureTemplates(workspace);
-  const project = measureProjectCheck(workspace);
-  const checklist = await measureChecklist(workspace);
+  const growth = measureSettingsGrowth(workspace);
+  const settingsOnly = ONLY === 'settings';
+  const templates = settingsOnly ? undefined : await measureTemplates(workspace);
+  const project = settingsOnly ? undefined : measureProjectCheck(workspace);
+  const checklist = settingsOnly ? undefined : await measureChecklist(workspace);
 
   const f = (n) => n.toFixed(2).padStart(8);
+  const s = (ms) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
+  const codes = (counts) => Object.entries(counts).sort().map(([c, n]) => `${c} ×${n}`).join(', ');
   console.log('');
   console.log(`Django Deploy language server — ${KEYSTROKES} keystrokes per file after ${WARMUP} warm-up, Node ${process.version}`);
   console.log('');
@@ -711,67 +700,83 @@ try {
     const open = r.open ? `${f(r.open.first)} ms ${f(r.open.warm)} ms ${f(r.open.cold)} ms` : `${blank} ${blank} ${blank}`;
     console.log(`${r.case.padEnd(22)} ${open} ${f(r.keys.median)} ms ${f(r.keys.p95)} ms ${f(r.keys.max)} ms`);
   }
+  for (const c of cases.filter((x) => x.realistic || x.name.startsWith('branchy'))) {
+    const sh = shape(c.text);
+    console.log(`  (${c.name}: ${sh.settings.toLocaleString('en')} settings, ${sh.ifs} if-blocks, ${(c.text.length / 1024).toFixed(0)} KB)`);
+  }
   console.log('');
   console.log(`server memory (VmRSS right after the runs): ${memory.toFixed(1)} MB`);
   if (idleMemory !== undefined) console.log(`server memory (VmRSS, lowest within ${IDLE_SECONDS} s idle): ${idleMemory.toFixed(1)} MB after ${idleAfter} s`);
 
   console.log('');
-  console.log(`template (django-html)  open first   open warm  open unseen   key median   key p95   key max   (${TEMPLATE_KEYSTROKES} keystrokes after ${WARMUP} warm-up)`);
-  console.log(`${`${templates.lines.toLocaleString('en')} lines`.padEnd(22)} ${f(templates.open.first)} ms ${f(templates.open.warm)} ms ${f(templates.open.cold)} ms`);
-  for (const r of templates.rows) console.log(`${r.case.padEnd(22)} ${blank} ${blank} ${blank} ${f(r.keys.median)} ms ${f(r.keys.p95)} ms ${f(r.keys.max)} ms`);
-  const codes = (counts) => Object.entries(counts).sort().map(([c, n]) => `${c} ×${n}`).join(', ');
-  console.log(`findings on open: ${codes(templates.counts)}; server memory after the template runs: ${templates.memory.toFixed(1)} MB`);
-
-  const s = (ms) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
-  const engineOnly = project.full - project.base;
-  console.log('');
-  console.log(`whole-project check: ${project.files.toLocaleString('en')} templates, ${project.lines.toLocaleString('en')} lines${project.django.bytes ? `, ${(project.django.bytes / 1e6).toFixed(1)} MB` : ''} (generated in ${s(project.generateMs).trim()}), median of ${CHECK_RUNS}`);
-  console.log(`  check --format json, wall clock (Node start-up included)  ${s(project.full)}   (fastest ${s(project.fullMin).trim()})`);
-  console.log(`  same project without its templates (start-up, settings)   ${s(project.base)}`);
-  console.log(`  engine-only (difference: walk, read, analyse, JSON out)   ${s(engineOnly)}`);
-  console.log(`  its phases, in-process (DJANGO_DEPLOY_TIMING):`);
-  for (const [name, ms] of Object.entries(project.phases)) console.log(`    ${name.padEnd(56)} ${s(ms)}`);
-  const templatePhase = project.phases['template analysis (read, analyse, rows)'];
-  console.log(`  findings: ${project.total.toLocaleString('en')} (${codes(project.counts)})`);
-  if (project.django.skipped) {
-    console.log(`  Django lexer comparison skipped: ${project.django.skipped}`);
-  } else {
-    const d = project.django;
-    console.log(`  Django ${d.django} Lexer(text).tokenize(), ${d.files} files, ${d.tokens.toLocaleString('en')} tokens:`);
-    console.log(`    tokenize loop only                                       ${s(d.tokenize_ms)}`);
-    console.log(`    reading the files                                        ${s(d.read_ms)}`);
-    console.log(`    python3 wall clock (start-up, import, read, tokenize)    ${s(d.wall_ms)}`);
-  }
-
-  console.log('');
-  console.log(`deployment checklist (djangoDeploy/checklist) on the same ${project.files.toLocaleString('en')}-template project, in a new server:`);
-  console.log(`  first request, sent at start-up (walk, settings, every template) ${s(checklist.first)}`);
-  console.log(`  again (templates cached)                                      ${s(checklist.again)}`);
-  console.log(`  ${checklist.items} items, ${checklist.failing} failing`);
+  console.log(`settings analysis in-process (parse, execute, every rule; fresh project each run, median of ${GROWTH_RUNS}):`);
+  for (const g of growth.rows) console.log(`  ${g.name.padEnd(28)} ${String(g.lines).padStart(7)} lines ${(g.bytes / 1024).toFixed(0).padStart(6)} KB ${f(g.medianMs)} ms   heap +${g.heapMb.toFixed(0)} MB`);
+  for (const r of growth.ratios) console.log(`  ${r.name}: 4× the lines → ${r.ratio.toFixed(2)}× the time`);
+  console.log(`  server opening the 1 MB modules (never parsed): ${growth.server.map((x) => `${x.name} ${f(x.openMs).trim()} ms`).join(', ')}; VmRSS peak ${growth.serverPeakMb.toFixed(0)} MB`);
 
   const large = rows.find((r) => r.case.startsWith('5,000'));
+  const realistic = rows.find((r) => r.case.startsWith('realistic'));
   const verdicts = [
+    [`keystroke→diagnostics median on the realistic 5,000-line module ≤ ${TARGETS.settingsKeystrokeMedian} ms`, realistic.keys.median <= TARGETS.settingsKeystrokeMedian],
     [`keystroke→diagnostics median on 5,000 lines ≤ ${TARGETS.keystrokeMedian} ms`, large.keys.median <= TARGETS.keystrokeMedian],
     [`open→diagnostics ≤ ${TARGETS.open} ms (first open, every file)`, rows.every((r) => !r.open || r.open.first <= TARGETS.open)],
     [`open→diagnostics ≤ ${TARGETS.open} ms (a file the server has never parsed)`, rows.every((r) => !r.open || r.open.cold <= TARGETS.open)],
     [`memory ≤ ${TARGETS.memoryMb} MB right after the runs`, memory <= TARGETS.memoryMb],
     ...(idleMemory === undefined ? [] : [[`memory ≤ ${TARGETS.memoryMb} MB once idle`, idleMemory <= TARGETS.memoryMb]]),
-    [`keystroke→diagnostics median on a ${templates.lines.toLocaleString('en')}-line template ≤ ${TARGETS.templateKeystrokeMedian} ms (every typing place)`, templates.rows.every((r) => r.keys.median <= TARGETS.templateKeystrokeMedian)],
-    [`deployment checklist on ${project.files.toLocaleString('en')} templates < 1 s of server time (first request ${s(checklist.first).trim()})`, checklist.first < 1000],
-    ...(project.django.skipped
-      ? []
-      : [
-          // Like for like: both read the same files and work in-process, neither counts its
-          // interpreter's start-up; we also run every rule and compute every position.
-          [`our full template analysis (read, every rule, positions: ${s(templatePhase).trim()}) is faster than Django's reading + tokenizing alone (${s(project.django.read_ms + project.django.tokenize_ms).trim()})`, templatePhase < project.django.read_ms + project.django.tokenize_ms],
-        ]),
+    ...growth.ratios.map((r) => [`settings analysis grows linearly, ${r.name}: 4× the lines → ≤ ${TARGETS.growth}× the time (${r.ratio.toFixed(2)}×)`, r.ratio <= TARGETS.growth]),
+    [`any settings module ≤ 1 MB analysed in ≤ 1 s (slowest ${f(Math.max(...growth.megabyte.map((m) => m.medianMs))).trim()} ms in-process, ${f(Math.max(...growth.server.map((m) => m.openMs))).trim()} ms through the server)`, growth.megabyte.every((m) => m.medianMs <= 1000) && growth.server.every((m) => m.openMs <= 1000)],
+    [`server under ${TARGETS.serverPeakMb} MB on the 1 MB modules (VmRSS peak ${growth.serverPeakMb.toFixed(0)} MB)`, growth.serverPeakMb < TARGETS.serverPeakMb],
   ];
+
+  if (templates) {
+    console.log('');
+    console.log(`template (django-html)  open first   open warm  open unseen   key median   key p95   key max   (${TEMPLATE_KEYSTROKES} keystrokes after ${WARMUP} warm-up)`);
+    console.log(`${`${templates.lines.toLocaleString('en')} lines`.padEnd(22)} ${f(templates.open.first)} ms ${f(templates.open.warm)} ms ${f(templates.open.cold)} ms`);
+    for (const r of templates.rows) console.log(`${r.case.padEnd(22)} ${blank} ${blank} ${blank} ${f(r.keys.median)} ms ${f(r.keys.p95)} ms ${f(r.keys.max)} ms`);
+    console.log(`findings on open: ${codes(templates.counts)}; server memory after the template runs: ${templates.memory.toFixed(1)} MB`);
+
+    const engineOnly = project.full - project.base;
+    console.log('');
+    console.log(`whole-project check: ${project.files.toLocaleString('en')} templates, ${project.lines.toLocaleString('en')} lines${project.django.bytes ? `, ${(project.django.bytes / 1e6).toFixed(1)} MB` : ''} (generated in ${s(project.generateMs).trim()}), median of ${CHECK_RUNS}`);
+    console.log(`  check --format json, wall clock (Node start-up included)  ${s(project.full)}   (fastest ${s(project.fullMin).trim()})`);
+    console.log(`  same project without its templates (start-up, settings)   ${s(project.base)}`);
+    console.log(`  engine-only (difference: walk, read, analyse, JSON out)   ${s(engineOnly)}`);
+    console.log(`  its phases, in-process (DJANGO_DEPLOY_TIMING):`);
+    for (const [name, ms] of Object.entries(project.phases)) console.log(`    ${name.padEnd(56)} ${s(ms)}`);
+    const templatePhase = project.phases['template analysis (read, analyse, rows)'];
+    console.log(`  findings: ${project.total.toLocaleString('en')} (${codes(project.counts)})`);
+    if (project.django.skipped) {
+      console.log(`  Django lexer comparison skipped: ${project.django.skipped}`);
+    } else {
+      const d = project.django;
+      console.log(`  Django ${d.django} Lexer(text).tokenize(), ${d.files} files, ${d.tokens.toLocaleString('en')} tokens:`);
+      console.log(`    tokenize loop only                                       ${s(d.tokenize_ms)}`);
+      console.log(`    reading the files                                        ${s(d.read_ms)}`);
+      console.log(`    python3 wall clock (start-up, import, read, tokenize)    ${s(d.wall_ms)}`);
+    }
+
+    console.log('');
+    console.log(`deployment checklist (djangoDeploy/checklist) on the same ${project.files.toLocaleString('en')}-template project, in a new server:`);
+    console.log(`  first request, sent at start-up (walk, settings, every template) ${s(checklist.first)}`);
+    console.log(`  again (templates cached)                                      ${s(checklist.again)}`);
+    console.log(`  ${checklist.items} items, ${checklist.failing} failing`);
+
+    verdicts.push(
+      [`keystroke→diagnostics median on a ${templates.lines.toLocaleString('en')}-line template ≤ ${TARGETS.templateKeystrokeMedian} ms (every typing place)`, templates.rows.every((r) => r.keys.median <= TARGETS.templateKeystrokeMedian)],
+      [`deployment checklist on ${project.files.toLocaleString('en')} templates < 1 s of server time (first request ${s(checklist.first).trim()})`, checklist.first < 1000],
+    );
+    if (!project.django.skipped) {
+      // Like for like: both read the same files and work in-process, neither counts its
+      // interpreter's start-up; we also run every rule and compute every position.
+      verdicts.push([`our full template analysis (read, every rule, positions: ${s(templatePhase).trim()}) is faster than Django's reading + tokenizing alone (${s(project.django.read_ms + project.django.tokenize_ms).trim()})`, templatePhase < project.django.read_ms + project.django.tokenize_ms]);
+    }
+  }
   console.log('');
   for (const [label, ok] of verdicts) console.log(`${ok ? 'met   ' : 'MISSED'} ${label}`);
-  if (!project.django.skipped) {
+  if (project && !project.django.skipped) {
     console.log(`context: whole processes, start-up and output included: check ${s(project.full).trim()} (writes ${project.total.toLocaleString('en')} findings as JSON) vs python3 ${s(project.django.wall_ms).trim()} (prints one line)`);
   }
-  if (project.django.skipped) console.log(`skipped: our full analysis vs Django's tokenizing (${project.django.skipped})`);
+  if (project?.django.skipped) console.log(`skipped: our full analysis vs Django's tokenizing (${project.django.skipped})`);
   if (CPU_PROF) console.log(`\nCPU profiles of the servers and of the first check run written to ${resolve(CPU_PROF)}`);
 } finally {
   rmSync(workspace, { recursive: true, force: true });

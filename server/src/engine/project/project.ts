@@ -640,14 +640,15 @@ export class DjangoProject {
     const requirements = this.derive(file, 'requirements', (text) => requirementsIn(file, text));
     if (!requirements) return undefined;
     const own = djangoPin(requirements, this.relative(file));
-    if (own) return own;
-    if (!/\.(txt|in)$/i.test(file)) return undefined;
+    // An unpinned `django` takes its version from an included constraints or requirements file.
+    if (own && !own.source.endsWith('(unpinned)')) return own;
+    if (!/\.(txt|in)$/i.test(file)) return own;
     for (const included of this.derive(file, 'includes', includesOf) ?? []) {
       const target = included.startsWith('/') ? included : posix.join(posix.dirname(file), included);
       const v = this.pinFollowingIncludes(posix.normalize(target), seen);
-      if (v) return v;
+      if (v && !v.source.endsWith('(unpinned)')) return v;
     }
-    return undefined;
+    return own;
   }
 
   // -------------------------------------------------------------------------------------------

@@ -12,13 +12,14 @@ import { type Value, type SequenceValue, type DictValue, type DictEntry, unknown
 
 /** The value that is one of `options` (nested `oneOf`s flattened, equal options merged). */
 export function oneOf(options: Value[]): Value {
-  const flat: Value[] = [];
+  const distinct = new DistinctValues();
   for (const o of options) {
     if (o.kind === 'oneOf') {
-      for (const inner of o.options) addDistinct(flat, inner);
-    } else addDistinct(flat, o);
-    if (flat.length > LIMITS.options * 4) break;
+      for (const inner of o.options) distinct.add(inner);
+    } else distinct.add(o);
+    if (distinct.values.length > LIMITS.options * 4) break;
   }
+  const flat = distinct.values;
   if (flat.length === 0) return unknown('no value');
   // Django never sees a branch that stops the module from loading: the others are what it sees.
   const loading = flat.filter((o) => !(o.kind === 'unknown' && o.raises));
@@ -29,9 +30,26 @@ export function oneOf(options: Value[]): Value {
   return { kind: 'oneOf', options: flat };
 }
 
-function addDistinct(list: Value[], v: Value) {
-  for (const x of list) if (sameValue(x, v)) return;
-  list.push(v);
+/**
+ * Values without repeats. Strings, numbers, booleans and None are told apart by a key (a list of
+ * thousands of candidates stays linear); anything else is compared structurally.
+ */
+class DistinctValues {
+  values: Value[] = [];
+  private keys = new Set<string>();
+  private others: Value[] = [];
+
+  add(v: Value): void {
+    const key = v.kind === 'str' || v.kind === 'int' || v.kind === 'float' || v.kind === 'bool' ? `${v.kind}:${v.value}` : v.kind === 'none' ? 'none' : undefined;
+    if (key !== undefined) {
+      if (this.keys.has(key)) return;
+      this.keys.add(key);
+    } else {
+      for (const x of this.others) if (sameValue(x, v)) return;
+      this.others.push(v);
+    }
+    this.values.push(v);
+  }
 }
 
 /** The options of a value: its alternatives, or itself. */
@@ -108,16 +126,16 @@ function joinSequences(a: SequenceValue, b: SequenceValue): Value {
 
 /** A `some` part that may hold any of `items` (themselves possibly `some` parts). */
 export function someOf(items: Value[]): Value {
-  const candidates: Value[] = [];
+  const candidates = new DistinctValues();
   for (const item of items) {
     if (item.kind === 'some') {
       if (!item.candidates) return { kind: 'some' };
-      for (const c of item.candidates) addDistinct(candidates, c);
+      for (const c of item.candidates) candidates.add(c);
     } else if (item.kind === 'unknown') return { kind: 'some' };
-    else addDistinct(candidates, item);
-    if (candidates.length > LIMITS.collectionItems) return { kind: 'some' };
+    else candidates.add(item);
+    if (candidates.values.length > LIMITS.collectionItems) return { kind: 'some' };
   }
-  return { kind: 'some', candidates };
+  return { kind: 'some', candidates: candidates.values };
 }
 
 function joinDicts(a: DictValue, b: DictValue): Value {

@@ -87,6 +87,7 @@ export function call(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
 export function callMethod(obj: Value, method: string, args: CallArgs, ctx: EvalContext, depth: number): Value {
   switch (obj.kind) {
     case 'module':
+      if (obj.members) return mapValue(attribute(obj, method, ctx), (f) => callValue(f, args, ctx, depth));
       return callValue({ kind: 'callable', name: `${obj.name}.${method}` }, args, ctx, depth);
     case 'envReader':
       return readerMethod(obj, method, args, ctx);
@@ -101,7 +102,7 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
     case 'set':
       return sequenceMethod(obj, method, args);
     case 'none':
-      return raising(`AttributeError: 'NoneType' object has no attribute '${method}'`);
+      return raising(`AttributeError: 'NoneType' object has no attribute '${method}'`, obj.variable);
     case 'callable':
       if (obj.name === 'environ.Env' || obj.name === 'environs.Env') return method === 'read_env' ? NONE : unknown(`${obj.name}.${method}`);
       return unknown(`${obj.name}.${method}()`);
@@ -326,7 +327,7 @@ function builtinInt(v: Value | undefined, withBase: boolean): Value {
     const t = v.value.trim().replace(/(\d)_(?=\d)/g, '$1');
     return /^[-+]?\d+$/.test(t) ? { kind: 'int', value: Number.parseInt(t, 10) } : raising(`ValueError: invalid literal for int() with base 10: '${v.value.slice(0, 40)}'`);
   }
-  if (v.kind === 'none') return raising("TypeError: int() argument must be a string, a bytes-like object or a number, not 'NoneType'");
+  if (v.kind === 'none') return raising("TypeError: int() argument must be a string, a bytes-like object or a number, not 'NoneType'", v.variable);
   return unknownFrom(operand(v));
 }
 

@@ -31,6 +31,8 @@ export function concreteRead(v: EnvValue, ctx: Pick<EvalContext, 'environment' |
 export function concreteValue(v: EnvValue, ctx?: Pick<EvalContext, 'budget'>): Value {
   if (v.default === undefined) return raising(missingMessage(v), v.variable);
   const d = v.default;
+  // A None default remembers its variable: `os.environ.get("X").split(",")` raises because of X.
+  if (d.kind === 'none' && !v.castsDefault) return { kind: 'none', variable: v.variable };
   if (!v.castsDefault) return d;
   if (d.kind === 'str') return castString(d.value, v.cast, v.library, ctx);
   // decouple's bool cast reads str(default): False → 'False' → False; None → 'None' raises.

@@ -161,9 +161,14 @@ export function operand(v: Value): Value {
   return v;
 }
 
+/** The unknown an operation on `values` gives: a raise passes through; the first reason is kept. */
 export function unknownFrom(...values: Value[]): Value {
-  for (const v of values) if (v.kind === 'unknown' && v.raises) return v;
-  return unknown(undefined, envNamesOf(...values));
+  let reason: string | undefined;
+  for (const v of values) {
+    if (v.kind === 'unknown' && v.raises) return v;
+    if (!reason && v.kind === 'unknown' && !v.absent) reason = v.reason;
+  }
+  return unknown(reason, envNamesOf(...values));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,7 +658,7 @@ function item(obj: Value, key: Value, ctx: EvalContext): Value {
     const i = key.value < 0 ? chars.length + key.value : key.value;
     return i >= 0 && i < chars.length ? str(chars[i]) : raising('IndexError: string index out of range');
   }
-  if (obj.kind === 'none') return raising("TypeError: 'NoneType' object is not subscriptable");
+  if (obj.kind === 'none') return raising("TypeError: 'NoneType' object is not subscriptable", obj.variable);
   return unknownFrom(operand(obj), operand(key));
 }
 
@@ -743,8 +748,10 @@ export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
     return unknown(`${obj.name}.${attr}`);
   }
   if (obj.kind === 'callable' && (obj.name === 'environ.Env' || obj.name === 'environs.Env')) return { kind: 'callable', name: `${obj.name}.${attr}` };
+  // `str.strip` as a function (`map(str.strip, …)`).
+  if (obj.kind === 'callable' && obj.name === 'str' && !obj.self) return { kind: 'callable', name: `str.${attr}` };
   if (obj.kind === 'str' || obj.kind === 'list' || obj.kind === 'tuple' || obj.kind === 'set' || obj.kind === 'dict' || obj.kind === 'envReader') return { kind: 'callable', name: `${obj.kind}.${attr}`, self: obj };
-  if (obj.kind === 'none') return raising(`AttributeError: 'NoneType' object has no attribute '${attr}'`);
+  if (obj.kind === 'none') return raising(`AttributeError: 'NoneType' object has no attribute '${attr}'`, obj.variable);
   return unknownFrom(operand(obj));
 }
 

@@ -346,20 +346,21 @@ class ModuleRun {
     if (this.mayRaise(statement)) this.candidates.push({ range: this.range(statement), binding });
   }
 
+  /**
+   * Whether a statement may read the environment in a way that raises: it mentions a reader
+   * (`environ`, `getenv`, `env`, `config`, django-configurations' `Value`) or calls a function
+   * of the project. Everything else is skipped, so the check stays cheap on large modules.
+   */
   private mayRaise(node: SyntaxNode): boolean {
-    // A call or a subscript is where a read of the environment (or a helper's) can raise.
-    const t = this.text;
-    for (let i = node.from; i < node.to; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 40 /* ( */ || c === 91 /* [ */) return true;
-      if (c === 35 /* # */) {
-        const nl = t.indexOf('\n', i);
-        if (nl < 0 || nl >= node.to) return false;
-        i = nl;
-      }
-    }
+    const t = this.text.slice(node.from, Math.min(node.to, node.from + 4000));
+    if (!t.includes('(') && !t.includes('[')) return false;
+    if (t.includes('environ') || t.includes('getenv') || t.includes('env') || t.includes('config') || t.includes('Value(')) return true;
+    for (const name of this.functionNames) if (t.includes(name + '(')) return true;
     return false;
   }
+
+  /** Names of project functions bound so far (their calls may read the environment). */
+  private functionNames = new Set<string>();
 
   /**
    * While a bracket is still open (`B = [` being typed), lezer's recovery swallows the next line
@@ -433,18 +434,18 @@ class ModuleRun {
   private assignItem(target: SyntaxNode, v: Lazy, statement: SyntaxNode, conditional: string | undefined) {
     const path = this.itemPath(target);
     if (!path) return;
-    this.mutate(path.root, statement, conditional, (old, mode) => setIn(old, path.keys(mode), pick(v(), mode)), path.rootNode);
+    this.mutate(path.root, statement, conditional, (old, mode) => setIn(old, path.keys(mode), pick(v(), mode)), path.rootNode, () => v().concreteValue !== undefined || path.readsEnvironment());
   }
 
   /** `del CACHES["default"]` */
   private deleteItem(target: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
     const path = this.itemPath(target);
     if (!path) return;
-    this.mutate(path.root, statement, conditional, (old, mode) => deleteIn(old, path.keys(mode), this.budget), path.rootNode);
+    this.mutate(path.root, statement, conditional, (old, mode) => deleteIn(old, path.keys(mode), this.budget), path.rootNode, path.readsEnvironment);
   }
 
   /** Splits `A["x"][0]` into the root name and its (lazily evaluated) keys; undefined for anything else. */
-  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: (mode: Mode) => (Value | undefined)[] } | undefined {
+  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: (mode: Mode) => (Value | undefined)[]; readsEnvironment: () => boolean } | undefined {
     const keys: Lazy[] = [];
     let cur: SyntaxNode | null = node;
     while (cur && cur.name === 'MemberExpression') {
@@ -463,6 +464,7 @@ class ModuleRun {
           const key = pick(k(), mode);
           return key.kind === 'str' || key.kind === 'int' ? key : undefined;
         }),
+      readsEnvironment: () => keys.some((k) => k().concreteValue !== undefined),
     };
   }
 
@@ -470,7 +472,7 @@ class ModuleRun {
    * Records an in-place change of a name; the binding keeps its origin and notes the change.
    * `change` gets the old value in each mode and returns the new one.
    */
-  private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value, mode: Mode) => Value, nameNode?: SyntaxNode) {
+  private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value, mode: Mode) => Value, nameNode?: SyntaxNode, changeReadsEnvironment: () => boolean = () => false) {
     const previous = this.scope.get(name);
     if (previous && previous.changes.length >= LIMITS.changesPerName) {
       if (previous.changes.length === LIMITS.changesPerName) {
@@ -480,12 +482,14 @@ class ModuleRun {
       return;
     }
     const compute = (): Evaluated => {
-      const old = previous?.value ?? unknown(`${name} is not defined here`);
-      const value = change(old, 'symbolic');
-      const concreteOld = previous ? (previous.concreteValue ?? previous.value) : old;
-      const concreteValue = change(concreteOld, 'concrete');
-      const same = concreteValue === value || sameValue(concreteValue, value);
-      return { value, concreteValue: same && previous?.concreteValue === undefined ? undefined : concreteValue, envVariables: previous?.envVariables };
+      const undefinedName = unknown(`${name} is not defined here`);
+      const concreteBefore = previous?.concreteValue;
+      if (concreteBefore === undefined && !changeReadsEnvironment()) {
+        // Nothing here depends on the environment: one value serves both modes.
+        return { value: change(previous?.value ?? undefinedName, 'symbolic'), envVariables: previous?.envVariables };
+      }
+      const concreteValue = change(concreteBefore ?? previous?.value ?? undefinedName, 'concrete');
+      return lazySymbolic(() => change(previous?.value ?? undefinedName, 'symbolic'), concreteValue, previous?.envVariables);
     };
     const fields: BindingFields = previous
       ? { ...fieldsOf(previous), changes: [...previous.changes, this.range(statement)], conditional: conditional ?? previous.conditional, seq: this.seq, prior: this.scope.raw(name) }
@@ -503,11 +507,12 @@ class ModuleRun {
     if (!target || !op || !valueNode || valueNode === target) return;
     const operator = this.src(op);
     const v = once(this.later(valueNode));
+    const readsEnvironment = () => v().concreteValue !== undefined;
     if (target.name === 'VariableName') {
-      this.mutate(this.src(target), node, conditional, (old, mode) => augmented(old, operator, pick(v(), mode), this.budget), target);
+      this.mutate(this.src(target), node, conditional, (old, mode) => augmented(old, operator, pick(v(), mode), this.budget), target, readsEnvironment);
     } else if (target.name === 'MemberExpression') {
       const path = this.itemPath(target);
-      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => augmented(inner, operator, pick(v(), mode), this.budget)), path.rootNode);
+      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => augmented(inner, operator, pick(v(), mode), this.budget)), path.rootNode, () => readsEnvironment() || path.readsEnvironment());
     }
   }
 
@@ -532,13 +537,14 @@ class ModuleRun {
     }
     const values = args.map((a) => once(this.later(a)));
     const change = (old: Value, mode: Mode): Value => inPlace(old, method, values.map((v) => pick(v(), mode)), this.budget);
+    const readsEnvironment = () => values.some((v) => v().concreteValue !== undefined);
     if (objectNode.name === 'VariableName') {
       const name = this.src(objectNode);
       if (!this.scope.has(name)) return;
-      this.mutate(name, node, conditional, change, objectNode);
+      this.mutate(name, node, conditional, change, objectNode, readsEnvironment);
     } else if (objectNode.name === 'MemberExpression') {
       const path = this.itemPath(objectNode);
-      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => change(inner, mode)), path.rootNode);
+      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => change(inner, mode)), path.rootNode, () => readsEnvironment() || path.readsEnvironment());
     }
   }
 
@@ -557,6 +563,7 @@ class ModuleRun {
     if (!nameNode) return;
     const name = this.src(nameNode);
     if (node.name === 'FunctionDefinition') {
+      this.functionNames.add(name);
       const scope = this.scope;
       const def = { node, text: this.text, file: this.current.file, globals: (n: string) => scope.get(n) };
       this.bind(name, { value: { kind: 'function', name, def } }, nameNode, statement, undefined, conditional);
@@ -668,6 +675,8 @@ class ModuleRun {
 
   private importBinding(name: string, b: SettingBinding, statement: SyntaxNode, conditional: string | undefined, aliasNode?: SyntaxNode) {
     const previous = this.scope.get(name);
+    // Imported helpers (`from .env import env_bool`): lower-case names may be functions.
+    if (aliasNode && !/^[A-Z0-9_]+$/.test(name)) this.functionNames.add(name);
     const fields: BindingFields = {
       ...fieldsOf(b),
       name,
@@ -678,7 +687,7 @@ class ModuleRun {
       prior: this.scope.raw(name),
       deleted: undefined,
     };
-    this.scope.set(name, LazyBinding.create(fields, () => ({ value: b.value, concreteValue: b.concreteValue, envVariables: b.envVariables }), this.budget));
+    this.scope.set(name, LazyBinding.create(fields, () => lazySymbolic(() => b.value, b.concreteValue, b.envVariables), this.budget));
   }
 
   private moduleValue(qualified: string): Value {
@@ -935,12 +944,9 @@ class ModuleRun {
       const con = concrete.ownRaw(name) ?? this.scope.get(name);
       const shape = sym ?? con;
       if (!shape) continue;
-      const compute = (): Evaluated => ({
-        value: sym && !sym.deleted ? sym.value : ABSENT,
-        concreteValue: con && !con.deleted ? (con.concreteValue ?? con.value) : ABSENT,
-        envVariables: [...new Set([...(sym?.envVariables ?? []), ...(con?.envVariables ?? [])])],
-      });
-      this.scope.set(name, LazyBinding.create({ ...fieldsOf(shape), seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget));
+      const compute = (): Evaluated =>
+        lazySymbolic(() => (sym && !sym.deleted ? sym.value : ABSENT), con && !con.deleted ? (con.concreteValue ?? con.value) : ABSENT, [...new Set([...(sym?.envVariables ?? []), ...(con?.envVariables ?? [])])]);
+      this.scope.set(name, LazyBinding.create({ ...fieldsOf(shape), seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget, true));
     }
   }
 
@@ -983,14 +989,12 @@ class ModuleRun {
       const before = this.scope.get(name);
       const compute = (): Evaluated => {
         if (after.deleted || !before) return { value: unknown('changed in a loop') };
-        const value = widenLoop(before.value, after.value);
-        const concreteBefore = before.concreteValue ?? before.value;
-        const concreteAfter = after.concreteValue ?? after.value;
-        const concreteValue = before.concreteValue === undefined && after.concreteValue === undefined ? undefined : widenLoop(concreteBefore, concreteAfter);
-        return { value, concreteValue, envVariables: after.deleted ? undefined : after.envVariables };
+        if (before.concreteValue === undefined && after.concreteValue === undefined) return { value: widenLoop(before.value, after.value), envVariables: after.envVariables };
+        const concreteValue = widenLoop(before.concreteValue ?? before.value, after.concreteValue ?? after.value);
+        return lazySymbolic(() => widenLoop(before.value, after.value), concreteValue, after.envVariables);
       };
       const fields: BindingFields = before ? { ...fieldsOf(before), changes: [...before.changes, after.statement], conditional: label, seq: this.seq, prior: this.scope.raw(name) } : { ...fieldsOf(after), conditional: label, seq: this.seq, prior: this.scope.raw(name), deleted: undefined };
-      widened.set(name, LazyBinding.create(fields, compute, this.budget));
+      widened.set(name, LazyBinding.create(fields, compute, this.budget, true));
     }
     return widened;
   }
@@ -1058,12 +1062,13 @@ class ModuleRun {
       }
       const valueOf = (b: SettingBinding | undefined, mode: Mode): Value => (b ? (mode === 'concrete' ? (b.concreteValue ?? b.value) : b.value) : ABSENT);
       const compute = (): Evaluated => {
-        const value = oneOf(bindings.map((b) => valueOf(b, 'symbolic')));
         const concreteValue = concreteIndex !== undefined ? valueOf(bindings[concreteIndex], 'concrete') : oneOf(bindings.map((b) => valueOf(b, 'concrete')));
-        return { value, concreteValue, envVariables: [...new Set(defined.flatMap((b) => b.envVariables ?? []))] };
+        // The symbolic value (every branch) is only needed by hovers: computed when read.
+        return lazySymbolic(() => oneOf(bindings.map((b) => valueOf(b, 'symbolic'))), concreteValue, [...new Set(defined.flatMap((b) => b.envVariables ?? []))]);
       };
       const distinct = [...new Set(defined)];
-      const merged = LazyBinding.create({ ...fieldsOf(first), conditional: label, alternatives: distinct, overrides: before, changes: first.changes, seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget);
+      // Chained: after hundreds of `if`s changing the same name, the merges are forced oldest first.
+      const merged = LazyBinding.create({ ...fieldsOf(first), conditional: label, alternatives: distinct, overrides: before, changes: first.changes, seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget, true);
       this.scope.set(name, merged);
     }
   }
@@ -1083,8 +1088,10 @@ class ModuleRun {
     });
     for (const name of names) {
       const prev = this.scope.get(name);
-      if (!prev) continue;
-      this.scope.set(name, LazyBinding.create({ ...fieldsOf(prev), conditional: conditional ?? reason, seq: this.seq, prior: this.scope.raw(name) }, { value: unknown(reason) }, this.budget));
+      const fields: BindingFields = prev
+        ? { ...fieldsOf(prev), conditional: conditional ?? reason, seq: this.seq, prior: this.scope.raw(name) }
+        : { name, origin: this.range(node), statement: this.range(node), changes: [], conditional: conditional ?? reason, seq: this.seq, prior: this.scope.raw(name) };
+      this.scope.set(name, LazyBinding.create(fields, { value: unknown(reason) }, this.budget));
     }
   }
 
@@ -1116,6 +1123,22 @@ type Mode = 'symbolic' | 'concrete';
 
 /** A name that is not bound on a path (only inside merged values). */
 export const ABSENT: Value = { kind: 'unknown', reason: 'not set on every path', absent: true };
+
+/**
+ * A binding's values where the concrete one (what rules read) is computed now and the symbolic
+ * one (every possibility, for hovers) on first read: joining the branches of hundreds of `if`s
+ * is then paid only by whoever asks.
+ */
+function lazySymbolic(symbolic: () => Value, concreteValue: Value | undefined, envVariables: string[] | undefined): Evaluated {
+  let value: Value | undefined;
+  return {
+    get value() {
+      return (value ??= symbolic());
+    },
+    concreteValue,
+    envVariables,
+  };
+}
 
 function pick(e: Evaluated, mode: Mode): Value {
   return mode === 'concrete' ? (e.concreteValue ?? e.value) : e.value;

@@ -174,6 +174,11 @@ export class LazyBinding implements SettingBinding {
     return this.evaluated;
   }
 
+  /** Computes the binding's values (not a lazily computed symbolic part). */
+  ensureComputed(): void {
+    this.force();
+  }
+
   get isForced(): boolean {
     return this.evaluated !== undefined;
   }
@@ -199,7 +204,7 @@ function forceChainOldestFirst(newest: LazyBinding) {
     chain.push(b);
     if (!b.chained) break;
   }
-  for (let i = chain.length - 1; i >= 0; i--) void chain[i].value;
+  for (let i = chain.length - 1; i >= 0; i--) chain[i].ensureComputed();
 }
 
 /** The position and history fields of a binding, without forcing its value. */

@@ -20,7 +20,7 @@ export type Value =
   | { kind: 'int'; value: number }
   | { kind: 'float'; value: number }
   | { kind: 'bool'; value: boolean }
-  | { kind: 'none' }
+  | { kind: 'none'; /** The unset environment variable this None stands for (`os.environ.get("X")`). */ variable?: string }
   | SequenceValue
   | DictValue
   | { kind: 'path'; path: string }

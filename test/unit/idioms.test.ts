@@ -1,0 +1,287 @@
+// The idioms real settings modules use, read the way Django would see them: partial knowledge
+// after undecidable branches, environment tests, project helper functions, comprehensions,
+// environs / django-environ / decouple, split settings, django-configurations, and the
+// environment variables a module cannot load without.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { settingsProject, SETTINGS, STARTPROJECT, project, ROOT, codes, djangoCodes, find } from './helpers';
+import { pyRepr, type Value } from '../../server/src/engine/python/values';
+
+const show = (v: Value | undefined) => (v === undefined ? '<unbound>' : pyRepr(v, 400));
+
+/** The value a name has in the analysis environment (every variable unset unless given). */
+function concrete(text: string, name: string, environment: Record<string, string> = {}): string {
+  const b = settingsProject(text, { environment }).scopeOf(SETTINGS)?.get(name);
+  return b ? show(b.concreteValue ?? b.value) : '<unbound>';
+}
+
+function symbolic(text: string, name: string): string {
+  const b = settingsProject(text).scopeOf(SETTINGS)?.get(name);
+  return b ? show(b.value) : '<unbound>';
+}
+
+const SECURITY = 'django.middleware.security.SecurityMiddleware';
+const base = STARTPROJECT.replace('DEBUG = True', 'DEBUG = False').replace('ALLOWED_HOSTS = []', "ALLOWED_HOSTS = ['example.com']");
+
+test('a conditional MIDDLEWARE.append keeps what is certain: the security checks still decide', () => {
+  for (const change of ['MIDDLEWARE.append("django.middleware.gzip.GZipMiddleware")', 'MIDDLEWARE += ["x.Middleware"]', 'MIDDLEWARE.insert(1, "x.Middleware")', 'MIDDLEWARE.extend(EXTRA)', 'MIDDLEWARE = ["x.Middleware"] + MIDDLEWARE']) {
+    const text = `${base}\nimport os\nEXTRA = os.environ.get("EXTRA", "").split(",")\nif compute_flag():\n    ${change}\n`;
+    const found = djangoCodes(settingsProject(text).findingsFor(SETTINGS));
+    // startproject with DEBUG off and a host: W004 W008 W009 W012 W016, whatever the branch does.
+    assert.deepEqual(found, ['security.W004', 'security.W008', 'security.W009', 'security.W012', 'security.W016'], change);
+  }
+});
+
+test('a loop that appends middleware nobody can list: certain members stay, absence becomes unknown', () => {
+  const text = base.replace(`    '${SECURITY}',\n`, '') + '\nfor m in load_plugins():\n    MIDDLEWARE.append(m)\n';
+  assert.equal(symbolic(text, 'MIDDLEWARE').endsWith(", …]"), true);
+  const found = codes(settingsProject(text).findingsFor(SETTINGS));
+  assert.ok(!found.includes('security.W001'), 'SecurityMiddleware may be among the plugins: no W001');
+  assert.ok(!found.includes('admin.E410'), 'SessionMiddleware is certainly there');
+  assert.ok(found.includes('security.W009'));
+});
+
+test('a conditional .remove makes a member "maybe"; the rule stays quiet rather than guess', () => {
+  const text = `${base}\nif compute_flag():\n    MIDDLEWARE.remove("${SECURITY}")\n`;
+  const found = codes(settingsProject(text).findingsFor(SETTINGS));
+  assert.ok(!found.includes('security.W001'));
+  assert.ok(!found.includes('security.W004'), 'HSTS only matters with SecurityMiddleware, which may be gone');
+  assert.ok(found.includes('security.W009'));
+});
+
+test('WhiteNoise order is decided even when something may be appended at the end', () => {
+  const mw = (order: string) => `${base.replace(`    '${SECURITY}',\n`, order)}\nif compute_flag():\n    MIDDLEWARE.append("x.Late")\n`;
+  const wrong = mw(`    '${SECURITY}',\n    'django.contrib.sessions.middleware.SessionMiddleware',\n    'whitenoise.middleware.WhiteNoiseMiddleware',\n`.replace(`    'django.contrib.sessions.middleware.SessionMiddleware',\n    'whitenoise`, `    'django.contrib.sessions.middleware.SessionMiddleware',\n    'whitenoise`));
+  assert.ok(codes(settingsProject(wrong).findingsFor(SETTINGS)).includes('DJD115'));
+  const right = mw(`    '${SECURITY}',\n    'whitenoise.middleware.WhiteNoiseMiddleware',\n`);
+  assert.ok(!codes(settingsProject(right).findingsFor(SETTINGS)).includes('DJD115'));
+});
+
+test('a setting set in a branch nobody can decide: a rule fires only when every possibility fails', () => {
+  const hsts = `${base}\nif compute_flag():\n    SECURE_HSTS_SECONDS = 3600\n`;
+  assert.ok(!codes(settingsProject(hsts).findingsFor(SETTINGS)).includes('security.W004'), 'HSTS may be set');
+  const both = `${base}\nif compute_flag():\n    SECURE_HSTS_SECONDS = 0\nelse:\n    SECURE_HSTS_SECONDS = None\n`;
+  assert.ok(codes(settingsProject(both).findingsFor(SETTINGS)).includes('security.W004'), '0 and None both fail');
+  // Decided by the environment Django runs in: unset variable → the else branch.
+  const env = `${base}\nimport os\nif os.environ.get("USE_HSTS"):\n    SECURE_HSTS_SECONDS = 3600\n`;
+  assert.ok(codes(settingsProject(env).findingsFor(SETTINGS)).includes('security.W004'));
+  assert.ok(!codes(settingsProject(env, { environment: { USE_HSTS: '1' } }).findingsFor(SETTINGS)).includes('security.W004'));
+});
+
+test('dict settings keep their certain keys; keys set in a branch are maybe', () => {
+  const text = `CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}\nif compute_flag():\n    CACHES["other"] = {"BACKEND": "x"}\nTEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "OPTIONS": {}}]\nif compute_flag():\n    TEMPLATES[0]["OPTIONS"]["debug"] = True\n`;
+  assert.equal(symbolic(text, 'CACHES'), "{'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}, 'other': {'BACKEND': 'x'}} or {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}");
+  assert.ok(!codes(settingsProject(text).findingsFor(SETTINGS)).includes('caches.E001'));
+});
+
+test('environment tests as check --deploy sees them: "X" in os.environ, is None, is not None', () => {
+  const text = 'import os\nA = "X" in os.environ\nB = os.environ.get("X") is None\nC = os.getenv("X") is not None\nD = "X" not in os.environ\n';
+  assert.equal(concrete(text, 'A'), 'False');
+  assert.equal(concrete(text, 'B'), 'True');
+  assert.equal(concrete(text, 'C'), 'False');
+  assert.equal(concrete(text, 'D'), 'True');
+  assert.equal(concrete(text, 'A', { X: '' }), 'True', 'set, even to an empty string');
+  assert.equal(symbolic(text, 'A'), 'unknown', 'whenever it may be set, nobody knows');
+});
+
+test('project helper functions are run with their arguments', () => {
+  const helpers = [
+    'import os',
+    'def env_bool(name, default=False):',
+    '    return os.getenv(name, str(default)).lower() in ("1", "true", "yes")',
+    'def envbool(s, default):',
+    '    v = os.getenv(s, default=default)',
+    '    if v not in ("", "True", "False"):',
+    '        raise Exception("Unexpected value %s=%s" % (s, v))',
+    '    return v == "True"',
+    'def get_list(text):',
+    '    return [item.strip() for item in text.split(",") if item.strip()]',
+    'def get_bool_from_env(name, default_value):',
+    '    if name in os.environ:',
+    '        value = os.environ[name]',
+    '        return value.lower() == "true"',
+    '    return default_value',
+    'def extract_comma_list(value, default=""):',
+    '    if not value:',
+    '        return default',
+    '    return [v.strip() for v in value.split(",")]',
+    'env_flag = lambda name: os.environ.get(name, "0") == "1"',
+  ].join('\n');
+  const text = `${helpers}\nA = env_bool("DEBUG")\nB = env_bool("SSL", True)\nC = envbool("DEBUG", "True")\nD = get_list(os.environ.get("HOSTS", "a.com, b.com,"))\nE = get_bool_from_env("SECURE", False)\nF = extract_comma_list(os.environ.get("X"), ["x"])\nG = env_flag("G")\n`;
+  assert.equal(concrete(text, 'A'), 'False');
+  assert.equal(concrete(text, 'B'), 'True');
+  assert.equal(concrete(text, 'C'), 'True');
+  assert.equal(concrete(text, 'D'), "['a.com', 'b.com']");
+  assert.equal(concrete(text, 'E'), 'False');
+  assert.equal(concrete(text, 'E', { SECURE: 'TRUE' }), 'True');
+  assert.equal(concrete(text, 'F'), "['x']");
+  assert.equal(concrete(text, 'G'), 'False');
+  // A boolean helper is a cast: no "string env value" trap for it.
+  const debug = `${helpers}\nDEBUG = env_bool("DJANGO_DEBUG")\n`;
+  assert.ok(!codes(settingsProject(debug).findingsFor(SETTINGS)).includes('DJD111'));
+});
+
+test('a helper defined in a module the settings import', () => {
+  const p = project(
+    {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/env.py': 'import os\n\ndef env_list(name, default=""):\n    return [x for x in os.environ.get(name, default).split(",") if x]\n',
+      'mysite/settings.py': `${STARTPROJECT}\nfrom .env import env_list\nfrom mysite import env as helpers\nALLOWED_HOSTS = env_list("HOSTS")\nCSRF_TRUSTED_ORIGINS = helpers.env_list("ORIGINS", "https://a.com")\n`,
+    },
+    { djangoVersion: '4.2' },
+  );
+  const s = p.scopeOf(SETTINGS)!;
+  assert.equal(show(s.get('ALLOWED_HOSTS')!.concreteValue), '[]');
+  assert.equal(show(s.get('CSRF_TRUSTED_ORIGINS')!.concreteValue ?? s.get('CSRF_TRUSTED_ORIGINS')!.value), "['https://a.com']");
+  assert.ok(codes(p.findingsFor(SETTINGS)).includes('security.W020'));
+});
+
+test('comprehensions, filter, map, string methods, str * int, % and format', () => {
+  const text = [
+    'import os',
+    'HOSTS = "a.com, B.com,,c.com"',
+    'A = [h.strip().lower() for h in HOSTS.split(",") if h.strip()]',
+    'B = list(filter(None, map(str.strip, HOSTS.split(","))))',
+    'C = {k: v for k, v in [("x", 1), ("y", 2)]}',
+    'D = "-" * 3',
+    'E = "%s://%s:%d" % ("https", "a.com", 443)',
+    'F = "{}-{name}".format("a", name="b")',
+    'G = f"{HOSTS.split(",")[0]}!"',
+    'H = sorted({"b", "a"})',
+    'I = any(h.endswith(".com") for h in A)',
+    'J = [*A, "d.com"]',
+    'K = os.environ.get("X", "a b").split()',
+  ].join('\n');
+  assert.equal(concrete(text, 'A'), "['a.com', 'b.com', 'c.com']");
+  assert.equal(concrete(text, 'B'), "['a.com', 'B.com', 'c.com']");
+  assert.equal(concrete(text, 'C'), "{'x': 1, 'y': 2}");
+  assert.equal(concrete(text, 'D'), "'---'");
+  assert.equal(concrete(text, 'E'), "'https://a.com:443'");
+  assert.equal(concrete(text, 'F'), "'a-b'");
+  assert.equal(concrete(text, 'G'), "'a.com!'");
+  assert.equal(concrete(text, 'H'), "['a', 'b']");
+  assert.equal(concrete(text, 'I'), 'True');
+  assert.equal(concrete(text, 'J'), "['a.com', 'b.com', 'c.com', 'd.com']");
+  assert.equal(concrete(text, 'K'), "['a', 'b']");
+});
+
+test('environs: Env(), env.bool / str / list / int with their defaults', () => {
+  const text = 'from environs import Env\nenv = Env()\nenv.read_env()\nDEBUG = env.bool("DEBUG", False)\nKEY = env.str("SECRET_KEY")\nHOSTS = env.list("ALLOWED_HOSTS", ["a.com"])\nPORT = env.int("PORT", default="8000")\nRAW = env("RAW", "x")\n';
+  assert.equal(concrete(text, 'DEBUG'), 'False');
+  assert.equal(concrete(text, 'HOSTS'), "['a.com']");
+  assert.equal(concrete(text, 'PORT'), '8000', 'environs casts its defaults');
+  assert.equal(concrete(text, 'RAW'), "'x'");
+  assert.equal(concrete(text, 'DEBUG', { DEBUG: 'true' }), 'True');
+  assert.equal(concrete(text, 'HOSTS', { ALLOWED_HOSTS: 'x.com,y.com' }), "['x.com', 'y.com']");
+  const p = settingsProject(text);
+  assert.deepEqual(find(p.findingsFor(SETTINGS), 'DJD117').whenUnset, ['SECRET_KEY']);
+});
+
+test("django-environ's smart cast: a default's type casts the value (no string-boolean trap)", () => {
+  const text = `${base.replace('DEBUG = False', 'import environ\nenv = environ.Env()\nDEBUG = env("DJANGO_DEBUG", default=False)')}`;
+  const p = settingsProject(text);
+  assert.ok(!codes(p.findingsFor(SETTINGS)).includes('DJD111'));
+  assert.equal((p.scopeOf(SETTINGS)!.get('DEBUG')!.value as { cast: string }).cast, 'bool');
+  // Without a default or cast it is a string: the trap stands.
+  const raw = `${base.replace('DEBUG = False', 'import environ\nenv = environ.Env()\nDEBUG = env("DJANGO_DEBUG", default="")')}`;
+  assert.ok(codes(settingsProject(raw).findingsFor(SETTINGS)).includes('DJD111'));
+});
+
+test('python-decouple: Csv() lists, bool casts of defaults, set values cast the library way', () => {
+  const text = 'from decouple import config, Csv\nHOSTS = config("ALLOWED_HOSTS", default="a.com, b.com", cast=Csv())\nDEBUG = config("DEBUG", default=False, cast=bool)\n';
+  assert.equal(concrete(text, 'HOSTS'), "['a.com', 'b.com']");
+  assert.equal(concrete(text, 'DEBUG', { DEBUG: 'off' }), 'False');
+  assert.equal(concrete(text, 'DEBUG', { DEBUG: 'yes' }), 'True');
+});
+
+test('django-split-settings: include() runs the components in order, globs sorted, optional files may be missing', () => {
+  const p = project(
+    {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+      'mysite/__init__.py': '',
+      'mysite/settings/__init__.py': 'from split_settings.tools import include, optional\ninclude("components/base.py", "components/z_*.py", optional("local.py"))\n',
+      'mysite/settings/components/base.py': STARTPROJECT.replace('DEBUG = True', 'DEBUG = False'),
+      'mysite/settings/components/z_hosts.py': "ALLOWED_HOSTS = ['example.com']\nMIDDLEWARE += ['x.Late']\n",
+      'mysite/settings/components/z_security.py': 'SECURE_HSTS_SECONDS = 3600\n',
+    },
+    { djangoVersion: '4.2' },
+  );
+  const file = `${ROOT}/mysite/settings/__init__.py`;
+  const s = p.scopeOf(file)!;
+  assert.equal(show(s.get('ALLOWED_HOSTS')!.value), "['example.com']");
+  assert.equal(show(s.get('SECURE_HSTS_SECONDS')!.value), '3600');
+  assert.ok(show(s.get('MIDDLEWARE')!.value).endsWith("'x.Late']"));
+  const found = djangoCodes(p.allFindings().filter((f) => f.settingsModule === 'mysite.settings' && !f.inherited));
+  assert.deepEqual(found, ['security.W005', 'security.W008', 'security.W009', 'security.W012', 'security.W016', 'security.W021']);
+  // A component edited makes the including module's findings change.
+  assert.ok(p.dependants(`${ROOT}/mysite/settings/components/z_security.py`).includes(file));
+});
+
+test('try: from .local import * with local.py in the workspace: judged with it, the value says where it came from', () => {
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': `${base}\ntry:\n    from .local import *\nexcept ImportError:\n    pass\n`,
+    'mysite/local.py': 'DEBUG = True\n',
+  };
+  const p = project(files, { djangoVersion: '4.2' });
+  const w018 = p.allFindings().filter((f) => f.code === 'security.W018');
+  assert.ok(w018.some((f) => f.file === `${ROOT}/mysite/local.py`));
+  assert.ok(w018.some((f) => f.file === SETTINGS && f.inherited && /local\.py/.test(f.message)));
+});
+
+test('django-configurations: the class in use gives the settings; values.* read DJANGO_<NAME>', () => {
+  const text = [
+    'from configurations import Configuration, values',
+    'class Base(Configuration):',
+    '    DEBUG = values.BooleanValue(True)',
+    '    SECRET_KEY = values.SecretValue()',
+    "    ALLOWED_HOSTS = values.ListValue(['example.com'])",
+    "    MIDDLEWARE = ['django.middleware.security.SecurityMiddleware']",
+    '    INSTALLED_APPS = []',
+    'class Dev(Base):',
+    '    pass',
+    'class Prod(Base):',
+    '    DEBUG = values.BooleanValue(False)',
+    '    SECURE_SSL_REDIRECT = True',
+    "    MIDDLEWARE = Base.MIDDLEWARE + ['django.middleware.csrf.CsrfViewMiddleware']",
+  ].join('\n');
+  const p = settingsProject(text, { environment: { DJANGO_SECRET_KEY: 'q8Vt3mZr7LxK2pW9sNcY4hGfB6jD1eUaR5oTiQ0vXlMzC7nHwPyE', DJANGO_CONFIGURATION: 'Prod' } });
+  const s = p.scopeOf(SETTINGS)!;
+  assert.equal(show(s.get('DEBUG')!.concreteValue), 'False');
+  assert.equal(show(s.get('MIDDLEWARE')!.value), "['django.middleware.security.SecurityMiddleware', 'django.middleware.csrf.CsrfViewMiddleware']");
+  assert.deepEqual(djangoCodes(p.findingsFor(SETTINGS)), ['security.W002', 'security.W004', 'security.W016']);
+  const dev = settingsProject(text, { environment: { DJANGO_CONFIGURATION: 'Dev' } });
+  assert.equal(show(dev.scopeOf(SETTINGS)!.get('DEBUG')!.concreteValue), 'True');
+  assert.deepEqual(find(dev.findingsFor(SETTINGS), 'DJD117').whenUnset, ['DJANGO_SECRET_KEY']);
+});
+
+test('required environment variables: where Django stops loading, one information finding per variable', () => {
+  const text = `${base}\nimport os, environ\nenv = environ.Env()\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDATABASE_URL = env("DATABASE_URL")\nHOSTS = os.environ.get("DJANGO_HOSTS").split(",")\nPORT = int(os.environ.get("PORT", "8000"))\n`;
+  const p = settingsProject(text);
+  const required = p.findingsFor(SETTINGS).filter((f) => f.code === 'DJD117');
+  assert.deepEqual(required.map((f) => f.whenUnset![0]), ['DJANGO_SECRET_KEY', 'DATABASE_URL', 'DJANGO_HOSTS']);
+  assert.ok(required.every((f) => f.severity === 'information'));
+  assert.match(required[2].message, /AttributeError/);
+  const set = settingsProject(text, { environment: { DJANGO_SECRET_KEY: 'k'.repeat(60), DATABASE_URL: 'sqlite:///x', DJANGO_HOSTS: 'a.com' } });
+  assert.ok(!codes(set.findingsFor(SETTINGS)).includes('DJD117'));
+  assert.equal(show(set.scopeOf(SETTINGS)!.get('HOSTS')!.concreteValue), "['a.com']");
+});
+
+test('sys.argv is what manage.py check --deploy sees', () => {
+  const text = `${base}\nimport sys\nTESTING = "test" in sys.argv\nif TESTING:\n    DEBUG = True\nCOMMAND = sys.argv[1:2]\n`;
+  assert.equal(concrete(text, 'TESTING'), 'False');
+  assert.equal(concrete(text, 'COMMAND'), "['check']");
+  assert.ok(!codes(settingsProject(text).findingsFor(SETTINGS)).includes('security.W018'));
+});
+
+test('os.path.exists of workspace files decides branches', () => {
+  const files = {
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings.py': `${base}\nimport os\nif os.path.exists(os.path.join(BASE_DIR, "mysite", "local_settings.py")):\n    DEBUG = True\n`,
+  };
+  assert.ok(!codes(project(files).findingsFor(SETTINGS)).includes('security.W018'));
+  assert.ok(codes(project({ ...files, 'mysite/local_settings.py': '' }).findingsFor(SETTINGS)).includes('security.W018'));
+});
