@@ -7,6 +7,7 @@
 
 import * as posix from 'node:path/posix';
 import { parsePython, type ParsedPython } from '../python/parse';
+import { ModuleMemo } from '../python/memo';
 import { executeModule, Scope, type ExecutedModule, type SettingBinding, type SourceRange } from '../python/execute';
 import { djangoPin, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
 import { includesOf, isDependencyFile, isLockFile, requirementsIn } from './requirements';
@@ -98,6 +99,8 @@ export class DjangoProject {
   private dependencyFiles = new Set<string>();
   /** Every other file known to exist: static assets, templates. */
   private otherFiles = new Set<string>();
+  /** What earlier runs of each settings module evaluated (reused while what they read holds). */
+  private memos = new Map<string, ModuleMemo>();
   /** derive(): per file, per kind, what was made of its text. */
   private derived = new Map<string, Map<string, unknown>>();
   /** Files the shell says are templates (open as html / django-html). */
@@ -122,8 +125,17 @@ export class DjangoProject {
   // Input
 
   setConfig(config: Partial<EngineConfig>): void {
+    const environment = JSON.stringify(this.config.environment);
     this.config = { ...DEFAULT_CONFIG, ...config, rules: { ...(config.rules ?? {}) }, environment: { ...(config.environment ?? {}) } };
+    // Evaluations read the environment: another one makes every stored result stale.
+    if (JSON.stringify(this.config.environment) !== environment) this.memos.clear();
     this.structureChanged();
+  }
+
+  private memoFor(file: string): ModuleMemo {
+    let memo = this.memos.get(file);
+    if (!memo) this.memos.set(file, (memo = new ModuleMemo()));
+    return memo;
   }
 
   getConfig(): EngineConfig {
@@ -177,6 +189,7 @@ export class DjangoProject {
     }
     if (deleted) {
       this.parses.delete(path);
+      this.memos.delete(path);
       this.pythonFiles.delete(path);
       this.dependencyFiles.delete(path);
     }
@@ -381,6 +394,8 @@ export class DjangoProject {
         },
         moduleExists: (dotted) => this.resolveModuleFile(dotted) !== undefined,
         environment,
+        memo: this.memoFor(file),
+        moduleScope: (other) => execute(other, own, depth + 1)?.scope,
         host: {
           pathExists: (path, kind) => this.pathExists(path, kind),
           filesIn: (folder) => this.pythonFilesIn(folder),
@@ -626,11 +641,13 @@ export class DjangoProject {
     const candidates = [...new Set([...this.files.keys(), ...this.dependencyFiles])].filter((f) => isDependencyFile(f) && !isIgnoredPath(f.slice(this.root.length)));
     // Lock files first, then files named for production, then the rest; nearest to the root first.
     const rank = (f: string) => (isLockFile(f) ? 0 : /prod|deploy|live/i.test(posix.basename(f)) ? 1 : 2) * 1000 + f.split('/').length;
+    let unpinned: DjangoVersion | undefined;
     for (const f of candidates.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
       const v = this.pinFollowingIncludes(f, new Set());
-      if (v) return v;
+      if (v && !v.source.endsWith('(unpinned)')) return v;
+      unpinned ??= v;
     }
-    return NEWEST;
+    return unpinned ?? NEWEST;
   }
 
   /** The Django pin of a dependency file, or of the files it includes with `-r` / `-c`. */

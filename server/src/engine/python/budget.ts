@@ -40,6 +40,8 @@ export class Budget {
   /** Why evaluation stopped, once it has. */
   exhausted: string | undefined;
   forceDepth = 0;
+  /** How many lazy chains were cut at LIMITS.forceDepth (results then depend on the order of reads). */
+  cuts = 0;
 
   /** Counts one evaluation step; false once the module has used its steps. */
   step(): boolean {

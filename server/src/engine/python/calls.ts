@@ -154,6 +154,7 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
     case 'os.path.isdir':
     case 'os.path.isfile': {
       const p = pathLike(a(0) ?? UNKNOWN);
+      if (ctx.reads) ctx.reads.unmemoizable = true; // the file listing is not a read the memo checks
       const known = p !== undefined && p.startsWith('/') ? ctx.host.pathExists?.(posix.normalize(p), name.endsWith('isdir') ? 'dir' : name.endsWith('isfile') ? 'file' : 'any') : undefined;
       return known === undefined ? unknown(`${name}()`) : { kind: 'bool', value: known };
     }
@@ -546,6 +547,7 @@ function pathMethod(p: string, method: string, args: CallArgs, ctx: EvalContext)
     case 'exists':
     case 'is_dir':
     case 'is_file': {
+      if (ctx.reads) ctx.reads.unmemoizable = true;
       const known = p.startsWith('/') ? ctx.host.pathExists?.(posix.normalize(p), method === 'is_dir' ? 'dir' : method === 'is_file' ? 'file' : 'any') : undefined;
       return known === undefined ? unknown(`Path.${method}()`) : { kind: 'bool', value: known };
     }

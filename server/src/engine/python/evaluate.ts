@@ -16,11 +16,14 @@ import { type Budget, LIMITS, boundedString, boundedItems } from './budget';
 import { oneOf, mapValue, map2, someOf } from './alternatives';
 import { call } from './calls';
 import { envRead } from './environment';
+import type { ReadLog } from './memo';
 
 export interface Binding {
   value: Value;
   /** The value in the analysis environment, where it differs from `value` (or may). */
   concreteValue?: Value;
+  /** Identifies the value across analyses (memo.ts); locals have none. */
+  token?: number;
 }
 
 /** What evaluation may ask of the project: files that exist. */
@@ -47,6 +50,11 @@ export interface EvalContext {
   callDepth: number;
   /** The name a class-body assignment binds (django-configurations reads DJANGO_<NAME>). */
   assignedName?: string;
+  /** The module being run (its file) and its names at the statement evaluated: project functions of that module see these. */
+  moduleFile: string;
+  moduleLookup: (name: string) => Binding | undefined;
+  /** Where the reads of a memoised evaluation are recorded (memo.ts). */
+  reads?: ReadLog;
 }
 
 /** What `sys.argv` is while `manage.py check --deploy` loads the settings. */
@@ -144,7 +152,7 @@ function evaluateNode(node: SyntaxNode, ctx: EvalContext, depth: number): Value 
       return oneOf([evaluate(parts[0], ctx, depth + 1), evaluate(parts[2], ctx, depth + 1)]);
     }
     case 'LambdaExpression':
-      return { kind: 'function', name: '<lambda>', def: { node, text: ctx.text, file: ctx.file, globals: ctx.lookup } };
+      return { kind: 'function', name: '<lambda>', def: { node, text: ctx.text, file: ctx.file, module: '', globals: ctx.lookup } };
     default:
       return UNKNOWN;
   }
@@ -424,6 +432,9 @@ export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext
     budget: ctx.budget,
     host: ctx.host,
     callDepth: change.callDepth ?? ctx.callDepth,
+    moduleFile: ctx.moduleFile,
+    moduleLookup: ctx.moduleLookup,
+    reads: ctx.reads,
   };
 }
 
@@ -710,6 +721,8 @@ export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
   if (obj.kind === 'module') {
     if (obj.members) {
       const b = obj.members(attr);
+      if (obj.file) ctx.reads?.global(obj.file, attr, b?.token ?? 0);
+      else if (ctx.reads) ctx.reads.unmemoizable = true;
       if (!b) return unknown(`${obj.name}.${attr}`);
       if (b.concreteValue !== undefined) ctx.touchedEnv = true;
       return ctx.mode === 'concrete' ? (b.concreteValue ?? b.value) : b.value;
@@ -740,6 +753,7 @@ export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
     }
   }
   if (obj.kind === 'class') {
+    if (ctx.reads) ctx.reads.unmemoizable = true;
     const a = classAttribute(obj, attr);
     if (a) {
       if (a.concreteValue !== undefined) ctx.touchedEnv = true;

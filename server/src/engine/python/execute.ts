@@ -25,6 +25,7 @@ import { Scope, LazyBinding, lookupAt, fieldsOf, nextSeq, type SettingBinding, t
 import { ifArms, tryParts, forParts, catches } from './syntax';
 import { envRead } from './environment';
 import { globMatch } from '../glob';
+import { ModuleMemo, ReadLog, freshToken, type Read, type Token } from './memo';
 
 export { Scope, type SettingBinding, type SourceRange, type Evaluated };
 
@@ -65,6 +66,10 @@ export interface ExecuteOptions {
   };
   /** Modules already being imported above this one (bounded by LIMITS.importDepth). */
   importDepth?: number;
+  /** What earlier runs of this module evaluated (memo.ts); a run without one starts from nothing. */
+  memo?: ModuleMemo;
+  /** Another project module's names once it has run (for checking what a memoised evaluation read there). */
+  moduleScope?: (file: string) => Scope | undefined;
 }
 
 /** A statement that makes Django stop loading the module in the analysis environment. */
@@ -139,6 +144,9 @@ class ModuleRun {
   private includeDepth = 0;
   /** Class bodies being run (their assignments are class attributes). */
   private classDepth = 0;
+  private memo: ModuleMemo;
+  /** The reads of the memoised evaluations in progress, innermost last. */
+  private logs: ReadLog[] = [];
 
   constructor(
     parsed: ParsedPython,
@@ -147,6 +155,7 @@ class ModuleRun {
     this.environment = options.environment ?? new Map();
     this.host = options.host ?? {};
     this.current = { parsed, file: options.file };
+    this.memo = options.memo ?? new ModuleMemo();
   }
 
   private get text(): string {
@@ -174,13 +183,25 @@ class ModuleRun {
       budget: this.budget,
       host: this.host,
       callDepth: 0,
+      moduleFile: this.options.file,
+      moduleLookup: lookup,
+      reads: this.logs[this.logs.length - 1],
+    };
+  }
+
+  /** A lookup of the module's names that records what it read for the memoised evaluation in progress. */
+  private recording(find: (name: string) => SettingBinding | undefined): (name: string) => SettingBinding | undefined {
+    return (name) => {
+      const b = find(name);
+      this.logs[this.logs.length - 1]?.name(name, b ? b.token : 0);
+      return b;
     };
   }
 
   /** Evaluates now, against the current scope, in both modes. */
   private evaluateNow(node: SyntaxNode | null | undefined): Evaluated {
     const scope = this.scope;
-    return this.evaluateWith(node, (name) => scope.get(name), this.text);
+    return this.evaluateWith(node, this.recording((name) => scope.get(name)), this.text);
   }
 
   /** Evaluates later, against the scope as it is at the current statement. */
@@ -188,7 +209,48 @@ class ModuleRun {
     const scope = this.scope;
     const seq = this.seq;
     const text = this.text;
-    return () => this.evaluateWith(node, (name) => lookupAt(scope, name, seq), text, assignedName);
+    return () => this.evaluateWith(node, this.recording((name) => lookupAt(scope, name, seq)), text, assignedName);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Memo (memo.ts): results of earlier runs reused while what they read is unchanged
+
+  /** The token a recorded read gives now. */
+  private currentToken(read: Read): Token {
+    if ('file' in read) return this.options.moduleScope?.(read.file)?.get(read.name)?.token ?? 0;
+    return this.scope.get(read.name)?.token ?? 0;
+  }
+
+  /**
+   * An evaluation under `key` (the statement's text and the tokens of its parts): the stored one
+   * when its reads still hold, else a lazy one that stores itself. `extra` are reads the
+   * evaluation makes without a lookup (the name an in-place change starts from).
+   */
+  private memoized(key: string, evaluate: Lazy, extra: () => Read[] = () => []): { value: Evaluated | Lazy; token: Token } {
+    const hit = this.memo.find(key, (r) => this.currentToken(r));
+    if (hit) return { value: hit.evaluated, token: hit.token };
+    const token = freshToken();
+    const compute = (): Evaluated => {
+      const log = new ReadLog();
+      const cuts = this.budget.cuts;
+      this.logs.push(log);
+      let evaluated: Evaluated;
+      try {
+        evaluated = evaluate();
+      } finally {
+        this.logs.pop();
+      }
+      // A result cut short by a bound depends on the order of reads: not kept.
+      if (!log.unmemoizable && !this.budget.exhausted && this.budget.cuts === cuts) this.memo.store(key, { reads: [...extra(), ...log.reads], evaluated, token });
+      return evaluated;
+    };
+    return { value: compute, token };
+  }
+
+  /** A sub-expression evaluated once, memoised: its lazy value and its token. */
+  private part(node: SyntaxNode, kind: string): { get: Lazy; token: Token } {
+    const m = this.memoized(`${kind}\0${this.src(node)}`, this.later(node));
+    return { get: typeof m.value === 'function' ? once(m.value) : () => m.value as Evaluated, token: m.token };
   }
 
   /** Evaluates in both modes; `concreteValue` is only kept when something environment-dependent was read. */
@@ -266,7 +328,7 @@ class ModuleRun {
   // -------------------------------------------------------------------------------------------
   // Assignments
 
-  private bind(name: string, v: Evaluated | Lazy, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined, chained = false): SettingBinding {
+  private bind(name: string, v: Evaluated | Lazy, nameNode: SyntaxNode, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined, chained = false, token: Token = freshToken()): SettingBinding {
     const previous = this.scope.get(name);
     const binding = LazyBinding.create(
       {
@@ -283,6 +345,7 @@ class ModuleRun {
       v,
       this.budget,
       chained,
+      token,
     );
     this.scope.set(name, binding);
     this.assignments.push(binding);
@@ -306,7 +369,8 @@ class ModuleRun {
       const name = this.src(target);
       const previous = this.scope.get(name);
       const chained = previous !== undefined && this.mentions(simpleValue, name);
-      const binding = LazyBinding.assignment(name, this.current.file, target.from, target.to, node.from, node.to, simpleValue.from, simpleValue.to, this.seq, previous, conditional, this.later(simpleValue, this.classDepth ? name : undefined), this.budget, chained);
+      const m = this.memoized(`A${this.classDepth ? 'c' : ''}\0${this.src(node)}`, this.later(simpleValue, this.classDepth ? name : undefined));
+      const binding = LazyBinding.assignment(name, this.current.file, target.from, target.to, node.from, node.to, simpleValue.from, simpleValue.to, this.seq, previous, conditional, m.value, this.budget, chained, m.token);
       // `prior` is the raw record (a deletion included) so that older statements still see theirs.
       binding.prior = this.scope.raw(name);
       this.scope.set(name, binding);
@@ -328,10 +392,11 @@ class ModuleRun {
       return;
     }
     const valueNode = valueNodes.length === 1 ? valueNodes[0] : undefined;
-    const lazy = once(valueNode ? this.later(valueNode) : this.laterTuple(valueNodes));
+    const m = this.memoized(`V\0${this.src(node)}`, valueNode ? this.later(valueNode) : this.laterTuple(valueNodes));
+    const lazy = typeof m.value === 'function' ? once(m.value) : (() => m.value) as Lazy;
     for (const targets of segments) {
-      if (targets.length === 1) this.assignTarget(targets[0], lazy, node, valueNode ?? valueNodes[0], conditional);
-      else targets.forEach((t, i) => this.assignTarget(t, unpack(lazy, i, targets.length), node, undefined, conditional));
+      if (targets.length === 1) this.assignTarget(targets[0], { get: lazy, token: m.token }, node, valueNode ?? valueNodes[0], conditional);
+      else targets.forEach((t, i) => this.assignTarget(t, { get: unpack(lazy, i, targets.length), token: this.memo.derive(`U\0${m.token}\0${i}`) }, node, undefined, conditional));
     }
   }
 
@@ -372,7 +437,7 @@ class ModuleRun {
     // well-formed statement.
     let broken: SyntaxNode | undefined;
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (!c.lastChild?.type.isError) continue;
+      if (!endsInError(c)) continue;
       const nl = this.text.indexOf('\n', c.from);
       if (nl >= 0 && nl < c.to) {
         broken = c;
@@ -416,43 +481,46 @@ class ModuleRun {
     };
   }
 
-  private assignTarget(target: SyntaxNode, v: Lazy, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined) {
+  private assignTarget(target: SyntaxNode, v: { get: Lazy; token: Token }, statement: SyntaxNode, valueNode: SyntaxNode | undefined, conditional: string | undefined) {
     if (target.name === 'VariableName') {
-      const b = this.bind(this.src(target), v, target, statement, valueNode, conditional);
+      const b = this.bind(this.src(target), v.get, target, statement, valueNode, conditional, false, v.token);
       this.noteCandidate(statement, b);
       return;
     }
     if (target.name === 'TupleExpression' || target.name === 'ArrayExpression' || target.name === 'ParenthesizedExpression') {
       const names = significantChildren(target);
-      names.forEach((n, i) => this.assignTarget(n, unpack(v, i, names.length), statement, undefined, conditional));
+      names.forEach((n, i) => this.assignTarget(n, { get: unpack(v.get, i, names.length), token: this.memo.derive(`U\0${v.token}\0${i}`) }, statement, undefined, conditional));
       return;
     }
     if (target.name === 'MemberExpression') return this.assignItem(target, v, statement, conditional);
   }
 
   /** `TEMPLATES[0]["OPTIONS"]["debug"] = False`, `CACHES["default"] = {...}` */
-  private assignItem(target: SyntaxNode, v: Lazy, statement: SyntaxNode, conditional: string | undefined) {
+  private assignItem(target: SyntaxNode, v: { get: Lazy; token: Token }, statement: SyntaxNode, conditional: string | undefined) {
     const path = this.itemPath(target);
     if (!path) return;
-    this.mutate(path.root, statement, conditional, (old, mode) => setIn(old, path.keys(mode), pick(v(), mode)), path.rootNode, () => v().concreteValue !== undefined || path.readsEnvironment());
+    this.mutate(path.root, statement, conditional, (old, mode) => setIn(old, path.keys(mode), pick(v.get(), mode)), path.rootNode, () => v.get().concreteValue !== undefined || path.readsEnvironment(), [v.token, ...path.tokens]);
   }
 
   /** `del CACHES["default"]` */
   private deleteItem(target: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
     const path = this.itemPath(target);
     if (!path) return;
-    this.mutate(path.root, statement, conditional, (old, mode) => deleteIn(old, path.keys(mode), this.budget), path.rootNode, path.readsEnvironment);
+    this.mutate(path.root, statement, conditional, (old, mode) => deleteIn(old, path.keys(mode), this.budget), path.rootNode, path.readsEnvironment, path.tokens);
   }
 
   /** Splits `A["x"][0]` into the root name and its (lazily evaluated) keys; undefined for anything else. */
-  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: (mode: Mode) => (Value | undefined)[]; readsEnvironment: () => boolean } | undefined {
+  private itemPath(node: SyntaxNode): { root: string; rootNode: SyntaxNode; keys: (mode: Mode) => (Value | undefined)[]; readsEnvironment: () => boolean; tokens: Token[] } | undefined {
     const keys: Lazy[] = [];
+    const tokens: Token[] = [];
     let cur: SyntaxNode | null = node;
     while (cur && cur.name === 'MemberExpression') {
       const children = significantChildren(cur);
       if (!cur.getChild('[')) return undefined; // attribute target: `X.y = ...`
       const keyNode = children[1];
-      keys.unshift(keyNode ? once(this.later(keyNode)) : () => ({ value: UNKNOWN }));
+      const part = keyNode ? this.part(keyNode, 'K') : { get: () => ({ value: UNKNOWN }), token: 0 };
+      keys.unshift(part.get);
+      tokens.unshift(part.token);
       cur = children[0] ?? null;
     }
     if (!cur || cur.name !== 'VariableName') return undefined;
@@ -465,6 +533,7 @@ class ModuleRun {
           return key.kind === 'str' || key.kind === 'int' ? key : undefined;
         }),
       readsEnvironment: () => keys.some((k) => k().concreteValue !== undefined),
+      tokens,
     };
   }
 
@@ -472,7 +541,7 @@ class ModuleRun {
    * Records an in-place change of a name; the binding keeps its origin and notes the change.
    * `change` gets the old value in each mode and returns the new one.
    */
-  private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value, mode: Mode) => Value, nameNode?: SyntaxNode, changeReadsEnvironment: () => boolean = () => false) {
+  private mutate(name: string, statement: SyntaxNode, conditional: string | undefined, change: (old: Value, mode: Mode) => Value, nameNode?: SyntaxNode, changeReadsEnvironment: () => boolean = () => false, partTokens: Token[] = []) {
     const previous = this.scope.get(name);
     if (previous && previous.changes.length >= LIMITS.changesPerName) {
       if (previous.changes.length === LIMITS.changesPerName) {
@@ -494,7 +563,11 @@ class ModuleRun {
     const fields: BindingFields = previous
       ? { ...fieldsOf(previous), changes: [...previous.changes, this.range(statement)], conditional: conditional ?? previous.conditional, seq: this.seq, prior: this.scope.raw(name) }
       : { name, origin: this.range(nameNode ?? statement), statement: this.range(statement), changes: [], conditional, seq: this.seq };
-    const binding = LazyBinding.create(fields, compute, this.budget, true);
+    // Memoised under the statement and the tokens of its parts; it reads the name it changes.
+    // The same text changes different values in different places (`MIDDLEWARE.append(…)` in every
+    // branch): the value it starts from is part of the key.
+    const m = this.memoized(`M\0${this.src(statement)}\0${partTokens.join(',')}\0${previous ? previous.token : 0}`, compute, () => [{ name, token: previous ? previous.token : 0 }]);
+    const binding = LazyBinding.create(fields, m.value, this.budget, true, m.token);
     this.scope.set(name, binding);
     if (this.mayRaise(statement)) this.candidates.push({ range: this.range(statement), binding });
   }
@@ -506,13 +579,14 @@ class ModuleRun {
     const valueNode = children[children.length - 1];
     if (!target || !op || !valueNode || valueNode === target) return;
     const operator = this.src(op);
-    const v = once(this.later(valueNode));
+    const part = this.part(valueNode, 'P');
+    const v = part.get;
     const readsEnvironment = () => v().concreteValue !== undefined;
     if (target.name === 'VariableName') {
-      this.mutate(this.src(target), node, conditional, (old, mode) => augmented(old, operator, pick(v(), mode), this.budget), target, readsEnvironment);
+      this.mutate(this.src(target), node, conditional, (old, mode) => augmented(old, operator, pick(v(), mode), this.budget), target, readsEnvironment, [part.token]);
     } else if (target.name === 'MemberExpression') {
       const path = this.itemPath(target);
-      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => augmented(inner, operator, pick(v(), mode), this.budget)), path.rootNode, () => readsEnvironment() || path.readsEnvironment());
+      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => augmented(inner, operator, pick(v(), mode), this.budget)), path.rootNode, () => readsEnvironment() || path.readsEnvironment(), [part.token, ...path.tokens]);
     }
   }
 
@@ -535,23 +609,25 @@ class ModuleRun {
       this.noteExpression(node, callNode);
       return;
     }
-    const values = args.map((a) => once(this.later(a)));
+    const parts = args.map((a) => this.part(a, 'P'));
+    const values = parts.map((p) => p.get);
     const change = (old: Value, mode: Mode): Value => inPlace(old, method, values.map((v) => pick(v(), mode)), this.budget);
     const readsEnvironment = () => values.some((v) => v().concreteValue !== undefined);
+    const tokens = parts.map((p) => p.token);
     if (objectNode.name === 'VariableName') {
       const name = this.src(objectNode);
       if (!this.scope.has(name)) return;
-      this.mutate(name, node, conditional, change, objectNode, readsEnvironment);
+      this.mutate(name, node, conditional, change, objectNode, readsEnvironment, tokens);
     } else if (objectNode.name === 'MemberExpression') {
       const path = this.itemPath(objectNode);
-      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => change(inner, mode)), path.rootNode, () => readsEnvironment() || path.readsEnvironment());
+      if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => change(inner, mode)), path.rootNode, () => readsEnvironment() || path.readsEnvironment(), [...tokens, ...path.tokens]);
     }
   }
 
   /** A call statement (`sentry_sdk.init(dsn=os.environ["DSN"])`) can stop the module from loading. */
   private noteExpression(statement: SyntaxNode, expression: SyntaxNode) {
     if (!this.mayRaise(statement)) return;
-    const lazy = this.later(expression);
+    const lazy = this.part(expression, 'E').get;
     this.candidates.push({ range: this.range(statement), evaluate: () => pick(lazy(), 'concrete') });
   }
 
@@ -565,8 +641,9 @@ class ModuleRun {
     if (node.name === 'FunctionDefinition') {
       this.functionNames.add(name);
       const scope = this.scope;
-      const def = { node, text: this.text, file: this.current.file, globals: (n: string) => scope.get(n) };
-      this.bind(name, { value: { kind: 'function', name, def } }, nameNode, statement, undefined, conditional);
+      const def = { node, text: this.text, file: this.current.file, module: this.options.file, globals: (n: string) => scope.get(n) };
+      // The same definition gives the same function: calls of it keep their memoised results.
+      this.bind(name, { value: { kind: 'function', name, def } }, nameNode, statement, undefined, conditional, false, this.memo.derive(`D\0${this.current.file}\0${this.src(node)}`));
       return;
     }
     // A class body runs once, in a layer of its own over the module's names.
@@ -618,7 +695,7 @@ class ModuleRun {
         }
         const boundName = alias ? this.src(alias) : dotted.split('.')[0];
         const boundModule = alias ? dotted : dotted.split('.')[0];
-        this.bind(boundName, { value: this.moduleValue(boundModule) }, alias ?? first, node, undefined, conditional);
+        this.bind(boundName, { value: this.moduleValue(boundModule) }, alias ?? first, node, undefined, conditional, false, this.memo.derive(`I\0${boundModule}`));
         i = j;
       }
       return;
@@ -657,7 +734,7 @@ class ModuleRun {
         const b = project.scope.get(n.name);
         const sub = absolute !== undefined ? this.options.resolveModule(`${absolute}.${n.name}`) : undefined;
         if (b) this.importBinding(n.alias, b, node, conditional, n.node);
-        else if (sub) this.bind(n.alias, { value: projectModule(`${absolute}.${n.name}`, sub) }, n.node, node, undefined, conditional);
+        else if (sub) this.bind(n.alias, { value: projectModule(`${absolute}.${n.name}`, sub) }, n.node, node, undefined, conditional, false, this.memo.derive(`I\0${absolute}.${n.name}`));
         else this.bind(n.alias, { value: unknown(`${n.name} is not defined in ${absolute}`) }, n.node, node, undefined, conditional);
       }
       return;
@@ -668,7 +745,7 @@ class ModuleRun {
     }
     for (const n of names) {
       const qualified = `${absolute ?? moduleName}.${n.name}`;
-      this.bind(n.alias, { value: this.moduleValue(qualified) }, n.node, node, undefined, conditional);
+      this.bind(n.alias, { value: this.moduleValue(qualified) }, n.node, node, undefined, conditional, false, this.memo.derive(`I\0${qualified}`));
     }
     // `from unknown_module import *`: names it defines are invisible to us; nothing to bind.
   }
@@ -687,7 +764,8 @@ class ModuleRun {
       prior: this.scope.raw(name),
       deleted: undefined,
     };
-    this.scope.set(name, LazyBinding.create(fields, () => lazySymbolic(() => b.value, b.concreteValue, b.envVariables), this.budget));
+    // The same value as the binding it imports: the same token.
+    this.scope.set(name, LazyBinding.create(fields, () => lazySymbolic(() => b.value, b.concreteValue, b.envVariables), this.budget, false, b.token));
   }
 
   private moduleValue(qualified: string): Value {
@@ -818,13 +896,23 @@ class ModuleRun {
     for (let i = 0; i < tests.length; i++) {
       const test = tests[i];
       if (!test) return i;
-      const scope = this.scope;
-      const ctx = this.context(mode, (name) => scope.get(name));
-      const t = truthy(operand(evaluate(test, ctx)));
+      const t = this.decide(test, mode);
       if (t === true) return i;
       if (t === undefined) return undefined;
     }
     return -1;
+  }
+
+  /** Whether a test is true in a mode (memoised like any evaluation). */
+  private decide(test: SyntaxNode, mode: Mode): boolean | undefined {
+    const scope = this.scope;
+    const m = this.memoized(`T${mode === 'concrete' ? 'c' : 's'}\0${this.src(test)}`, () => {
+      const ctx = this.context(mode, this.recording((name) => scope.get(name)));
+      const t = truthy(operand(evaluate(test, ctx)));
+      return { value: t === undefined ? UNKNOWN : { kind: 'bool', value: t } };
+    });
+    const v = (typeof m.value === 'function' ? m.value() : m.value).value;
+    return v.kind === 'bool' ? v.value : undefined;
   }
 
   private ifStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
@@ -946,7 +1034,7 @@ class ModuleRun {
       if (!shape) continue;
       const compute = (): Evaluated =>
         lazySymbolic(() => (sym && !sym.deleted ? sym.value : ABSENT), con && !con.deleted ? (con.concreteValue ?? con.value) : ABSENT, [...new Set([...(sym?.envVariables ?? []), ...(con?.envVariables ?? [])])]);
-      this.scope.set(name, LazyBinding.create({ ...fieldsOf(shape), seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget, true));
+      this.scope.set(name, LazyBinding.create({ ...fieldsOf(shape), seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget, true, this.memo.derive(`C\0${name}\0${sym?.token ?? 0}\0${con?.token ?? 0}`)));
     }
   }
 
@@ -994,7 +1082,7 @@ class ModuleRun {
         return lazySymbolic(() => widenLoop(before.value, after.value), concreteValue, after.envVariables);
       };
       const fields: BindingFields = before ? { ...fieldsOf(before), changes: [...before.changes, after.statement], conditional: label, seq: this.seq, prior: this.scope.raw(name) } : { ...fieldsOf(after), conditional: label, seq: this.seq, prior: this.scope.raw(name), deleted: undefined };
-      widened.set(name, LazyBinding.create(fields, compute, this.budget, true));
+      widened.set(name, LazyBinding.create(fields, compute, this.budget, true, this.memo.derive(`W\0${name}\0${before?.token ?? 0}\0${after.token}`)));
     }
     return widened;
   }
@@ -1068,7 +1156,9 @@ class ModuleRun {
       };
       const distinct = [...new Set(defined)];
       // Chained: after hundreds of `if`s changing the same name, the merges are forced oldest first.
-      const merged = LazyBinding.create({ ...fieldsOf(first), conditional: label, alternatives: distinct, overrides: before, changes: first.changes, seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget, true);
+      // Its value follows from its branches' and the decision: a token derived from them.
+      const token = this.memo.derive(`G\0${name}\0${bindings.map((b) => (b ? b.token : 0)).join(',')}\0${concreteIndex ?? 'u'}`);
+      const merged = LazyBinding.create({ ...fieldsOf(first), conditional: label, alternatives: distinct, overrides: before, changes: first.changes, seq: this.seq, prior: this.scope.raw(name), deleted: undefined }, compute, this.budget, true, token);
       this.scope.set(name, merged);
     }
   }
@@ -1140,6 +1230,13 @@ function lazySymbolic(symbolic: () => Value, concreteValue: Value | undefined, e
   };
 }
 
+/** Whether a node's last descendants end in an error marker (`A: [`, `X = {"k": [`…): a bracket left open. */
+function endsInError(node: SyntaxNode): boolean {
+  let n: SyntaxNode | null = node.lastChild;
+  for (let depth = 0; n && depth < 8; depth++, n = n.lastChild) if (n.type.isError) return true;
+  return false;
+}
+
 function pick(e: Evaluated, mode: Mode): Value {
   return mode === 'concrete' ? (e.concreteValue ?? e.value) : e.value;
 }
@@ -1157,7 +1254,7 @@ function listedItems(v: Value): Value[] | undefined {
 
 /** A module of the project as a value: its names are attributes. */
 function projectModule(name: string, module: ImportedModule): Value {
-  return { kind: 'module', name, members: (attr: string) => module.scope.get(attr) };
+  return { kind: 'module', name, file: module.file, members: (attr: string) => module.scope.get(attr) };
 }
 
 /** Item `i` of an unpacked assignment (`A, B = 1, 2`). */

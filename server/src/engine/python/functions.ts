@@ -54,12 +54,26 @@ export function callFunction(fn: FunctionValue, args: CallArgs, ctx: EvalContext
 
 /** The function's own names first, then its module's names as they are at the call. */
 function functionContext(ctx: EvalContext, fn: FunctionValue, locals: Map<string, Value>): EvalContext {
+  // Python reads a function's globals when it runs: a function of the module being run sees its
+  // names as they are at the statement that calls it; one of another module, that module's names.
+  const def = fn.def;
+  // A lambda or a nested function (no module) reads through the lookup of the place it was made.
+  const globals =
+    def.module === ctx.moduleFile
+      ? ctx.moduleLookup
+      : def.module === ''
+        ? def.globals
+        : (name: string) => {
+          const b = def.globals(name);
+          ctx.reads?.global(def.module, name, b?.token ?? 0);
+          return b;
+        };
   return deriveContext(ctx, {
-    text: fn.def.text,
-    file: fn.def.file,
+    text: def.text,
+    file: def.file,
     lookup: (name) => {
       const v = locals.get(name);
-      return v !== undefined ? { value: v } : fn.def.globals(name);
+      return v !== undefined ? { value: v } : globals(name);
     },
     callDepth: ctx.callDepth + 1,
   });
@@ -202,7 +216,7 @@ class FunctionRun {
         return this.tryStatement(node, path);
       case 'FunctionDefinition': {
         const name = node.getChild('VariableName');
-        if (name) path.locals.set(text(name, this.ctx), { kind: 'function', name: text(name, this.ctx), def: { node, text: this.ctx.text, file: this.ctx.file, globals: this.ctx.lookup } });
+        if (name) path.locals.set(text(name, this.ctx), { kind: 'function', name: text(name, this.ctx), def: { node, text: this.ctx.text, file: this.ctx.file, module: '', globals: this.ctx.lookup } });
         return fallThrough;
       }
       default:

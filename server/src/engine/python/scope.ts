@@ -8,6 +8,7 @@
 
 import { type Value, unknown } from './values';
 import { type Budget, LIMITS } from './budget';
+import { type Token, freshToken } from './memo';
 
 export interface SourceRange {
   file: string;
@@ -47,10 +48,12 @@ export interface SettingBinding extends Evaluated {
   prior?: SettingBinding;
   /** `del NAME`: the name is unbound from this statement on. */
   deleted?: boolean;
+  /** Identifies the value: the same token means the same value (see memo.ts). */
+  token: Token;
 }
 
 export type Lazy = () => Evaluated;
-export type BindingFields = Omit<SettingBinding, 'value' | 'concreteValue' | 'envVariables'>;
+export type BindingFields = Omit<SettingBinding, 'value' | 'concreteValue' | 'envVariables' | 'token'>;
 
 const NO_CHANGES: SourceRange[] = [];
 
@@ -76,6 +79,7 @@ export class LazyBinding implements SettingBinding {
   deleted?: boolean;
   /** Its value is computed from `prior`'s (an in-place change, `X = X + …`): forced oldest first. */
   chained?: boolean;
+  token!: Token;
   // Ranges as plain offsets: one object per binding instead of four, on every keystroke.
   private file!: string;
   private originStart!: number;
@@ -88,8 +92,9 @@ export class LazyBinding implements SettingBinding {
   private compute: Lazy | undefined;
   private budget!: Budget;
 
-  static create(fields: BindingFields, value: Evaluated | Lazy, budget: Budget, chained = false): LazyBinding {
+  static create(fields: BindingFields, value: Evaluated | Lazy, budget: Budget, chained = false, token: Token = freshToken()): LazyBinding {
     const b: LazyBinding = Object.create(LazyBinding.prototype);
+    b.token = token;
     b.name = fields.name;
     b.file = fields.origin.file;
     b.originStart = fields.origin.start;
@@ -119,8 +124,9 @@ export class LazyBinding implements SettingBinding {
   }
 
   /** The plain `NAME = value` statement, built from offsets without intermediate objects. */
-  static assignment(name: string, file: string, nameFrom: number, nameTo: number, statementFrom: number, statementTo: number, valueFrom: number, valueTo: number, seq: number, previous: SettingBinding | undefined, conditional: string | undefined, value: Lazy, budget: Budget, chained: boolean): LazyBinding {
+  static assignment(name: string, file: string, nameFrom: number, nameTo: number, statementFrom: number, statementTo: number, valueFrom: number, valueTo: number, seq: number, previous: SettingBinding | undefined, conditional: string | undefined, value: Evaluated | Lazy, budget: Budget, chained: boolean, token: Token): LazyBinding {
     const b: LazyBinding = Object.create(LazyBinding.prototype);
+    b.token = token;
     b.name = name;
     b.file = file;
     b.originStart = nameFrom;
@@ -139,8 +145,13 @@ export class LazyBinding implements SettingBinding {
     b.deleted = undefined;
     b.chained = chained;
     b.budget = budget;
-    b.evaluated = undefined;
-    b.compute = value;
+    if (typeof value === 'function') {
+      b.compute = value;
+      b.evaluated = undefined;
+    } else {
+      b.evaluated = value;
+      b.compute = undefined;
+    }
     return b;
   }
 
@@ -161,7 +172,10 @@ export class LazyBinding implements SettingBinding {
     if (this.chained) forceChainOldestFirst(this);
     if (this.evaluated) return this.evaluated;
     const budget = this.budget;
-    if (budget.forceDepth >= LIMITS.forceDepth) return { value: unknown('values depend on each other too deeply') };
+    if (budget.forceDepth >= LIMITS.forceDepth) {
+      budget.cuts++;
+      return { value: unknown('values depend on each other too deeply') };
+    }
     this.compute = undefined;
     budget.forceDepth++;
     try {

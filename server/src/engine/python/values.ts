@@ -38,7 +38,9 @@ export type Value =
 export interface ModuleValue {
   kind: 'module';
   name: string;
-  members?: (attribute: string) => { value: Value; concreteValue?: Value } | undefined;
+  /** A project module: its file, and its names as they are once it has run. */
+  file?: string;
+  members?: (attribute: string) => { value: Value; concreteValue?: Value; token?: number } | undefined;
 }
 
 export interface SequenceValue {
@@ -97,8 +99,10 @@ export interface FunctionDef {
   node: SyntaxNode;
   text: string;
   file: string;
-  /** The defining module's names, as they are when the function is called. */
-  globals: (name: string) => { value: Value; concreteValue?: Value } | undefined;
+  /** The module whose run defined it (differs from `file` in a split-settings component). */
+  module: string;
+  /** The defining module's names, as they are once it has run (for calls from other modules). */
+  globals: (name: string) => { value: Value; concreteValue?: Value; token?: number } | undefined;
 }
 
 /** A class defined in a project module: its own attributes, then its bases'. */
