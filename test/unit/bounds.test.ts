@@ -160,7 +160,8 @@ test('version pins from requirements folders, -r / -c includes, constraints, set
   };
   assert.equal(version({ 'requirements/base.txt': 'Django==4.2.11\n', 'requirements/production.txt': '-r base.txt\ngunicorn\n' }), '4.2 requirements/base.txt:1');
   assert.equal(version({ 'requirements.txt': '-r requirements/prod.txt\n', 'requirements/prod.txt': '--requirement common.txt\n', 'requirements/common.txt': 'django>=3.2,<4\n' }), '3.2 requirements/common.txt:1');
-  assert.equal(version({ 'requirements.txt': 'django\n-c constraints.txt\n', 'requirements/other.txt': 'celery\n', 'deps/constraints.txt': 'Django==5.1.3\n', 'requirements/all.txt': '-r ../requirements.txt\n-c ../deps/constraints.txt\n' }), '5.1 deps/constraints.txt:1', 'an unpinned django takes the version its constraints give');
+  assert.equal(version({ 'requirements.txt': 'django\n-c deps/constraints.txt\n', 'requirements/other.txt': 'celery\n', 'deps/constraints.txt': 'Django==5.1.3\n' }), '5.1 deps/constraints.txt:1', 'an unpinned django takes the version its constraints give');
+  assert.equal(version({ 'requirements.txt': 'django\n', 'requirements/prod.txt': '-r ../requirements.txt\nDjango==4.2.1\n' }), '4.2 requirements/prod.txt:2', 'a pin elsewhere beats an unpinned requirement');
   assert.equal(version({ 'setup.cfg': '[options]\ninstall_requires =\n    Django>=4.2,<5.0\n    requests\n' }), '4.2 setup.cfg:3');
   assert.equal(version({ 'setup.py': 'setup(\n    install_requires=["Django~=3.2.0", "celery"],\n)\n' }), '3.2 setup.py:2');
   assert.equal(version({ 'requirements/dev.txt': '-r base.txt\n', 'requirements/base.txt': '-r dev.txt\nDjango==5.0\n' }), '5.0 requirements/base.txt:2', 'include cycles end');
