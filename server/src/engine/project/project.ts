@@ -6,9 +6,9 @@
 // imported by an open production module) are read through `ProjectHost.readFile`.
 
 import * as posix from 'node:path/posix';
-import { parsePython, type ParsedPython } from '../python/parse';
+import { parsePython, changedRange, type ParsedPython } from '../python/parse';
 import { ModuleMemo } from '../python/memo';
-import { executeModule, Scope, type ExecutedModule, type SettingBinding, type SourceRange } from '../python/execute';
+import { executeModule, Scope, type ExecutedModule, type PreviousRun, type SettingBinding, type SourceRange } from '../python/execute';
 import { djangoPin, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
 import { includesOf, isDependencyFile, isLockFile, requirementsIn } from './requirements';
 import { globMatch } from '../glob';
@@ -101,6 +101,15 @@ export class DjangoProject {
   private otherFiles = new Set<string>();
   /** What earlier runs of each settings module evaluated (reused while what they read holds). */
   private memos = new Map<string, ModuleMemo>();
+  /**
+   * The last run of each module, with its text and what else it depended on: reused whole when
+   * nothing changed, resumed after the unchanged statements when only its own text did.
+   */
+  private lastRuns = new Map<string, { module: ExecutedModule; text: string; inputs: string; closure: Set<string> }>();
+  /** Bumped when a file's text changes (what a run read is compared by these). */
+  private fileVersions = new Map<string, number>();
+  /** Bumped when the configuration or the file listing changes (module resolution, paths that exist). */
+  private generation = 0;
   /** derive(): per file, per kind, what was made of its text. */
   private derived = new Map<string, Map<string, unknown>>();
   /** Files the shell says are templates (open as html / django-html). */
@@ -146,6 +155,7 @@ export class DjangoProject {
   setFile(path: string, text: string): void {
     const existing = this.files.get(path);
     if (existing && existing.text === text) return;
+    this.fileVersions.set(path, (this.fileVersions.get(path) ?? 0) + 1);
     this.derived.delete(path);
     const state: FileState = { text };
     this.files.set(path, state);
@@ -153,7 +163,10 @@ export class DjangoProject {
     if (path.endsWith('.py')) this.pythonFiles.add(path);
     else if (isDependencyFile(path)) this.dependencyFiles.add(path);
     else {
-      if (isNew) this.staticFilesChanged();
+      if (isNew) {
+        this.staticFilesChanged();
+        this.generation++;
+      }
       this.otherFiles.add(path);
       // A template's own text is read by its own findings only.
       this.addDirectoriesOf(path);
@@ -169,6 +182,8 @@ export class DjangoProject {
   /** Forgets a file's text; `deleted` also forgets that it exists. */
   removeFile(path: string, deleted = true): void {
     this.files.delete(path);
+    // Forgotten text is read again from disk, maybe different: a new version either way.
+    this.fileVersions.set(path, (this.fileVersions.get(path) ?? 0) + 1);
     this.derived.delete(path);
     this.templateCache.delete(path);
     if (deleted && this.otherFiles.has(path)) {
@@ -190,6 +205,7 @@ export class DjangoProject {
     if (deleted) {
       this.parses.delete(path);
       this.memos.delete(path);
+      this.lastRuns.delete(path);
       this.pythonFiles.delete(path);
       this.dependencyFiles.delete(path);
     }
@@ -199,6 +215,8 @@ export class DjangoProject {
 
   /** Lists files that exist without handing in their text (read on demand through the host). */
   addKnownFiles(paths: Iterable<string>): void {
+    // Settings may test whether a path exists: a new listing is a new input.
+    this.generation++;
     let structural = false;
     for (const p of paths) {
       if (p.endsWith('.py')) {
@@ -216,6 +234,7 @@ export class DjangoProject {
 
   addDirectories(paths: Iterable<string>): void {
     for (const p of paths) this.directories.add(p.replace(/\/$/, ''));
+    this.generation++;
     this.analysis = undefined;
   }
 
@@ -225,6 +244,7 @@ export class DjangoProject {
       const dir = p.replace(/\/$/, '');
       for (const d of [...this.directories]) if (d === dir || d.startsWith(dir + '/')) this.directories.delete(d);
     }
+    this.generation++;
     this.analysis = undefined;
   }
 
@@ -233,6 +253,7 @@ export class DjangoProject {
   }
 
   private structureChanged(): void {
+    this.generation++;
     this.structure = {};
     this.analysis = undefined;
     this.staticFilesChanged();
@@ -379,9 +400,22 @@ export class DjangoProject {
       if (running.has(file)) return undefined; // import cycle
       const parsed = this.parsed(file);
       if (!parsed) return undefined;
+      // Nothing it read has changed since its last run: that run stands.
+      const unchanged = this.unchangedRun(file, parsed, depth);
+      if (unchanged) {
+        // The modules it imported are part of this analysis too (they are reused the same way).
+        for (const imp of unchanged.module.imports) if (imp.resolvedFile && !imp.included) execute(imp.resolvedFile, reads, depth + 1);
+        executed.set(file, unchanged.module);
+        closure.set(file, unchanged.closure);
+        for (const f of unchanged.closure) reads.add(f);
+        return unchanged.module;
+      }
       running.add(file);
       const own = new Set<string>([file]);
       const { name, isPackage } = this.moduleName(file);
+      // Only its own text changed: resume after the statements before the change. (Kept out of
+      // this scope's closures: a run must not hold on to the run before it.)
+      const previous = this.resumableRun(file, parsed, depth, own);
       const result = executeModule(parsed, {
         file,
         moduleName: name,
@@ -405,10 +439,11 @@ export class DjangoProject {
           },
         },
         importDepth: depth,
-      });
+      }, previous);
       running.delete(file);
       executed.set(file, result);
       closure.set(file, own);
+      this.lastRuns.set(file, { module: result, text: parsed.text, inputs: this.runInputs(file, own, depth), closure: own });
       for (const f of own) reads.add(f);
       return result;
     };
@@ -559,6 +594,29 @@ export class DjangoProject {
       if (m) return m[1];
     }
     return undefined;
+  }
+
+  /** What a module's run depended on besides its own text: the listing, the configuration, the files it read. */
+  private runInputs(file: string, reads: Set<string>, depth: number): string {
+    return `${this.generation}|${depth}|${[...reads].filter((f) => f !== file).sort().map((f) => `${f}@${this.fileVersions.get(f) ?? 0}`).join('|')}`;
+  }
+
+  /** The last run of a module when neither its text nor anything it read has changed since. */
+  private unchangedRun(file: string, parsed: ParsedPython, depth: number) {
+    const last = this.lastRuns.get(file);
+    return last && last.text === parsed.text && last.inputs === this.runInputs(file, last.closure, depth) ? last : undefined;
+  }
+
+  /**
+   * The last run of a module whose text alone changed, and where the change starts; the files the
+   * kept statements read are added to `reads`.
+   */
+  private resumableRun(file: string, parsed: ParsedPython, depth: number, reads: Set<string>): PreviousRun | undefined {
+    const last = this.lastRuns.get(file);
+    if (!last || last.inputs !== this.runInputs(file, last.closure, depth)) return undefined;
+    for (const f of last.closure) reads.add(f);
+    const changeFrom = parsed.previousText === last.text && parsed.change ? parsed.change.fromB : changedRange(last.text, parsed.text).fromB;
+    return { module: last.module, changeFrom };
   }
 
   /** Python files worth executing to find settings modules. */

@@ -25,7 +25,7 @@ import { Scope, LazyBinding, lookupAt, fieldsOf, nextSeq, type SettingBinding, t
 import { ifArms, tryParts, forParts, catches } from './syntax';
 import { envRead } from './environment';
 import { globMatch } from '../glob';
-import { ModuleMemo, ReadLog, freshToken, type Read, type Token } from './memo';
+import { ModuleMemo, ReadLog, freshToken, type Read, type Token, type MemoKey } from './memo';
 
 export { Scope, type SettingBinding, type SourceRange, type Evaluated };
 
@@ -92,6 +92,8 @@ export interface ExecutedModule {
   budget: Budget;
   /** Classes defined in the module (django-configurations). */
   classes: Map<string, ClassValue>;
+  /** The run itself, for resuming it after an edit (executeModule's `previous`). */
+  run?: unknown;
 }
 
 /** Modules whose names the evaluator knows without the project. */
@@ -100,19 +102,50 @@ const KNOWN_MODULES = new Set(['os', 'os.path', 'os.environ', 'pathlib', 'enviro
 const STDLIB = new Set(['os', 'sys', 'json', 'pathlib', 're', 'logging', 'socket', 'datetime', 'collections', 'typing', 'ast', 'warnings', 'platform', 'glob', 'tempfile', 'urllib', 'base64', 'secrets', 'string', 'itertools', 'functools', 'decimal', 'ssl', 'getpass', 'shutil', 'subprocess', 'importlib', 'copy', 'io', 'textwrap', 'inspect', 'uuid', 'hashlib', 'random', 'math', 'time', 'email', 'mimetypes', 'locale', 'gettext', 'django', 'configparser', 'distutils', 'enum', 'contextlib', 'dataclasses', 'traceback']);
 const MAX_STATEMENTS = 100_000;
 
-export function executeModule(parsed: ParsedPython, options: ExecuteOptions): ExecutedModule {
-  const run = new ModuleRun(parsed, options);
-  run.block(parsed.tree.topNode, undefined, 0);
-  const scope = run.scope;
+/** An earlier run of the same module, and where its text starts to differ from the new one. */
+export interface PreviousRun {
+  module: ExecutedModule;
+  changeFrom: number;
+}
+
+/** Runs resumed one after the other before a run starts from the top again (their bindings keep earlier runs alive). */
+const MAX_LINEAGE = 6;
+
+/**
+ * Runs a module. Given the previous run of the same module (same imports, environment and file
+ * listing: the caller checks), the top-level statements that end before the change are not run
+ * again: the new run starts from the state the previous one had before the first changed
+ * statement, with the same bindings.
+ */
+export function executeModule(parsed: ParsedPython, options: ExecuteOptions, previous?: PreviousRun): ExecutedModule {
+  let start: SyntaxNode | null = parsed.tree.topNode.firstChild;
+  let run: ModuleRun | undefined;
+  const old = previous?.module.run as ModuleRun | undefined;
+  if (old && previous && old.lineage < MAX_LINEAGE) {
+    let kept = 0;
+    let c = start;
+    for (; c && kept < old.checkpoints.length; c = c.nextSibling, kept++) {
+      const cp = old.checkpoints[kept];
+      if (cp.from !== c.from || cp.to !== c.to || cp.to >= previous.changeFrom) break;
+    }
+    if (kept > 0) {
+      run = ModuleRun.resume(old, kept, parsed, options);
+      start = c;
+    }
+  }
+  run ??= new ModuleRun(parsed, options);
+  for (let c = start; c; c = c.nextSibling) if (!run.topLevel(c)) break;
+  const done = run;
   let failures: LoadFailure[] | undefined;
   return {
     file: options.file,
-    scope,
-    imports: run.imports,
-    assignments: run.assignments,
-    budget: run.budget,
-    classes: run.classes,
-    loadFailures: () => (failures ??= run.loadFailures()),
+    scope: done.scope,
+    imports: done.imports,
+    assignments: done.assignments,
+    budget: done.budget,
+    classes: done.classes,
+    loadFailures: () => (failures ??= done.loadFailures()),
+    run: done,
   };
 }
 
@@ -147,6 +180,10 @@ class ModuleRun {
   private memo: ModuleMemo;
   /** The reads of the memoised evaluations in progress, innermost last. */
   private logs: ReadLog[] = [];
+  /** Before each top-level statement of the module: where it is and how far the run had got. */
+  checkpoints: { from: number; to: number; seq: number; imports: number; assignments: number; candidates: number }[] = [];
+  /** How many runs this one resumes in a row. */
+  lineage = 0;
 
   constructor(
     parsed: ParsedPython,
@@ -226,10 +263,11 @@ class ModuleRun {
    * when its reads still hold, else a lazy one that stores itself. `extra` are reads the
    * evaluation makes without a lookup (the name an in-place change starts from).
    */
-  private memoized(key: string, evaluate: Lazy, extra: () => Read[] = () => []): { value: Evaluated | Lazy; token: Token } {
+  private memoized(key: MemoKey, makeEvaluate: () => Lazy, extra: () => Read[] = () => []): { value: Evaluated | Lazy; token: Token } {
     const hit = this.memo.find(key, (r) => this.currentToken(r));
     if (hit) return { value: hit.evaluated, token: hit.token };
     const token = freshToken();
+    const evaluate = makeEvaluate();
     const compute = (): Evaluated => {
       const log = new ReadLog();
       const cuts = this.budget.cuts;
@@ -249,7 +287,7 @@ class ModuleRun {
 
   /** A sub-expression evaluated once, memoised: its lazy value and its token. */
   private part(node: SyntaxNode, kind: string): { get: Lazy; token: Token } {
-    const m = this.memoized(`${kind}\0${this.src(node)}`, this.later(node));
+    const m = this.memoized({ kind, text: this.text, from: node.from, to: node.to }, () => this.later(node));
     return { get: typeof m.value === 'function' ? once(m.value) : () => m.value as Evaluated, token: m.token };
   }
 
@@ -264,6 +302,40 @@ class ModuleRun {
     const concreteValue = evaluate(node, concreteCtx);
     const names = [...new Set([...ctx.envVariables, ...concreteCtx.envVariables, ...envNamesOf(value)])];
     return { value, concreteValue, envVariables: names.length ? names : undefined };
+  }
+
+  /** Runs one top-level statement of the module, noting a checkpoint before it; false past the statement bound. */
+  topLevel(node: SyntaxNode): boolean {
+    this.checkpoints.push({ from: node.from, to: node.to, seq: nextSeq(), imports: this.imports.length, assignments: this.assignments.length, candidates: this.candidates.length });
+    if (++this.statements > MAX_STATEMENTS) return false;
+    this.statement(node, undefined, 0);
+    return true;
+  }
+
+  /**
+   * A run that starts where `old` stood before its top-level statement `kept`: the same
+   * bindings (as they were then), imports, assignments and load candidates.
+   */
+  static resume(old: ModuleRun, kept: number, parsed: ParsedPython, options: ExecuteOptions): ModuleRun {
+    const run = new ModuleRun(parsed, options);
+    // Every statement kept: the state at the end of the old run.
+    const cp = old.checkpoints[kept] ?? { seq: Number.POSITIVE_INFINITY, imports: old.imports.length, assignments: old.assignments.length, candidates: old.candidates.length };
+    for (const [name, last] of old.scope.rawEntries()) {
+      let b: SettingBinding | undefined = last;
+      while (b && b.seq >= cp.seq) b = b.prior;
+      if (!b) continue;
+      run.scope.set(name, b);
+      // Class bindings hold their value from the start: reading it forces nothing.
+      if (!b.deleted && b instanceof LazyBinding && b.isForced && b.value.kind === 'class') run.classes.set(name, b.value);
+    }
+    run.imports = old.imports.slice(0, cp.imports);
+    run.assignments = old.assignments.slice(0, cp.assignments);
+    run.candidates = old.candidates.slice(0, cp.candidates);
+    run.checkpoints = old.checkpoints.slice(0, kept);
+    for (const f of old.functionNames) run.functionNames.add(f);
+    run.statements = kept;
+    run.lineage = old.lineage + 1;
+    return run;
   }
 
   block(node: SyntaxNode, conditional: string | undefined, depth: number): void {
@@ -369,7 +441,7 @@ class ModuleRun {
       const name = this.src(target);
       const previous = this.scope.get(name);
       const chained = previous !== undefined && this.mentions(simpleValue, name);
-      const m = this.memoized(`A${this.classDepth ? 'c' : ''}\0${this.src(node)}`, this.later(simpleValue, this.classDepth ? name : undefined));
+      const m = this.memoized({ kind: this.classDepth ? 'Ac' : 'A', text: this.text, from: node.from, to: node.to }, () => this.later(simpleValue, this.classDepth ? name : undefined));
       const binding = LazyBinding.assignment(name, this.current.file, target.from, target.to, node.from, node.to, simpleValue.from, simpleValue.to, this.seq, previous, conditional, m.value, this.budget, chained, m.token);
       // `prior` is the raw record (a deletion included) so that older statements still see theirs.
       binding.prior = this.scope.raw(name);
@@ -392,7 +464,7 @@ class ModuleRun {
       return;
     }
     const valueNode = valueNodes.length === 1 ? valueNodes[0] : undefined;
-    const m = this.memoized(`V\0${this.src(node)}`, valueNode ? this.later(valueNode) : this.laterTuple(valueNodes));
+    const m = this.memoized({ kind: 'V', text: this.text, from: node.from, to: node.to }, () => (valueNode ? this.later(valueNode) : this.laterTuple(valueNodes)));
     const lazy = typeof m.value === 'function' ? once(m.value) : (() => m.value) as Lazy;
     for (const targets of segments) {
       if (targets.length === 1) this.assignTarget(targets[0], { get: lazy, token: m.token }, node, valueNode ?? valueNodes[0], conditional);
@@ -417,12 +489,14 @@ class ModuleRun {
    * of the project. Everything else is skipped, so the check stays cheap on large modules.
    */
   private mayRaise(node: SyntaxNode): boolean {
-    const t = this.text.slice(node.from, Math.min(node.to, node.from + 4000));
-    if (!t.includes('(') && !t.includes('[')) return false;
-    if (t.includes('environ') || t.includes('getenv') || t.includes('env') || t.includes('config') || t.includes('Value(')) return true;
-    for (const name of this.functionNames) if (t.includes(name + '(')) return true;
+    const within = (needle: string) => this.occurrences.within(this.text, needle, node.from, node.to);
+    if (!within('(') && !within('[')) return false;
+    if (within('env') || within('config') || within('Value(')) return true; // `env` covers environ, getenv
+    for (const name of this.functionNames) if (within(name + '(')) return true;
     return false;
   }
+
+  private occurrences = new Mentions();
 
   /** Names of project functions bound so far (their calls may read the environment). */
   private functionNames = new Set<string>();
@@ -566,7 +640,7 @@ class ModuleRun {
     // Memoised under the statement and the tokens of its parts; it reads the name it changes.
     // The same text changes different values in different places (`MIDDLEWARE.append(…)` in every
     // branch): the value it starts from is part of the key.
-    const m = this.memoized(`M\0${this.src(statement)}\0${partTokens.join(',')}\0${previous ? previous.token : 0}`, compute, () => [{ name, token: previous ? previous.token : 0 }]);
+    const m = this.memoized({ kind: 'M', text: this.text, from: statement.from, to: statement.to, extra: [...partTokens, previous ? previous.token : 0] }, () => compute, () => [{ name, token: previous ? previous.token : 0 }]);
     const binding = LazyBinding.create(fields, m.value, this.budget, true, m.token);
     this.scope.set(name, binding);
     if (this.mayRaise(statement)) this.candidates.push({ range: this.range(statement), binding });
@@ -906,7 +980,7 @@ class ModuleRun {
   /** Whether a test is true in a mode (memoised like any evaluation). */
   private decide(test: SyntaxNode, mode: Mode): boolean | undefined {
     const scope = this.scope;
-    const m = this.memoized(`T${mode === 'concrete' ? 'c' : 's'}\0${this.src(test)}`, () => {
+    const m = this.memoized({ kind: mode === 'concrete' ? 'Tc' : 'Ts', text: this.text, from: test.from, to: test.to }, () => () => {
       const ctx = this.context(mode, this.recording((name) => scope.get(name)));
       const t = truthy(operand(evaluate(test, ctx)));
       return { value: t === undefined ? UNKNOWN : { kind: 'bool', value: t } };
@@ -1228,6 +1302,29 @@ function lazySymbolic(symbolic: () => Value, concreteValue: Value | undefined, e
     concreteValue,
     envVariables,
   };
+}
+
+/**
+ * Whether a string occurs inside a range of a text, answered without copying the range: the next
+ * occurrence of each needle is remembered, so queries over increasing ranges cost one pass.
+ */
+class Mentions {
+  private text = '';
+  private next = new Map<string, { from: number; at: number }>();
+
+  within(text: string, needle: string, from: number, to: number): boolean {
+    if (text !== this.text) {
+      this.text = text;
+      this.next.clear();
+    }
+    let known = this.next.get(needle);
+    if (!known || from < known.from || (known.at >= 0 && known.at < from)) {
+      const at = text.indexOf(needle, from);
+      known = { from, at };
+      this.next.set(needle, known);
+    }
+    return known.at >= 0 && known.at + needle.length <= to;
+  }
 }
 
 /** Whether a node's last descendants end in an error marker (`A: [`, `X = {"k": [`…): a bracket left open. */

@@ -30,6 +30,46 @@ export interface MemoEntry {
   token: Token;
 }
 
+/** Where an evaluation is stored: its kind, its source range in a text, and numbers that qualify it (tokens of its parts). */
+export interface MemoKey {
+  kind: string;
+  text: string;
+  from: number;
+  to: number;
+  extra?: readonly number[];
+}
+
+interface StoredEntry extends MemoEntry {
+  kind: string;
+  source: string;
+  extra: readonly number[];
+}
+
+/** A 53-bit hash of a key, computed over the text in place (no copy of it). */
+function hashKey(key: MemoKey): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 5381;
+  const mix = (c: number) => {
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 33) ^ c) | 0;
+  };
+  for (let i = 0; i < key.kind.length; i++) mix(key.kind.charCodeAt(i));
+  mix(0);
+  for (let i = key.from; i < key.to; i++) mix(key.text.charCodeAt(i));
+  for (const n of key.extra ?? []) {
+    mix(0xffff);
+    mix(n & 0xffff);
+    mix(n >>> 16);
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function sameKey(e: StoredEntry, key: MemoKey): boolean {
+  if (e.kind !== key.kind || e.source.length !== key.to - key.from || !key.text.startsWith(e.source, key.from)) return false;
+  const extra = key.extra ?? [];
+  return e.extra.length === extra.length && e.extra.every((n, i) => n === extra[i]);
+}
+
 /** The reads of one evaluation. */
 export class ReadLog {
   reads: Read[] = [];
@@ -57,7 +97,7 @@ const MAX_ENTRIES = 40_000;
 const PER_KEY = 4;
 
 export class ModuleMemo {
-  private entries = new Map<string, MemoEntry[]>();
+  private entries = new Map<number, StoredEntry[]>();
   private derived = new Map<string, Token>();
   private size = 0;
 
@@ -65,29 +105,32 @@ export class ModuleMemo {
   stats = { hits: 0, misses: 0, stale: 0 };
 
   /** A stored result for `key` whose reads all still give their tokens. */
-  find(key: string, current: (read: Read) => Token): MemoEntry | undefined {
-    const list = this.entries.get(key);
-    if (!list) {
-      this.stats.misses++;
-      return undefined;
-    }
-    for (const e of list) {
-      if (e.reads.every((r) => current(r) === r.token)) {
-        this.stats.hits++;
-        return e;
+  find(key: MemoKey, current: (read: Read) => Token): MemoEntry | undefined {
+    const list = this.entries.get(hashKey(key));
+    let sameText = false;
+    if (list) {
+      for (const e of list) {
+        if (!sameKey(e, key)) continue;
+        sameText = true;
+        if (e.reads.every((r) => current(r) === r.token)) {
+          this.stats.hits++;
+          return e;
+        }
       }
     }
-    this.stats.stale++;
+    if (sameText) this.stats.stale++;
+    else this.stats.misses++;
     return undefined;
   }
 
-  store(key: string, entry: MemoEntry): void {
+  store(key: MemoKey, entry: MemoEntry): void {
     if (this.size >= MAX_ENTRIES) this.clear();
-    const list = this.entries.get(key) ?? [];
-    list.unshift(entry);
+    const hash = hashKey(key);
+    const list = this.entries.get(hash) ?? [];
+    list.unshift({ ...entry, kind: key.kind, source: key.text.slice(key.from, key.to), extra: [...(key.extra ?? [])] });
     if (list.length > PER_KEY) list.pop();
     else this.size++;
-    this.entries.set(key, list);
+    this.entries.set(hash, list);
   }
 
   /** The same token for the same description of a binding's inputs. */

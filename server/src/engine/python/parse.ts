@@ -11,34 +11,33 @@ export interface ParsedPython {
   text: string;
   tree: Tree;
   fragments: readonly TreeFragment[];
+  /** The text this parse was made from incrementally, and where the two differ. */
+  previousText?: string;
+  change?: ChangedRange;
 }
 
 export function parsePython(text: string, previous?: ParsedPython): ParsedPython {
   if (previous && previous.text === text) return previous;
   let fragments: readonly TreeFragment[] = [];
+  let change: ChangedRange | undefined;
   if (previous) {
-    const change = changedRange(previous.text, text);
+    change = changedRange(previous.text, text);
     fragments = TreeFragment.applyChanges(previous.fragments, [change]);
   }
   const tree = parser.parse(text, fragments);
-  return { text, tree, fragments: TreeFragment.addTree(tree, fragments) };
+  return { text, tree, fragments: TreeFragment.addTree(tree, fragments), previousText: previous?.text, change };
 }
 
-/** The single range that differs between two texts, found from the common prefix and suffix. */
+/** The single range that differs between two texts, found from the common prefix and suffix (no copies). */
 export function changedRange(oldText: string, newText: string): ChangedRange {
   const min = Math.min(oldText.length, newText.length);
-  // Native substring comparison in blocks first, then character by character.
   let start = 0;
-  for (let block = 4096; block >= 1; block >>= 4) {
-    while (start + block <= min && oldText.slice(start, start + block) === newText.slice(start, start + block)) start += block;
-  }
+  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let endOld = oldText.length;
   let endNew = newText.length;
-  for (let block = 4096; block >= 1; block >>= 4) {
-    while (endOld - block >= start && endNew - block >= start && oldText.slice(endOld - block, endOld) === newText.slice(endNew - block, endNew)) {
-      endOld -= block;
-      endNew -= block;
-    }
+  while (endOld > start && endNew > start && oldText.charCodeAt(endOld - 1) === newText.charCodeAt(endNew - 1)) {
+    endOld--;
+    endNew--;
   }
   return { fromA: start, toA: endOld, fromB: start, toB: endNew };
 }

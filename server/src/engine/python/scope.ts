@@ -297,6 +297,11 @@ export class Scope {
     }
   }
 
+  /** This layer's names with their newest binding or deletion record (a module's own scope: every name). */
+  rawEntries(): IterableIterator<[string, SettingBinding]> {
+    return this.own.entries();
+  }
+
   [Symbol.iterator](): IterableIterator<[string, SettingBinding]> {
     return this.entries();
   }
