@@ -1007,7 +1007,8 @@ function dedupe(findings: Finding[]): Finding[] {
   for (const f of findings) {
     const key = `${f.file}\0${f.start}\0${f.end}\0${f.code}`;
     const prev = best.get(key);
-    if (!prev || order[f.severity] < order[prev.severity]) best.set(key, f);
+    // The same place judged for several settings modules: the most severe, then production's.
+    if (!prev || order[f.severity] < order[prev.severity] || (order[f.severity] === order[prev.severity] && f.production && !prev.production)) best.set(key, f);
   }
   return [...best.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
 }

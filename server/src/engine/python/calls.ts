@@ -8,7 +8,7 @@ import * as posix from 'node:path/posix';
 import { type Value, type EnvCast, type EnvSchemaEntry, type EnvLibrary, UNKNOWN, NONE, TRUE, FALSE, str, unknown, raising, truthy, pyEquals, isSequence, isExactSequence, pathLike, agree } from './values';
 import { LIMITS, boundedString, boundedItems } from './budget';
 import { oneOf, mapValue, someOf } from './alternatives';
-import { type EvalContext, evaluate, significantChildren, text, operand, unknownFrom, toStr, iterate, joinPaths, dictGet, generatorArgument, mergeDicts, setEntry, attribute, percentFormat } from './evaluate';
+import { type EvalContext, evaluate, significantChildren, text, operand, unknownFrom, toStr, iterate, joinPaths, osPathJoin, dictGet, generatorArgument, mergeDicts, setEntry, attribute, percentFormat } from './evaluate';
 import { envRead, castOfDefault, castFromText, ENVIRON_METHODS } from './environment';
 import { callFunction } from './functions';
 
@@ -135,7 +135,7 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
     case 'os.path.join': {
       const parts = args.positional.map(pathLike);
       if (parts.some((p) => p === undefined) || parts.length === 0) return unknownFrom(...args.positional);
-      return boundedString(ctx.budget, joinPaths(parts as string[]));
+      return boundedString(ctx.budget, osPathJoin(parts as string[]));
     }
     case 'os.path.dirname':
     case 'os.path.basename':
@@ -291,11 +291,27 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
     }
     case 'isinstance':
       return builtinIsinstance(a(0) ?? UNKNOWN, a(1) ?? UNKNOWN);
-    case 'getattr': {
+    case 'getattr':
+    case 'hasattr': {
       const o = a(0);
       const n = a(1);
       if (!o || n?.kind !== 'str') return UNKNOWN;
+      // A project module's attribute that is certainly absent: the default (getattr) or False (hasattr).
+      if (o.kind === 'module' && o.members) {
+        const present = o.members(n.value);
+        if (o.file) ctx.reads?.global(o.file, n.value, present?.token ?? 0);
+        if (!present) return name === 'hasattr' ? FALSE : (a(2) ?? raising(`AttributeError: module '${o.name}' has no attribute '${n.value}'`));
+        if (name === 'hasattr') return TRUE;
+      }
+      if (name === 'hasattr') return UNKNOWN;
       return attribute(o, n.value, ctx);
+    }
+    case 'importlib.import_module': {
+      const n = a(0);
+      if (n?.kind !== 'str') return unknownFrom(n ?? UNKNOWN);
+      // The module object is not a read the memo can check again: not memoised.
+      if (ctx.reads) ctx.reads.unmemoizable = true;
+      return ctx.host.importModule?.(n.value) ?? unknown(`module ${n.value}`);
     }
     case 'repr': {
       const v = a(0);

@@ -30,6 +30,8 @@ export interface Binding {
 export interface EvalHost {
   /** true/false for paths inside the workspace, undefined where nobody knows. */
   pathExists?(path: string, kind: 'any' | 'file' | 'dir'): boolean | undefined;
+  /** A project module by its dotted name (`importlib.import_module("mysite.configuration")`). */
+  importModule?(dotted: string): Value | undefined;
 }
 
 export interface EvalContext {
@@ -55,6 +57,8 @@ export interface EvalContext {
   moduleLookup: (name: string) => Binding | undefined;
   /** Where the reads of a memoised evaluation are recorded (memo.ts). */
   reads?: ReadLog;
+  /** Binds a name from inside an expression (`x := …` in a function); absent where nothing can be bound. */
+  assign?: (name: string, value: Value) => void;
 }
 
 /** What `sys.argv` is while `manage.py check --deploy` loads the settings. */
@@ -150,6 +154,13 @@ function evaluateNode(node: SyntaxNode, ctx: EvalContext, depth: number): Value 
       if (cond === true) return evaluate(parts[0], ctx, depth + 1);
       if (cond === false) return evaluate(parts[2], ctx, depth + 1);
       return oneOf([evaluate(parts[0], ctx, depth + 1), evaluate(parts[2], ctx, depth + 1)]);
+    }
+    case 'NamedExpression': {
+      // `name := value`: the value, bound to the name where the context allows it.
+      const parts = significantChildren(node).filter((c) => c.name !== 'AssignOp');
+      const v = evaluate(parts[parts.length - 1], ctx, depth + 1);
+      if (parts[0]?.name === 'VariableName') ctx.assign?.(text(parts[0], ctx), v);
+      return v;
     }
     case 'LambdaExpression':
       return { kind: 'function', name: '<lambda>', def: { node, text: ctx.text, file: ctx.file, module: '', globals: ctx.lookup } };
@@ -408,6 +419,7 @@ export function withLocals(ctx: EvalContext, locals: Map<string, Value>): EvalCo
       const v = locals.get(name);
       return v !== undefined ? { value: v } : outer(name);
     },
+    assign: (name, value) => locals.set(name, value),
   });
 }
 
@@ -415,7 +427,7 @@ export function withLocals(ctx: EvalContext, locals: Map<string, Value>): EvalCo
  * A context like `ctx` with some fields replaced. Reads of the environment made through it are
  * reads of the expression being evaluated: the flags and the budget are shared.
  */
-export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth'>>): EvalContext {
+export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth' | 'assign'>>): EvalContext {
   return {
     text: change.text ?? ctx.text,
     file: change.file ?? ctx.file,
@@ -435,6 +447,7 @@ export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext
     moduleFile: ctx.moduleFile,
     moduleLookup: ctx.moduleLookup,
     reads: ctx.reads,
+    assign: change.assign ?? ctx.assign,
   };
 }
 
@@ -1043,13 +1056,30 @@ function unary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   });
 }
 
+/** pathlib's joining: `Path(a) / b` (trailing slashes, empty and `.` parts dropped; an absolute part restarts). */
 export function joinPaths(parts: string[]): string {
-  let acc = '';
+  let absolute = false;
+  let segments: string[] = [];
   for (const p of parts) {
-    if (p.startsWith('/')) acc = p;
-    else acc = acc ? (acc.endsWith('/') ? acc + p : acc + '/' + p) : p;
+    if (p.startsWith('/')) {
+      absolute = true;
+      segments = [];
+    }
+    for (const s of p.split('/')) if (s && s !== '.') segments.push(s);
   }
-  return acc.length > 1 && acc.endsWith('/') ? acc.slice(0, -1) : acc;
+  const joined = segments.join('/');
+  return absolute ? `/${joined}` : joined || '.';
+}
+
+/** `os.path.join(a, b, …)`: an absolute part restarts, a slash is added only where none is; trailing slashes stay. */
+export function osPathJoin(parts: string[]): string {
+  let path = parts[0] ?? '';
+  for (const b of parts.slice(1)) {
+    if (b.startsWith('/')) path = b;
+    else if (!path || path.endsWith('/')) path += b;
+    else path += '/' + b;
+  }
+  return path;
 }
 
 export type { SequenceValue };

@@ -190,7 +190,15 @@ class ModuleRun {
     private options: ExecuteOptions,
   ) {
     this.environment = options.environment ?? new Map();
-    this.host = options.host ?? {};
+    this.host = {
+      ...options.host,
+      // Only modules of the project can be read; the import depth bound applies as to `import`.
+      importModule: (dotted: string) => {
+        if ((options.importDepth ?? 0) >= LIMITS.importDepth) return undefined;
+        const m = options.resolveModule(dotted);
+        return m ? projectModule(dotted, m) : undefined;
+      },
+    };
     this.current = { parsed, file: options.file };
     this.memo = options.memo ?? new ModuleMemo();
   }
@@ -854,6 +862,7 @@ class ModuleRun {
       case 'dj_database_url':
       case 'environs':
       case 'configurations.values':
+      case 'importlib':
         return { kind: 'module', name: qualified };
       case 'environ.Env':
       case 'environs.Env':
@@ -977,6 +986,20 @@ class ModuleRun {
     return -1;
   }
 
+  /** A test that is `name := value` (maybe in parentheses): binds the name, returns the name node to test. */
+  private walrus(test: SyntaxNode, statement: SyntaxNode, conditional: string | undefined): SyntaxNode {
+    let t = test;
+    while (t.name === 'ParenthesizedExpression' && significantChildren(t).length === 1) t = significantChildren(t)[0];
+    if (t.name !== 'NamedExpression') return test;
+    const parts = significantChildren(t).filter((c) => c.name !== 'AssignOp');
+    const target = parts[0];
+    const value = parts[parts.length - 1];
+    if (target?.name !== 'VariableName' || !value || value === target) return test;
+    const m = this.memoized({ kind: 'A', text: this.text, from: t.from, to: t.to }, () => this.later(value));
+    this.bind(this.src(target), m.value, target, statement, value, conditional, false, m.token);
+    return target;
+  }
+
   /** Whether a test is true in a mode (memoised like any evaluation). */
   private decide(test: SyntaxNode, mode: Mode): boolean | undefined {
     const scope = this.scope;
@@ -992,6 +1015,8 @@ class ModuleRun {
   private ifStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
     const arms = ifArms(node);
     if (!arms.length) return;
+    // `if v := os.getenv("X"):` binds v before the test is judged (in the module's scope).
+    for (const arm of arms) if (arm.test) arm.test = this.walrus(arm.test, node, conditional);
     const tests = arms.map((a) => a.test);
     const chosen = this.chooseArm(tests, 'symbolic');
     if (chosen !== undefined) {

@@ -94,7 +94,7 @@ function runRule(rule: SettingsRule, s: SettingsView, input: SettingsRuleInput):
         fixes: r.fixes ?? [],
         whenUnset: r.whenUnset,
         productionOnly: rule.productionOnly,
-        binding: r.at ? undefined : r.binding,
+        binding: r.binding,
         unnecessary: r.unnecessary,
         deprecated: r.deprecated,
       });
