@@ -285,3 +285,85 @@ test('os.path.exists of workspace files decides branches', () => {
   assert.ok(!codes(project(files).findingsFor(SETTINGS)).includes('security.W018'));
   assert.ok(codes(project({ ...files, 'mysite/local_settings.py': '' }).findingsFor(SETTINGS)).includes('security.W018'));
 });
+
+test('django-split-settings: include(*files) where the list depends on the environment runs each version as a branch', () => {
+  const p = (environment: Record<string, string>) =>
+    project(
+      {
+        'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+        'mysite/__init__.py': '',
+        'mysite/settings/__init__.py': [
+          'import os',
+          'from split_settings.tools import include',
+          "files = ['core.py']",
+          "if os.environ.get('ON_HEROKU', ''):",
+          "    files.append('heroku.py')",
+          'else:',
+          "    files.append('local.py')",
+          'include(*files)',
+          '',
+        ].join('\n'),
+        'mysite/settings/core.py': STARTPROJECT.replace('DEBUG = True', 'DEBUG = False'),
+        'mysite/settings/heroku.py': "ALLOWED_HOSTS = ['*']\nSECURE_HSTS_SECONDS = 3600\n",
+        'mysite/settings/local.py': "ALLOWED_HOSTS = ['localhost']\n",
+      },
+      { djangoVersion: '4.2', environment },
+    );
+  const file = `${ROOT}/mysite/settings/__init__.py`;
+  const symbolicHosts = show(p({}).scopeOf(file)!.get('ALLOWED_HOSTS')!.value);
+  assert.ok(symbolicHosts.includes("['*']") && symbolicHosts.includes("['localhost']"), symbolicHosts);
+  // core.py ran once, whatever the branch: its SECRET_KEY is certain.
+  assert.ok(!p({}).scopeOf(file)!.get('SECRET_KEY')!.conditional);
+  const heroku = p({ ON_HEROKU: '1' }).scopeOf(file)!.get('SECURE_HSTS_SECONDS')!;
+  assert.equal(show(heroku.concreteValue ?? heroku.value), '3600');
+  const local = p({}).scopeOf(file)!.get('ALLOWED_HOSTS')!;
+  assert.equal(show(local.concreteValue ?? local.value), "['localhost']");
+});
+
+test("django-environ's Path: minus goes up, calls join into strings, .path() joins into a Path", () => {
+  const text = [
+    'import environ, os',
+    'ROOT = environ.Path(__file__) - 2',
+    'APPS = ROOT.path("apps")',
+    'A = str(ROOT)',
+    'B = ROOT("media")',
+    'C = str(APPS.path("static"))',
+    'D = os.path.join(str(ROOT + "x"), "y")',
+    'env = environ.Env(DD_ROOT=(str, ROOT("dojo")))',
+    'E = env("DD_ROOT")',
+    'F = os.path.abspath(os.path.join(__file__, os.pardir))',
+    '',
+  ].join('\n');
+  assert.equal(concrete(text, 'A'), `'${ROOT}'`);
+  assert.equal(concrete(text, 'B'), `'${ROOT}/media'`);
+  assert.equal(concrete(text, 'C'), `'${ROOT}/apps/static'`);
+  assert.equal(concrete(text, 'D'), `'${ROOT}/x/y'`);
+  assert.equal(concrete(text, 'E'), `'${ROOT}/dojo'`);
+  assert.equal(concrete(text, 'E', { DD_ROOT: '/srv/dojo' }), "'/srv/dojo'");
+  assert.equal(concrete(text, 'F'), `'${ROOT}/mysite'`);
+});
+
+test('a copy of os.environ reads like os.environ; a loop with continue over nothing runs no pass', () => {
+  const text = [
+    'import os',
+    'env = os.environ.copy()',
+    'SECRET_KEY = env.get("SECRET_KEY")',
+    'if "ALLOWED_HOSTS" in env:',
+    '    ALLOWED_HOSTS = env["ALLOWED_HOSTS"].split(",")',
+    'else:',
+    '    ALLOWED_HOSTS = []',
+    'environment = dict(os.environ)',
+    'NAME = environment.get("NAME", "site")',
+    'APPS = ["a"]',
+    'for plugin in env.get("PLUGINS", "").split(",") if env.get("PLUGINS") else []:',
+    '    if plugin.startswith("#"):',
+    '        continue',
+    '    APPS.append(plugin)',
+    '',
+  ].join('\n');
+  assert.equal(symbolic(text, 'SECRET_KEY'), "os.environ.get('SECRET_KEY')");
+  assert.equal(concrete(text, 'ALLOWED_HOSTS'), '[]');
+  assert.equal(concrete(text, 'ALLOWED_HOSTS', { ALLOWED_HOSTS: 'a.com,b.com' }), "['a.com', 'b.com']");
+  assert.equal(concrete(text, 'NAME'), "'site'");
+  assert.equal(concrete(text, 'APPS'), "['a']");
+});

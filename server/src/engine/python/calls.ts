@@ -87,6 +87,8 @@ export function call(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
 export function callMethod(obj: Value, method: string, args: CallArgs, ctx: EvalContext, depth: number): Value {
   switch (obj.kind) {
     case 'module':
+      // `env = os.environ.copy()`: reads of the copy are reads of the environment.
+      if (obj.name === 'os.environ' && method === 'copy' && !args.positional.length) return obj;
       if (obj.members) return mapValue(attribute(obj, method, ctx), (f) => callValue(f, args, ctx, depth));
       return callValue({ kind: 'callable', name: `${obj.name}.${method}` }, args, ctx, depth);
     case 'envReader':
@@ -94,7 +96,7 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
     case 'str':
       return strMethod(obj.value, method, args, ctx);
     case 'path':
-      return pathMethod(obj.path, method, args, ctx);
+      return pathMethod(obj, method, args, ctx);
     case 'dict':
       return dictMethod(obj, method, args, ctx);
     case 'list':
@@ -119,6 +121,8 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
 export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth: number): Value {
   if (callee.kind === 'function') return callFunction(callee, args, ctx, depth);
   if (callee.kind === 'envReader') return readerMethod(callee, '', args, ctx);
+  // django-environ: `ROOT("media")` is the joined path as a string.
+  if (callee.kind === 'path' && callee.environ) return mapValue(environPath([callee, ...args.positional]), (p) => (p.kind === 'path' ? str(p.path) : p));
   if (callee.kind !== 'callable') return unknownFrom(operand(callee));
   if (callee.self) return callMethod(callee.self, callee.name.slice(callee.name.lastIndexOf('.') + 1), args, ctx, depth);
   const a = (i: number, keyword?: string): Value | undefined => args.positional[i] ?? (keyword ? args.keywords.get(keyword) : undefined);
@@ -132,6 +136,8 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
       if (parts.some((p) => p === undefined)) return unknownFrom(...args.positional);
       return { kind: 'path', path: parts.length ? joinPaths(parts as string[]) : '.' };
     }
+    case 'environ.Path':
+      return environPath(args.positional.length ? args.positional : [str('')]);
     case 'os.path.join': {
       const parts = args.positional.map(pathLike);
       if (parts.some((p) => p === undefined) || parts.length === 0) return unknownFrom(...args.positional);
@@ -224,8 +230,12 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
       const items = iterate(operand(v), ctx);
       return items ? boundedItems(ctx.budget, kind, items) : unknownFrom(v);
     }
-    case 'dict':
+    case 'dict': {
+      // `dict(os.environ)`: a copy of the environment, read like it.
+      const only = args.positional.length === 1 && !args.keywords.size ? operand(args.positional[0]) : undefined;
+      if (only?.kind === 'module' && only.name === 'os.environ') return only;
       return builtinDict(args, ctx);
+    }
     case 'len': {
       const v = operand(a(0) ?? UNKNOWN);
       if (v.kind === 'str') return { kind: 'int', value: [...v.value].length };
@@ -543,7 +553,27 @@ function strFormat(format: string, args: CallArgs, ctx: EvalContext): Value {
   return boundedString(ctx.budget, out);
 }
 
-function pathMethod(p: string, method: string, args: CallArgs, ctx: EvalContext): Value {
+/**
+ * django-environ's `Path(start, *parts)`: `os.path.abspath(os.path.join(start, *parts))`; an
+ * absolute result only (a relative one depends on the working folder).
+ */
+export function environPath(parts: Value[]): Value {
+  const strings = parts.map(pathLike);
+  if (strings.some((x) => x === undefined)) return unknownFrom(...parts);
+  const joined = osPathJoin(strings as string[]);
+  if (!joined.startsWith('/')) return unknown('relative to the working folder');
+  const normalized = posix.normalize(joined);
+  return { kind: 'path', path: normalized.length > 1 ? normalized.replace(/\/$/, '') : normalized, environ: true };
+}
+
+function pathMethod(self: Value & { kind: 'path' }, method: string, args: CallArgs, ctx: EvalContext): Value {
+  const p = self.path;
+  if (self.environ) {
+    // django-environ Path: `.path(*parts)` is a Path, `.file(name)` opens a file.
+    if (method === 'path') return environPath([self, ...args.positional]);
+    if (method === '__str__') return str(p);
+    return unknown(`environ.Path.${method}()`);
+  }
   switch (method) {
     case 'resolve':
     case 'absolute':

@@ -14,7 +14,7 @@ import * as posix from 'node:path/posix';
 import { type Value, type SequenceValue, type DictEntry, UNKNOWN, NONE, TRUE, FALSE, str, unknown, raising, truthy, pyEquals, isSequence, isExactSequence, pathLike, envNamesOf, agree } from './values';
 import { type Budget, LIMITS, boundedString, boundedItems } from './budget';
 import { oneOf, mapValue, map2, someOf } from './alternatives';
-import { call } from './calls';
+import { call, environPath } from './calls';
 import { envRead } from './environment';
 import type { ReadLog } from './memo';
 
@@ -746,9 +746,13 @@ export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
       ctx.touchedEnv = true;
       return ctx.mode === 'concrete' ? CHECK_ARGV : unknown('sys.argv');
     }
+    // '..' and '.' on every platform Python runs on; the separator is not.
+    if (full === 'os.pardir' || full === 'os.path.pardir') return str('..');
+    if (full === 'os.curdir' || full === 'os.path.curdir') return str('.');
     if (full === 'sys.platform' || full === 'os.name' || full === 'os.sep' || full === 'sys.version_info') return unknown(full);
     return { kind: 'callable', name: full };
   }
+  if (obj.kind === 'path' && obj.environ) return attr === 'root' ? str(obj.path) : { kind: 'callable', name: `environ.Path.${attr}`, self: obj };
   if (obj.kind === 'path') {
     switch (attr) {
       case 'parent':
@@ -841,11 +845,14 @@ export function applyOperator(op: string, l: Value, r: Value, ctx: EvalContext):
   if (r.kind === 'unknown' && r.raises) return r;
   switch (op) {
     case '+':
+      if (l.kind === 'path' && l.environ) return environPath([l, r]);
       if (l.kind === 'str' && r.kind === 'str') return boundedString(ctx.budget, l.value + r.value);
       if ((l.kind === 'list' && r.kind === 'list') || (l.kind === 'tuple' && r.kind === 'tuple')) return boundedItems(ctx.budget, l.kind, [...l.items, ...r.items]);
       if (l.kind === 'none' || r.kind === 'none') return raising('TypeError: unsupported operand type(s) for +');
       return numeric(l, r, (a, b) => a + b);
     case '-':
+      // django-environ: `Path(__file__) - 3` goes up three levels.
+      if (l.kind === 'path' && l.environ && r.kind === 'int') return r.value >= 0 && r.value <= 64 ? environPath([l, str('../'.repeat(r.value))]) : UNKNOWN;
       if (l.kind === 'set' && r.kind === 'set' && isExactSequence(l) && isExactSequence(r)) {
         const removed = r.items;
         return { kind: 'set', items: l.items.filter((x) => !removed.some((y) => pyEquals(x, y) === true)) };
@@ -858,6 +865,7 @@ export function applyOperator(op: string, l: Value, r: Value, ctx: EvalContext):
     case '//':
       return numeric(l, r, (a, b) => (b === 0 ? Number.NaN : Math.floor(a / b)));
     case '/': {
+      if (l.kind === 'path' && l.environ) return unknown('environ.Path / (depends on the django-environ version)');
       if (l.kind === 'path') {
         const p = pathLike(r);
         return p === undefined ? unknownFrom(r) : { kind: 'path', path: joinPaths([l.path, p]) };

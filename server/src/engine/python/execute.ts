@@ -915,28 +915,81 @@ class ModuleRun {
     return !!b && !b.conditional && b.value.kind === 'callable' && b.value.name === 'split_settings.tools.include';
   }
 
-  /** `include('components/base.py', 'components/*.py', optional('local.py'))`: the files run here, in order. */
+  /**
+   * `include('components/base.py', 'components/*.py', optional('local.py'), *extra)`: the files
+   * run here, in order. A starred list that differs by environment (`names.append("prod.py")`
+   * under `if os.environ...`) runs each of its versions as a branch, as an `if` would.
+   */
   private include(callNode: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
     const argList = callNode.getChild('ArgList');
     if (!argList) return;
-    const folder = this.current.file.slice(0, this.current.file.lastIndexOf('/'));
-    for (const arg of significantChildren(argList)) {
+    const children = significantChildren(argList);
+    for (let i = 0; i < children.length; i++) {
+      const arg = children[i];
+      if (arg.name === '*') {
+        const spread = children[++i];
+        if (spread) this.includeSpread(spread, statement, conditional);
+        continue;
+      }
+      if (arg.name === '**' || arg.name === 'AssignOp' || arg.name === 'VariableName' && arg.nextSibling?.name === 'AssignOp') {
+        i++;
+        continue;
+      }
       let optional = false;
       let node = arg;
       if (arg.name === 'CallExpression' && arg.firstChild && this.src(arg.firstChild) === 'optional') {
         optional = true;
         node = significantChildren(arg.getChild('ArgList') ?? arg)[0] ?? arg;
       }
-      if (node.name === 'AssignOp' || arg.name === 'VariableName' && arg.nextSibling?.name === 'AssignOp') continue;
-      const pattern = this.evaluateNow(node).value;
-      if (pattern.kind !== 'str') continue;
-      const files = this.includedFiles(folder, pattern.value);
-      if (!files.length && !optional) {
-        this.candidates.push({ range: this.range(statement), importError: `OSError: No such file: ${pattern.value}` });
-        continue;
-      }
-      for (const file of files) this.runIncluded(file, statement, conditional);
+      this.includePattern(this.evaluateNow(node).value, optional, statement, conditional);
     }
+  }
+
+  private includePattern(pattern: Value, optional: boolean, statement: SyntaxNode, conditional: string | undefined) {
+    if (pattern.kind !== 'str') return;
+    const folder = this.current.file.slice(0, this.current.file.lastIndexOf('/'));
+    const files = this.includedFiles(folder, pattern.value);
+    if (!files.length && !optional) {
+      this.candidates.push({ range: this.range(statement), importError: `OSError: No such file: ${pattern.value}` });
+      return;
+    }
+    for (const file of files) this.runIncluded(file, statement, conditional);
+  }
+
+  /** `include(*names)`: one list, or one branch per version of the list. */
+  private includeSpread(node: SyntaxNode, statement: SyntaxNode, conditional: string | undefined) {
+    const evaluated = this.evaluateNow(node);
+    const patterns = (v: Value): Value[] | undefined => (isSequence(v) && v.items.every((i) => i.kind === 'str') ? v.items : undefined);
+    const single = patterns(evaluated.value);
+    if (single) {
+      for (const p of single) this.includePattern(p, false, statement, conditional);
+      return;
+    }
+    if (evaluated.value.kind !== 'oneOf') return;
+    const versions = evaluated.value.options.map(patterns);
+    if (versions.some((v) => !v)) return;
+    const lists = versions as Value[][];
+    const names = (list: Value[]) => list.map((p) => (p as { value: string }).value);
+    // What every version includes first runs once, unconditionally.
+    let shared = 0;
+    while (lists.every((l) => l.length > shared && sameValue(l[shared], lists[0][shared]))) shared++;
+    for (const p of lists[0].slice(0, shared)) this.includePattern(p, false, statement, conditional);
+    const concrete = evaluated.concreteValue ? patterns(evaluated.concreteValue) : undefined;
+    const concreteIndex = concrete ? lists.findIndex((l) => l.length === concrete.length && l.every((p, j) => sameValue(p, concrete[j]))) : -1;
+    const forks = lists.map((list) => {
+      const rest = list.slice(shared);
+      const label = conditional ?? `include(${names(list).join(', ')})`;
+      const fork = new Scope(this.scope);
+      const saved = this.scope;
+      this.scope = fork;
+      try {
+        for (const p of rest) this.includePattern(p, false, statement, label);
+      } finally {
+        this.scope = saved;
+      }
+      return fork;
+    });
+    this.merge(forks, concreteIndex >= 0 ? concreteIndex : undefined, conditional ?? `include(*${this.src(node)})`);
   }
 
   private includedFiles(folder: string, pattern: string): string[] {
@@ -1092,14 +1145,16 @@ class ModuleRun {
     const concreteItems = iterable.concreteValue !== undefined ? listedItems(iterable.concreteValue) : items;
     const jumps = this.hasJump(parts.body);
     const same = !!items && !!concreteItems && concreteItems.length === items.length && concreteItems.every((c, i) => sameValue(c, items[i]));
-    if (items && same && items.length <= LIMITS.loopIterations && !jumps) {
+    // Passes are unrolled only without `break` / `continue` (which this interpreter does not
+    // follow); no pass at all needs neither.
+    if (items && same && items.length <= LIMITS.loopIterations && (!jumps || !items.length)) {
       // Known items: every pass runs, in order, as Python would.
       for (const item of items) this.loopPass(parts.targets, item, undefined, parts.body, node, conditional, depth);
       if (parts.orElse) this.block(parts.orElse, conditional, depth + 1);
       return;
     }
     const widened = this.loopOnce(node, parts.body, conditional, depth, { targets: parts.targets, items: items ?? undefined });
-    if (concreteItems && concreteItems.length <= LIMITS.loopIterations && !jumps) {
+    if (concreteItems && concreteItems.length <= LIMITS.loopIterations && (!jumps || !concreteItems.length)) {
       // Items known only in the analysis environment (`os.environ.get("X", "").split(",")`):
       // their passes give the concrete values, the widened pass the symbolic ones.
       const saved = this.scope;

@@ -23,7 +23,8 @@ export type Value =
   | { kind: 'none'; /** The unset environment variable this None stands for (`os.environ.get("X")`). */ variable?: string }
   | SequenceValue
   | DictValue
-  | { kind: 'path'; path: string }
+  /** A pathlib path, or (`environ`) a django-environ `Path`, whose operators and methods differ. */
+  | { kind: 'path'; path: string; environ?: true }
   | ModuleValue
   | { kind: 'callable'; name: string; self?: Value }
   | FunctionValue
