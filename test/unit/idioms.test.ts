@@ -367,3 +367,103 @@ test('a copy of os.environ reads like os.environ; a loop with continue over noth
   assert.equal(concrete(text, 'NAME'), "'site'");
   assert.equal(concrete(text, 'APPS'), "['a']");
 });
+
+test('class-based settings exported by a helper: properties computed, super() read from the next class, env class attributes', () => {
+  const helper = [
+    'import inspect, sys',
+    'class Settings:',
+    '    @classmethod',
+    '    def load_settings(cls, module_name):',
+    '        self = cls()',
+    '        module = sys.modules[module_name]',
+    '        for member, value in inspect.getmembers(self):',
+    '            if member.isupper() and not member.startswith("_"):',
+    '                if isinstance(value, property):',
+    '                    value = value.fget(self)',
+    '                setattr(module, member, value)',
+    '',
+  ].join('\n');
+  const baseSettings = [
+    'import os',
+    'from mysite.core import Settings',
+    'class Base(Settings):',
+    '    DEBUG = True',
+    "    SECRET_KEY = 'a-long-but-hard-coded-key-that-is-the-same-everywhere-0123456789'",
+    "    ALLOWED_HOSTS = ['*']",
+    '    ALLOW_ADMIN = False',
+    '    @property',
+    '    def INSTALLED_APPS(self):',
+    "        apps = ['django.contrib.auth', 'django.contrib.contenttypes', 'django.contrib.sessions', 'django.contrib.staticfiles']",
+    '        if self.ALLOW_ADMIN:',
+    "            apps.insert(0, 'django.contrib.admin')",
+    '        return apps',
+    '    @property',
+    '    def MIDDLEWARE(self):',
+    "        m = ['django.middleware.security.SecurityMiddleware', 'django.contrib.sessions.middleware.SessionMiddleware', 'django.middleware.csrf.CsrfViewMiddleware']",
+    '        if self.DEBUG:',
+    "            m.append('debug_toolbar.middleware.DebugToolbarMiddleware')",
+    '        return m',
+    '    @property',
+    '    def CACHES(self):',
+    "        caches = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}",
+    "        caches['default']['TIMEOUT'] = 60",
+    '        return caches',
+    '',
+  ].join('\n');
+  const production = [
+    'import os',
+    'from .base import Base',
+    'class Production(Base):',
+    "    DEBUG = os.environ.get('SITE_DEBUG', '') == 'yes'",
+    '    ALLOW_ADMIN = True',
+    '    @property',
+    '    def MIDDLEWARE(self):',
+    '        m = super().MIDDLEWARE',
+    "        m.append('x.Last')",
+    '        return m',
+    'Production.load_settings(__name__)',
+    '',
+  ].join('\n');
+  const p = project(
+    {
+      'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.production')\n",
+      'mysite/__init__.py': '',
+      'mysite/core.py': helper,
+      'mysite/settings/__init__.py': '',
+      'mysite/settings/base.py': baseSettings,
+      'mysite/settings/production.py': production,
+    },
+    { djangoVersion: '4.2' },
+  );
+  const file = `${ROOT}/mysite/settings/production.py`;
+  const s = p.scopeOf(file)!;
+  const value = (name: string) => show(s.get(name)!.concreteValue ?? s.get(name)!.value);
+  assert.equal(value('DEBUG'), 'False');
+  assert.equal(value('INSTALLED_APPS'), "['django.contrib.admin', 'django.contrib.auth', 'django.contrib.contenttypes', 'django.contrib.sessions', 'django.contrib.staticfiles']");
+  assert.equal(value('MIDDLEWARE'), "['django.middleware.security.SecurityMiddleware', 'django.contrib.sessions.middleware.SessionMiddleware', 'django.middleware.csrf.CsrfViewMiddleware', 'x.Last']");
+  assert.equal(value('CACHES'), "{'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', 'TIMEOUT': 60}}");
+  // Where a finding points: the property in base.py, reached through the export statement.
+  const found = p.allFindings().filter((f) => f.settingsModule === 'mysite.settings.production');
+  // The admin app the property inserts brings its own checks (no TEMPLATES, messages, auth middleware).
+  assert.deepEqual(djangoCodes(found.filter((f) => !f.inherited)), ['admin.E403', 'admin.E406', 'admin.E408', 'admin.E409', 'security.W002', 'security.W004', 'security.W008', 'security.W012', 'security.W016']);
+  const w004 = found.find((f) => f.code === 'security.W004')!;
+  assert.equal(w004.file, file);
+  // The module with only the class (no export) defines no settings.
+  assert.ok(!p.settingsModules().some((m) => m.moduleName === 'mysite.core'));
+});
+
+test('STATICFILES_DIRS is checked only when a finder reads it: FileSystemFinder or a project subclass', () => {
+  const files = (finders: string) => ({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings')\n",
+    'mysite/__init__.py': '',
+    'mysite/finders.py': 'from django.contrib.staticfiles.finders import FileSystemFinder, AppDirectoriesFinder\nclass Selective(FileSystemFinder):\n    pass\nclass Apps(AppDirectoriesFinder):\n    pass\nclass Deeper(Selective):\n    pass\n',
+    'mysite/settings.py': `${base}\nSTATICFILES_DIRS = [BASE_DIR / 'assets']\n${finders}`,
+  });
+  const w004 = (finders: string) => codes(project(files(finders), { djangoVersion: '4.2' }).findingsFor(SETTINGS)).includes('staticfiles.W004');
+  assert.equal(w004(''), true, 'the default finders include FileSystemFinder');
+  assert.equal(w004("STATICFILES_FINDERS = ['django.contrib.staticfiles.finders.AppDirectoriesFinder']"), false);
+  assert.equal(w004("STATICFILES_FINDERS = ['mysite.finders.Selective']"), true);
+  assert.equal(w004("STATICFILES_FINDERS = ['mysite.finders.Deeper']"), true);
+  assert.equal(w004("STATICFILES_FINDERS = ['mysite.finders.Apps']"), false);
+  assert.equal(w004("STATICFILES_FINDERS = ['vendor.finders.Magic']"), false, 'a finder nobody can read: quiet');
+});

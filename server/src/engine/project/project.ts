@@ -367,6 +367,19 @@ export class DjangoProject {
     return { name: posix.basename(file, '.py'), isPackage };
   }
 
+  /** The bases of `module.Class` as written in its `class` statement, when the project defines it. */
+  classBases(dotted: string): string[] | undefined {
+    const cut = dotted.lastIndexOf('.');
+    if (cut <= 0) return undefined;
+    const file = this.resolveModuleFile(dotted.slice(0, cut));
+    const text = file && this.text(file);
+    if (!text) return undefined;
+    const name = dotted.slice(cut + 1).replace(/[^\w]/g, '');
+    const m = new RegExp(`^class\\s+${name}\\s*\\(([^)]{0,500})\\)\\s*:`, 'm').exec(text);
+    if (!m) return undefined;
+    return m[1].split(',').map((b) => b.trim()).filter((b) => b && !b.includes('='));
+  }
+
   resolveModuleFile(dotted: string): string | undefined {
     if (!/^[\w.]+$/.test(dotted)) return undefined;
     const rel = dotted.split('.').join('/');
@@ -514,6 +527,7 @@ export class DjangoProject {
       environment: new Set(Object.keys(this.config.environment)),
       text: (f) => this.text(f) ?? '',
       directoryExists: (p) => this.directoryExists(p),
+      classBases: (dotted) => this.classBases(dotted),
       relative: (f) => this.relative(f),
       loadFailures: read.flatMap((x) => x.loadFailures()),
     });

@@ -11,6 +11,7 @@ import { oneOf, mapValue, someOf } from './alternatives';
 import { type EvalContext, evaluate, significantChildren, text, operand, unknownFrom, toStr, iterate, joinPaths, osPathJoin, dictGet, generatorArgument, mergeDicts, setEntry, attribute, percentFormat } from './evaluate';
 import { envRead, castOfDefault, castFromText, ENVIRON_METHODS } from './environment';
 import { callFunction } from './functions';
+import { superOf } from './classes';
 
 export interface CallArgs {
   positional: Value[];
@@ -108,9 +109,10 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
     case 'callable':
       if (obj.name === 'environ.Env' || obj.name === 'environs.Env') return method === 'read_env' ? NONE : unknown(`${obj.name}.${method}`);
       return unknown(`${obj.name}.${method}()`);
-    case 'class': {
-      const v = attribute(obj, method, ctx);
-      return v.kind === 'function' ? callFunction(v, args, ctx, depth) : unknownFrom(v);
+    case 'class':
+    case 'instance': {
+      const v = attribute(obj, method, ctx, depth);
+      return mapValue(v, (f) => (f.kind === 'function' ? callFunction(f, args, ctx, depth) : unknownFrom(f)));
     }
     default:
       return unknownFrom(operand(obj));
@@ -120,6 +122,8 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
 /** Calls a value: a project function, an environment reader, a builtin or a known library function. */
 export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth: number): Value {
   if (callee.kind === 'function') return callFunction(callee, args, ctx, depth);
+  // A project class called: an instance (what `__init__` sets is not followed).
+  if (callee.kind === 'class') return { kind: 'instance', cls: callee };
   if (callee.kind === 'envReader') return readerMethod(callee, '', args, ctx);
   // django-environ: `ROOT("media")` is the joined path as a string.
   if (callee.kind === 'path' && callee.environ) return mapValue(environPath([callee, ...args.positional]), (p) => (p.kind === 'path' ? str(p.path) : p));
@@ -299,6 +303,8 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
       for (let i = 0; i < n; i++) items.push({ kind: 'tuple', items: name === 'enumerate' ? [{ kind: 'int', value: i }, lists[0]![i]] : lists.map((l) => l![i]) });
       return boundedItems(ctx.budget, 'list', items);
     }
+    case 'super':
+      return args.positional.length ? unknown('super(…) with arguments') : superOf(ctx.method);
     case 'isinstance':
       return builtinIsinstance(a(0) ?? UNKNOWN, a(1) ?? UNKNOWN);
     case 'getattr':

@@ -11,10 +11,11 @@
 
 import type { SyntaxNode } from '@lezer/common';
 import * as posix from 'node:path/posix';
-import { type Value, type SequenceValue, type DictEntry, UNKNOWN, NONE, TRUE, FALSE, str, unknown, raising, truthy, pyEquals, isSequence, isExactSequence, pathLike, envNamesOf, agree } from './values';
+import { type Value, type ClassValue, type SequenceValue, type DictEntry, UNKNOWN, NONE, TRUE, FALSE, str, unknown, raising, truthy, pyEquals, isSequence, isExactSequence, pathLike, envNamesOf, agree } from './values';
 import { type Budget, LIMITS, boundedString, boundedItems } from './budget';
 import { oneOf, mapValue, map2, someOf } from './alternatives';
 import { call, environPath } from './calls';
+import { readClassAttribute, readInstanceAttribute } from './classes';
 import { envRead } from './environment';
 import type { ReadLog } from './memo';
 
@@ -59,6 +60,8 @@ export interface EvalContext {
   reads?: ReadLog;
   /** Binds a name from inside an expression (`x := …` in a function); absent where nothing can be bound. */
   assign?: (name: string, value: Value) => void;
+  /** Inside a method: its class and its first argument (what `super()` needs). */
+  method?: { owner: ClassValue; self: Value };
 }
 
 /** What `sys.argv` is while `manage.py check --deploy` loads the settings. */
@@ -427,7 +430,7 @@ export function withLocals(ctx: EvalContext, locals: Map<string, Value>): EvalCo
  * A context like `ctx` with some fields replaced. Reads of the environment made through it are
  * reads of the expression being evaluated: the flags and the budget are shared.
  */
-export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth' | 'assign'>>): EvalContext {
+export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth' | 'assign' | 'method'>>): EvalContext {
   return {
     text: change.text ?? ctx.text,
     file: change.file ?? ctx.file,
@@ -448,6 +451,7 @@ export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext
     moduleLookup: ctx.moduleLookup,
     reads: ctx.reads,
     assign: change.assign ?? ctx.assign,
+    method: 'method' in change ? change.method : ctx.method,
   };
 }
 
@@ -618,7 +622,7 @@ export function dictGet(d: Value, key: string): Value | undefined {
 // ---------------------------------------------------------------------------------------------
 // Names, attributes, subscripts
 
-const BUILTINS = new Set(['str', 'int', 'bool', 'float', 'list', 'tuple', 'dict', 'set', 'frozenset', 'len', 'sorted', 'reversed', 'any', 'all', 'min', 'max', 'sum', 'filter', 'map', 'range', 'isinstance', 'print', 'repr', 'enumerate', 'zip', 'open', 'getattr', 'hasattr', 'round', 'abs']);
+const BUILTINS = new Set(['str', 'int', 'bool', 'float', 'list', 'tuple', 'dict', 'set', 'frozenset', 'len', 'sorted', 'reversed', 'any', 'all', 'min', 'max', 'sum', 'filter', 'map', 'range', 'isinstance', 'print', 'repr', 'enumerate', 'zip', 'open', 'getattr', 'hasattr', 'round', 'abs', 'super']);
 
 function variable(name: string, ctx: EvalContext): Value {
   if (name === '__file__') return str(ctx.file);
@@ -645,7 +649,7 @@ function member(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   const prop = children[children.length - 1];
   if (children.length < 2 || prop.name !== 'PropertyName') return UNKNOWN;
   const attr = text(prop, ctx);
-  return mapValue(obj, (o) => attribute(o, attr, ctx));
+  return mapValue(obj, (o) => attribute(o, attr, ctx, depth));
 }
 
 function subscript(node: SyntaxNode, obj: Value, children: SyntaxNode[], ctx: EvalContext, depth: number): Value {
@@ -730,7 +734,7 @@ function sliceIndexes(length: number, start: number | null, stop: number | null,
 }
 
 /** `obj.attr` for values the evaluator knows. */
-export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
+export function attribute(obj: Value, attr: string, ctx: EvalContext, depth = 0): Value {
   if (obj.kind === 'module') {
     if (obj.members) {
       const b = obj.members(attr);
@@ -769,15 +773,8 @@ export function attribute(obj: Value, attr: string, ctx: EvalContext): Value {
         return { kind: 'callable', name: `Path.${attr}`, self: obj };
     }
   }
-  if (obj.kind === 'class') {
-    if (ctx.reads) ctx.reads.unmemoizable = true;
-    const a = classAttribute(obj, attr);
-    if (a) {
-      if (a.concreteValue !== undefined) ctx.touchedEnv = true;
-      return ctx.mode === 'concrete' ? (a.concreteValue ?? a.value) : a.value;
-    }
-    return unknown(`${obj.name}.${attr}`);
-  }
+  if (obj.kind === 'class') return readClassAttribute(obj, attr, ctx);
+  if (obj.kind === 'instance') return readInstanceAttribute(obj, attr, ctx, depth);
   if (obj.kind === 'callable' && (obj.name === 'environ.Env' || obj.name === 'environs.Env')) return { kind: 'callable', name: `${obj.name}.${attr}` };
   // `str.strip` as a function (`map(str.strip, …)`).
   if (obj.kind === 'callable' && obj.name === 'str' && !obj.self) return { kind: 'callable', name: `str.${attr}` };
@@ -795,17 +792,6 @@ function parents(path: string): Value {
   return { kind: 'tuple', items };
 }
 
-/** A class attribute, looked up in the class then its bases (left to right, depth first). */
-export function classAttribute(cls: Value, attr: string, depth = 0): import('./values').ClassAttribute | undefined {
-  if (cls.kind !== 'class' || depth > 16) return undefined;
-  const own = cls.attributes.get(attr);
-  if (own) return own;
-  for (const base of cls.bases) {
-    const found = classAttribute(base, attr, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Operators

@@ -16,15 +16,17 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { Tree, NodeType } from '@lezer/common';
-import { evaluate, significantChildren, setEntry, type Binding, type EvalContext, type EvalHost, CHECK_ARGV, operand } from './evaluate';
-import { type Value, UNKNOWN, NONE, unknown, truthy, pyEquals, isSequence, str, raising, envNamesOf, sameValue, type ClassValue } from './values';
-import { Budget, LIMITS, boundedItems } from './budget';
+import { classAttribute, classAttributeNames } from './classes';
+import { evaluate, attribute, significantChildren, type Binding, type EvalContext, type EvalHost, CHECK_ARGV, operand } from './evaluate';
+import { type Value, UNKNOWN, unknown, truthy, isSequence, str, envNamesOf, sameValue, type ClassValue } from './values';
+import { Budget, LIMITS } from './budget';
 import { oneOf, widenLoop } from './alternatives';
 import type { ParsedPython } from './parse';
 import { Scope, LazyBinding, lookupAt, fieldsOf, nextSeq, type SettingBinding, type SourceRange, type Evaluated, type Lazy, type BindingFields } from './scope';
 import { ifArms, tryParts, forParts, catches } from './syntax';
 import { envRead } from './environment';
 import { globMatch } from '../glob';
+import { MUTATING_METHODS, augmented, inPlace, setIn, deleteIn, updateIn } from './mutation';
 import { ModuleMemo, ReadLog, freshToken, type Read, type Token, type MemoKey } from './memo';
 
 export { Scope, type SettingBinding, type SourceRange, type Evaluated };
@@ -177,6 +179,8 @@ class ModuleRun {
   private includeDepth = 0;
   /** Class bodies being run (their assignments are class attributes). */
   private classDepth = 0;
+  /** The class whose body runs now (methods defined there belong to it). */
+  private definingClass: ClassValue | undefined;
   private memo: ModuleMemo;
   /** The reads of the memoised evaluations in progress, innermost last. */
   private logs: ReadLog[] = [];
@@ -687,6 +691,8 @@ class ModuleRun {
     if (!objectNode) return;
     const argList = callNode.getChild('ArgList');
     const args = argList ? significantChildren(argList) : [];
+    const exported = objectNode.name === 'VariableName' ? this.classExporter(objectNode, method, args) : undefined;
+    if (exported) return this.exportClassSettings(exported, node, conditional);
     if (args.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**' || a.name === 'for') || !MUTATING_METHODS.has(method)) {
       this.noteExpression(node, callNode);
       return;
@@ -703,6 +709,64 @@ class ModuleRun {
     } else if (objectNode.name === 'MemberExpression') {
       const path = this.itemPath(objectNode);
       if (path) this.mutate(path.root, node, conditional, (old, mode) => updateIn(old, path.keys(mode), (inner) => change(inner, mode)), path.rootNode, () => readsEnvironment() || path.readsEnvironment(), [...tokens, ...path.tokens]);
+    }
+  }
+
+  /**
+   * `Production.load_settings(__name__)`: a class method that copies the class's upper-case
+   * members onto the module (readthedocs' class-based settings: `setattr(module, name, value)`
+   * over `inspect.getmembers(cls())`, properties computed). The class, when the call is one.
+   */
+  private classExporter(objectNode: SyntaxNode, method: string, args: SyntaxNode[]): ClassValue | undefined {
+    const cls = this.scope.get(this.src(objectNode))?.value;
+    if (cls?.kind !== 'class' || args.length !== 1) return undefined;
+    const target = this.src(args[0]).replace(/\s+/g, '');
+    if (target !== '__name__' && target !== 'sys.modules[__name__]') return undefined;
+    const fn = classAttribute(cls, method)?.value;
+    if (fn?.kind !== 'function' || !fn.def.owner) return undefined;
+    const body = fn.def.text.slice(fn.def.node.from, fn.def.node.to);
+    return /\bsetattr\s*\(/.test(body) && /\b(getmembers|dir|vars)\s*\(|__dict__/.test(body) ? cls : undefined;
+  }
+
+  /** Binds each upper-case member of an instance of `cls` (properties computed), where its class body sets it. */
+  private exportClassSettings(cls: ClassValue, statement: SyntaxNode, conditional: string | undefined) {
+    const instance: Value = { kind: 'instance', cls };
+    this.seq = nextSeq();
+    const scope = this.scope;
+    const seq = this.seq;
+    const here = this.range(statement);
+    for (const name of classAttributeNames(cls)) {
+      // Python's `name.isupper() and not name.startswith("_")`.
+      if (name.startsWith('_') || !/[A-Z]/.test(name) || /[a-z]/.test(name)) continue;
+      const defining = classAttribute(cls, name) as SettingBinding;
+      const property = defining.value.kind === 'function';
+      const compute = (): Evaluated => {
+        const read = (mode: Mode) => {
+          const ctx = this.context(mode, (n) => lookupAt(scope, n, seq));
+          return { value: attribute(instance, name, ctx), ctx };
+        };
+        const symbolic = read('symbolic');
+        if (!symbolic.ctx.touchedEnv) return { value: symbolic.value };
+        const concrete = read('concrete');
+        const envVariables = [...new Set([...symbolic.ctx.envVariables, ...concrete.ctx.envVariables])];
+        return { value: symbolic.value, concreteValue: concrete.value, envVariables: envVariables.length ? envVariables : undefined };
+      };
+      const binding = LazyBinding.create(
+        {
+          ...fieldsOf(defining),
+          // A property has no value expression to rewrite.
+          valueRange: property ? undefined : defining.valueRange,
+          overrides: this.scope.get(name),
+          conditional: conditional ?? defining.conditional,
+          importedVia: defining.origin.file === this.current.file ? defining.importedVia : here,
+          seq,
+          prior: this.scope.raw(name),
+        },
+        compute,
+        this.budget,
+      );
+      this.scope.set(name, binding);
+      this.assignments.push(binding);
     }
   }
 
@@ -723,9 +787,13 @@ class ModuleRun {
     if (node.name === 'FunctionDefinition') {
       this.functionNames.add(name);
       const scope = this.scope;
-      const def = { node, text: this.text, file: this.current.file, module: this.options.file, globals: (n: string) => scope.get(n) };
+      const owner = this.classDepth ? this.definingClass : undefined;
+      // `@NAME.setter` / `.deleter`: the property keeps its getter.
+      if (owner && /^@\s*[\w.]+\.(setter|deleter)\b/m.test(this.src(statement)) && this.scope.get(name)) return;
+      const def = { node, text: this.text, file: this.current.file, module: this.options.file, globals: (n: string) => scope.get(n), owner, decorators: owner ? this.decorators(statement) : undefined };
       // The same definition gives the same function: calls of it keep their memoised results.
-      this.bind(name, { value: { kind: 'function', name, def } }, nameNode, statement, undefined, conditional, false, this.memo.derive(`D\0${this.current.file}\0${this.src(node)}`));
+      // (A method's value also depends on its class: no shared token.)
+      this.bind(name, { value: { kind: 'function', name, def } }, nameNode, statement, undefined, conditional, false, owner ? freshToken() : this.memo.derive(`D\0${this.current.file}\0${this.src(node)}`));
       return;
     }
     // A class body runs once, in a layer of its own over the module's names.
@@ -735,13 +803,16 @@ class ModuleRun {
     const body = node.getChild('Body');
     if (body && depth < LIMITS.blockDepth) {
       const saved = this.scope;
+      const savedClass = this.definingClass;
       const layer = new Scope(saved);
       this.scope = layer;
+      this.definingClass = cls;
       this.classDepth++;
       try {
         this.block(body, conditional, depth + 1);
       } finally {
         this.scope = saved;
+        this.definingClass = savedClass;
         this.classDepth--;
       }
       for (const attr of layer.ownNames()) {
@@ -751,6 +822,17 @@ class ModuleRun {
     }
     this.classes.set(name, cls);
     this.bind(name, { value: cls }, nameNode, statement, undefined, conditional);
+  }
+
+  /** `@property`, `@functools.cached_property`, `@x.setter` → property, cached_property, setter. */
+  private decorators(statement: SyntaxNode): string[] {
+    if (statement.name !== 'DecoratedStatement') return [];
+    const out: string[] = [];
+    for (const d of statement.getChildren('Decorator')) {
+      const m = /^@\s*([\w.]+)/.exec(this.src(d));
+      if (m) out.push(m[1].slice(m[1].lastIndexOf('.') + 1));
+    }
+    return out;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1441,143 +1523,6 @@ function unpack(v: Lazy, i: number, count: number): Lazy {
     const item = (x: Value) => (isSequence(x) && x.items.length === count && !x.items.some((y) => y.kind === 'some') ? x.items[i] : UNKNOWN);
     return { value: item(e.value), concreteValue: e.concreteValue !== undefined ? item(e.concreteValue) : undefined };
   });
-}
-
-const MUTATING_METHODS = new Set(['append', 'insert', 'extend', 'remove', 'update', 'pop', 'clear', 'setdefault', 'add', 'discard']);
-
-function augmented(old: Value, op: string, right: Value, budget: Budget): Value {
-  if (old.kind === 'oneOf' || right.kind === 'oneOf') {
-    const olds = old.kind === 'oneOf' ? old.options : [old];
-    const rights = right.kind === 'oneOf' ? right.options : [right];
-    if (olds.length * rights.length > LIMITS.options * LIMITS.options) return unknown('too many alternatives');
-    return oneOf(olds.flatMap((o) => rights.map((r) => augmented(o, op, r, budget))));
-  }
-  if (old.kind === 'unknown' && old.raises) return old;
-  if (right.kind === 'unknown' && right.raises) return right;
-  if (op === '+=') {
-    if (old.kind === 'list' && isSequence(right)) return boundedItems(budget, 'list', [...old.items, ...right.items]);
-    if (old.kind === 'list' && right.kind === 'str') return boundedItems(budget, 'list', [...old.items, ...[...right.value].map(str)]);
-    if (old.kind === 'tuple' && right.kind === 'tuple') return boundedItems(budget, 'tuple', [...old.items, ...right.items]);
-    if (old.kind === 'str' && right.kind === 'str') return old.value.length + right.value.length > LIMITS.stringLength ? unknown('string too long') : str(old.value + right.value);
-    if ((old.kind === 'int' || old.kind === 'float') && (right.kind === 'int' || right.kind === 'float')) return { kind: old.kind === 'float' || right.kind === 'float' ? 'float' : 'int', value: old.value + right.value };
-    if (old.kind === 'list' && (right.kind === 'unknown' || right.kind === 'env')) return { kind: 'list', items: [...old.items, { kind: 'some' }] };
-  }
-  if (op === '|=' && old.kind === 'dict' && right.kind === 'dict') {
-    const entries = [...old.entries];
-    for (const e of right.entries) setEntry(entries, e.key, e.value, e.maybe);
-    return { kind: 'dict', entries, open: old.open || right.open };
-  }
-  if (op === '|=' && old.kind === 'set' && isSequence(right)) return boundedItems(budget, 'set', [...old.items, ...right.items.filter((r) => !old.items.some((o) => pyEquals(o, r) === true))]);
-  return unknown(undefined, envNamesOf(old, right));
-}
-
-function inPlace(old: Value, method: string, args: Value[], budget: Budget): Value {
-  if (old.kind === 'oneOf') return oneOf(old.options.map((o) => inPlace(o, method, args, budget)));
-  if (args.some((a) => a.kind === 'oneOf')) {
-    // Each combination of the arguments' options (bounded by oneOf).
-    const [first, ...rest] = args;
-    const firstOptions = first.kind === 'oneOf' ? first.options : [first];
-    return oneOf(firstOptions.map((f) => inPlace(old, method, [f, ...rest], budget)));
-  }
-  for (const a of args) if (a.kind === 'unknown' && a.raises) return a;
-  if (old.kind === 'list' || old.kind === 'set') {
-    switch (method) {
-      case 'append':
-      case 'add':
-        if (args.length !== 1) return UNKNOWN;
-        if (old.kind === 'set' && old.items.some((x) => pyEquals(x, args[0]) === true)) return old;
-        return boundedItems(budget, old.kind, [...old.items, args[0].kind === 'env' ? UNKNOWN : args[0]]);
-      case 'insert': {
-        if (args.length !== 2 || args[0].kind !== 'int') return UNKNOWN;
-        const items = [...old.items];
-        let i = args[0].value;
-        if (i < 0) i = Math.max(0, items.length + i);
-        // An index past a `some` part cannot be placed: the position is unknown.
-        const firstSome = items.findIndex((x) => x.kind === 'some');
-        if (firstSome >= 0 && i > firstSome) return { kind: old.kind, items: [...items.slice(0, firstSome), { kind: 'some' }] };
-        items.splice(Math.min(i, items.length), 0, args[1]);
-        return boundedItems(budget, old.kind, items);
-      }
-      case 'extend':
-        if (args.length !== 1) return UNKNOWN;
-        if (isSequence(args[0])) return boundedItems(budget, old.kind, [...old.items, ...args[0].items]);
-        return { kind: old.kind, items: [...old.items, { kind: 'some' }] };
-      case 'remove':
-      case 'discard': {
-        if (args.length !== 1) return UNKNOWN;
-        const i = old.items.findIndex((x) => pyEquals(x, args[0]) === true);
-        if (i < 0) {
-          const maybe = old.items.some((x) => x.kind !== 'some' && pyEquals(x, args[0]) === undefined);
-          if (maybe) return UNKNOWN;
-          return method === 'remove' && !old.items.some((x) => x.kind === 'some') ? raising('ValueError: list.remove(x): x not in list') : old;
-        }
-        const items = [...old.items];
-        items.splice(i, 1);
-        return { kind: old.kind, items };
-      }
-      case 'clear':
-        return { kind: old.kind, items: [] };
-      case 'pop':
-        return args.length === 0 && old.items.length && old.items[old.items.length - 1].kind !== 'some' ? { kind: old.kind, items: old.items.slice(0, -1) } : UNKNOWN;
-      default:
-        return UNKNOWN;
-    }
-  }
-  if (old.kind === 'dict') {
-    if (method === 'update' && args.length === 1 && args[0].kind === 'dict') return augmented(old, '|=', args[0], budget);
-    if (method === 'setdefault' && args.length >= 1) {
-      if (old.entries.some((e) => !e.maybe && pyEquals(e.key, args[0]) === true)) return old;
-      if (old.open || old.entries.some((e) => pyEquals(e.key, args[0]) !== false)) return { ...old, open: true };
-      const entries = [...old.entries];
-      setEntry(entries, args[0], args[1] ?? NONE);
-      return { kind: 'dict', entries, open: old.open };
-    }
-    if (method === 'pop' && args.length >= 1) {
-      const entries = old.entries.filter((e) => pyEquals(e.key, args[0]) !== true);
-      return entries.length === old.entries.length && old.entries.some((e) => pyEquals(e.key, args[0]) === undefined) ? UNKNOWN : { kind: 'dict', entries, open: old.open };
-    }
-    if (method === 'clear') return { kind: 'dict', entries: [], open: false };
-    return UNKNOWN;
-  }
-  return unknown(undefined, envNamesOf(old));
-}
-
-function setIn(container: Value, keys: (Value | undefined)[], value: Value): Value {
-  return updateIn(container, keys, () => value);
-}
-
-function deleteIn(container: Value, keys: (Value | undefined)[], budget: Budget): Value {
-  if (keys.length === 0) return UNKNOWN;
-  const last = keys[keys.length - 1];
-  return updateIn(container, keys.slice(0, -1), (inner) => (last ? inPlace(inner, 'pop', [last], budget) : UNKNOWN));
-}
-
-/** Copy-on-write update of a nested dict/list item. */
-function updateIn(container: Value, keys: (Value | undefined)[], f: (old: Value) => Value): Value {
-  if (keys.length === 0) return f(container);
-  if (container.kind === 'oneOf') return oneOf(container.options.map((o) => updateIn(o, keys, f)));
-  const [key, ...rest] = keys;
-  if (!key) return container.kind === 'dict' ? { ...container, open: true } : unknown();
-  if (container.kind === 'dict' && (key.kind === 'str' || key.kind === 'int')) {
-    const entries = [...container.entries];
-    const i = entries.findIndex((e) => pyEquals(e.key, key) === true);
-    const old = i >= 0 ? (entries[i].maybe ? UNKNOWN : entries[i].value) : container.open ? UNKNOWN : rest.length ? raising(`KeyError: ${key.kind === 'str' ? `'${key.value}'` : key.value}`) : UNKNOWN;
-    const next = updateIn(old, rest, f);
-    if (i >= 0) entries[i] = { key: entries[i].key, value: next };
-    else entries.push({ key, value: next });
-    return { kind: 'dict', entries, open: container.open };
-  }
-  if ((container.kind === 'list' || container.kind === 'tuple') && key.kind === 'int') {
-    const firstSome = container.items.findIndex((x) => x.kind === 'some');
-    const length = firstSome >= 0 ? firstSome : container.items.length;
-    const idx = key.value < 0 ? (firstSome >= 0 ? -1 : container.items.length + key.value) : key.value;
-    if (idx < 0 || idx >= length) return firstSome >= 0 ? container : raising('IndexError: list assignment index out of range');
-    const items = [...container.items];
-    items[idx] = updateIn(items[idx], rest, f);
-    return { kind: container.kind, items };
-  }
-  if (container.kind === 'unknown' && container.raises) return container;
-  return unknown();
 }
 
 export { CHECK_ARGV, envRead };

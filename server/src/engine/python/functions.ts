@@ -15,6 +15,7 @@ import { oneOf } from './alternatives';
 import { type EvalContext, evaluate, significantChildren, text, operand, bindTarget, iterate, applyOperator, deriveContext, withLocals } from './evaluate';
 import type { CallArgs } from './calls';
 import { ifArms, tryParts, forParts, catches } from './syntax';
+import { MUTATING_METHODS, inPlace, setIn, updateIn } from './mutation';
 
 interface Path {
   locals: Map<string, Value>;
@@ -27,6 +28,7 @@ class GiveUp extends Error {}
 export function callFunction(fn: FunctionValue, args: CallArgs, ctx: EvalContext, depth: number): Value {
   if (ctx.callDepth >= LIMITS.callDepth) return unknown('calls nested too deeply');
   if (args.unknownSpread) return unknown(`${fn.name}(*…)`);
+  if (fn.bound) args = { ...args, positional: [fn.bound, ...args.positional] };
   const def = fn.def;
   const isLambda = def.node.name === 'LambdaExpression';
   const params = def.node.getChild('ParamList');
@@ -76,6 +78,7 @@ function functionContext(ctx: EvalContext, fn: FunctionValue, locals: Map<string
       return v !== undefined ? { value: v } : globals(name);
     },
     callDepth: ctx.callDepth + 1,
+    method: def.owner && fn.bound ? { owner: def.owner, self: fn.bound } : undefined,
   });
 }
 
@@ -177,6 +180,8 @@ class FunctionRun {
       case 'ExpressionStatement': {
         const expr = node.firstChild;
         if (!expr || expr.name === 'String' || expr.name === 'ContinuedString') return fallThrough;
+        const changed = this.inPlaceCall(expr, path);
+        if (changed) return changed.kind === 'unknown' && changed.raises ? done({ kind: 'raise', value: changed }) : fallThrough;
         const v = this.evaluate(expr, path);
         return v.kind === 'unknown' && v.raises ? done({ kind: 'raise', value: v }) : fallThrough;
       }
@@ -236,6 +241,15 @@ class FunctionRun {
     const v = this.evaluate(valueNodes[0], path);
     if (v.kind === 'unknown' && v.raises) return { outcomes: [{ kind: 'raise', value: v }], live: [] };
     for (const targets of segments) {
+      if (targets.length === 1 && targets[0].name === 'MemberExpression') {
+        // `d["k"] = v` on a local: a copy with the item set.
+        const item = this.localItem(targets[0], path);
+        if (!item) throw new GiveUp('an item assignment');
+        const updated = setIn(path.locals.get(item.root)!, item.keys, v);
+        if (updated.kind === 'unknown' && updated.raises) return { outcomes: [{ kind: 'raise', value: updated }], live: [] };
+        path.locals.set(item.root, updated);
+        continue;
+      }
       if (targets.some((t) => t.name !== 'VariableName' && t.name !== 'TupleExpression' && t.name !== 'ParenthesizedExpression')) throw new GiveUp('an item assignment');
       bindTarget(targets, v, path.locals, this.ctx);
     }
@@ -319,6 +333,43 @@ class FunctionRun {
       result = { outcomes: [...result.outcomes, ...r.outcomes], live: r.live };
     }
     return result;
+  }
+
+  /**
+   * `apps.append("x")`, `m.insert(0, …)`, `d.update(…)`, `d["k"].append(…)` on a local: the local
+   * becomes the changed copy. The new value, or undefined when the statement is not one.
+   */
+  private inPlaceCall(expr: SyntaxNode, path: Path): Value | undefined {
+    if (expr.name !== 'CallExpression') return undefined;
+    const callee = expr.firstChild;
+    if (callee?.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName' || !callee.firstChild) return undefined;
+    const method = text(callee.lastChild, this.ctx);
+    if (!MUTATING_METHODS.has(method)) return undefined;
+    const objectNode = callee.firstChild;
+    const item = objectNode.name === 'VariableName' ? (path.locals.has(text(objectNode, this.ctx)) ? { root: text(objectNode, this.ctx), keys: [] as Value[] } : undefined) : this.localItem(objectNode, path);
+    if (!item) return undefined;
+    const argList = expr.getChild('ArgList');
+    const argNodes = argList ? significantChildren(argList) : [];
+    if (argNodes.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**' || a.name === 'for')) return undefined;
+    const args = argNodes.map((a) => operand(this.evaluate(a, path)));
+    const updated = updateIn(path.locals.get(item.root)!, item.keys, (old) => inPlace(old, method, args, this.ctx.budget));
+    if (!(updated.kind === 'unknown' && updated.raises)) path.locals.set(item.root, updated);
+    return updated;
+  }
+
+  /** `name["a"][0]` where `name` is a local: the local and the keys. */
+  private localItem(node: SyntaxNode, path: Path): { root: string; keys: Value[] } | undefined {
+    const keys: Value[] = [];
+    let n: SyntaxNode | null = node;
+    while (n?.name === 'MemberExpression' && n.getChild('[')) {
+      const parts = significantChildren(n);
+      if (parts.length !== 2) return undefined;
+      keys.unshift(operand(this.evaluate(parts[1], path)));
+      n = parts[0];
+    }
+    if (n?.name !== 'VariableName' || !keys.length) return undefined;
+    const root = text(n, this.ctx);
+    return path.locals.has(root) ? { root, keys } : undefined;
   }
 
   /** Inside an `except` handler: the variable whose absence raised, for the handler's own `raise`. */

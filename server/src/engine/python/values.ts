@@ -29,6 +29,7 @@ export type Value =
   | { kind: 'callable'; name: string; self?: Value }
   | FunctionValue
   | ClassValue
+  | InstanceValue
   | { kind: 'envReader'; library: EnvLibrary; schema: Map<string, EnvSchemaEntry> }
   | EnvValue
   | OneOf
@@ -94,6 +95,8 @@ export interface FunctionValue {
   kind: 'function';
   name: string;
   def: FunctionDef;
+  /** A method read from an instance or (classmethod) a class: its first argument. */
+  bound?: Value;
 }
 
 export interface FunctionDef {
@@ -104,6 +107,9 @@ export interface FunctionDef {
   module: string;
   /** The defining module's names, as they are once it has run (for calls from other modules). */
   globals: (name: string) => { value: Value; concreteValue?: Value; token?: number } | undefined;
+  /** A method: the class whose body defines it (for `super()`), and its decorators' names. */
+  owner?: ClassValue;
+  decorators?: string[];
 }
 
 /** A class defined in a project module: its own attributes, then its bases'. */
@@ -112,6 +118,17 @@ export interface ClassValue {
   name: string;
   bases: Value[];
   attributes: Map<string, ClassAttribute>;
+}
+
+/**
+ * An instance of a project class (`Settings()`): attributes are the class's, read through its
+ * method resolution order, properties computed. `after` is `super()`'s view: the classes after
+ * that one only.
+ */
+export interface InstanceValue {
+  kind: 'instance';
+  cls: ClassValue;
+  after?: ClassValue;
 }
 
 /** A class attribute: a binding of the class body (settings.ts's SettingBinding fits). */
@@ -311,6 +328,8 @@ export function sameValue(a: Value, b: Value, budget = { left: 2000 }): boolean 
     }
     case 'class':
       return a === b;
+    case 'instance':
+      return a.cls === (b as typeof a).cls && a.after === (b as typeof a).after;
     case 'function':
       return a.def.node === (b as typeof a).def.node;
     case 'env': {
@@ -429,6 +448,8 @@ function reprOne(v: Value, left: { left: number }): string {
       return `<function ${v.name}>`;
     case 'class':
       return `<class ${v.name}>`;
+    case 'instance':
+      return `<${v.cls.name} object>`;
     case 'envReader':
       return '<environment reader>';
     case 'env':

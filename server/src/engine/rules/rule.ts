@@ -60,6 +60,8 @@ export interface RuleContext {
   rootFile: string;
   text(file: string): string;
   directoryExists(path: string): boolean | undefined;
+  /** The bases of a class the project defines, as written (`FileSystemFinder`, `finders.BaseFinder`); undefined outside the project. */
+  classBases(dotted: string): string[] | undefined;
   relative(file: string): string;
   /** Statements that stop the module (or a module it imports) from loading in the analysis environment. */
   loadFailures: LoadFailure[];

@@ -24,6 +24,7 @@ export interface SettingsRuleInput {
   environment?: ReadonlySet<string>;
   text(file: string): string;
   directoryExists(path: string): boolean | undefined;
+  classBases?(dotted: string): string[] | undefined;
   relative(file: string): string;
   loadFailures?: LoadFailure[];
 }
@@ -77,6 +78,7 @@ function runRule(rule: SettingsRule, s: SettingsView, input: SettingsRuleInput):
     rootFile: input.rootFile,
     text: input.text,
     directoryExists: input.directoryExists,
+    classBases: (dotted) => input.classBases?.(dotted),
     relative: input.relative,
     loadFailures: input.loadFailures ?? [],
     fixes,

@@ -62,6 +62,8 @@ export function djangoDefault(name: string, version: DjangoVersion): Value | und
       return str('sha256');
     case 'LANGUAGE_CODE':
       return str('en-us');
+    case 'STATICFILES_FINDERS':
+      return { kind: 'list', items: [str('django.contrib.staticfiles.finders.FileSystemFinder'), str('django.contrib.staticfiles.finders.AppDirectoriesFinder')] };
     case 'AUTHENTICATION_BACKENDS':
       return { kind: 'list', items: [str('django.contrib.auth.backends.ModelBackend')] };
     case 'CACHES':

@@ -15,6 +15,48 @@ function staticfilesInstalled(ctx: RuleContext): boolean | undefined {
   return ctx.s.contains('INSTALLED_APPS', STATICFILES_APP);
 }
 
+const FINDERS = 'django.contrib.staticfiles.finders.';
+/** Django's finders that never read STATICFILES_DIRS. */
+const OTHER_FINDERS = new Set(['AppDirectoriesFinder', 'DefaultStorageFinder', 'BaseFinder', 'BaseStorageFinder']);
+
+/**
+ * Whether STATICFILES_DIRS is read at all: Django checks it (E001–E003, W004) and collectstatic
+ * walks it only through FileSystemFinder, or a subclass, in STATICFILES_FINDERS, with
+ * django.contrib.staticfiles installed. Undefined when a finder nobody can read may be one.
+ */
+function staticDirsRead(ctx: RuleContext): boolean | undefined {
+  if (staticfilesInstalled(ctx) === false) return false;
+  const finders = ctx.s.strings('STATICFILES_FINDERS');
+  if (!finders) return ctx.s.contains('STATICFILES_FINDERS', `${FINDERS}FileSystemFinder`) ? true : undefined;
+  let answer: boolean | undefined = false;
+  for (const f of finders) {
+    const reads = finderReadsDirs(ctx, f, 0);
+    if (reads) return true;
+    if (reads === undefined) answer = undefined;
+  }
+  return answer;
+}
+
+function finderReadsDirs(ctx: RuleContext, dotted: string, depth: number): boolean | undefined {
+  if (dotted.startsWith(FINDERS)) {
+    const name = dotted.slice(FINDERS.length);
+    return name === 'FileSystemFinder' ? true : OTHER_FINDERS.has(name) ? false : undefined;
+  }
+  // A project finder: FileSystemFinder among its bases (as written), or a project base that is one.
+  const bases = depth < 4 ? ctx.classBases(dotted) : undefined;
+  if (!bases) return undefined;
+  let answer: boolean | undefined = false;
+  for (const b of bases) {
+    const last = b.slice(b.lastIndexOf('.') + 1);
+    if (last === 'FileSystemFinder') return true;
+    if (OTHER_FINDERS.has(last)) continue;
+    const inModule = !b.includes('.') ? finderReadsDirs(ctx, `${dotted.slice(0, dotted.lastIndexOf('.'))}.${b}`, depth + 1) : finderReadsDirs(ctx, b, depth + 1);
+    if (inModule) return true;
+    if (inModule === undefined) answer = undefined;
+  }
+  return answer;
+}
+
 /** STATICFILES_DIRS entries as (prefix, path value, raw entry). */
 function staticDirs(v: Value): { prefix?: Value; path: Value }[] | undefined {
   if (!isSequence(v)) return undefined;
@@ -49,7 +91,7 @@ export const staticfilesRules: SettingsRule[] = [
     },
     check(ctx) {
       const { value, binding, whenUnset } = ctx.s.get('STATICFILES_DIRS');
-      if (value.kind !== 'str') return;
+      if (value.kind !== 'str' || staticDirsRead(ctx) === false) return;
       ctx.report({
         message: `STATICFILES_DIRS is a string, not a list or tuple${unsetNote(whenUnset)} (a one-element tuple needs a trailing comma). Django stops with staticfiles.E001.`,
         binding,
@@ -74,7 +116,7 @@ export const staticfilesRules: SettingsRule[] = [
     check(ctx) {
       const root = ctx.s.get('STATIC_ROOT');
       const rootPath = pathLike(root.value);
-      if (!rootPath || !truthy(root.value)) return;
+      if (!rootPath || !truthy(root.value) || staticDirsRead(ctx) === false) return;
       const dirs = ctx.s.get('STATICFILES_DIRS');
       const entries = staticDirs(dirs.value);
       if (!entries) return;
@@ -107,6 +149,7 @@ export const staticfilesRules: SettingsRule[] = [
     },
     check(ctx) {
       const dirs = ctx.s.get('STATICFILES_DIRS');
+      if (staticDirsRead(ctx) === false) return;
       for (const e of staticDirs(dirs.value) ?? []) {
         if (e.prefix?.kind === 'str' && e.prefix.value.endsWith('/')) {
           ctx.report({ message: `The STATICFILES_DIRS prefix '${e.prefix.value}' must not end with a slash.`, binding: dirs.binding, whenUnset: dirs.whenUnset });
@@ -408,6 +451,7 @@ export const staticfilesRules: SettingsRule[] = [
 ];
 
 function missingStaticDirs(ctx: RuleContext, message: (path: string) => string) {
+  if (staticDirsRead(ctx) !== true) return;
   const dirs = ctx.s.get('STATICFILES_DIRS');
   for (const e of staticDirs(dirs.value) ?? []) {
     const p = pathLike(e.path);
