@@ -4,6 +4,8 @@
 //   node scripts/corpus/corpus.mjs [--versions 3.2,4.2,5.2] [--write] [slug...]
 //     prints, per project and version, Django's ids (through scripts/django/truth.py) and ours;
 //     --write stores Django's answer in each project's truth.json (the record the tests compare).
+//   node scripts/corpus/corpus.mjs --readme
+//     rewrites the table of test/corpus/settings/README.md from project.json and truth.json.
 //
 // Used by test/cli/corpus.test.ts (loaded with a dynamic import of its file URL).
 
@@ -112,8 +114,42 @@ export async function pool(items, limit, task) {
   return results;
 }
 
+/** Settings the harness replaced or found holding a stub, where that can change what a settings check sees. */
+const STUB_SENSITIVE = { STATICFILES_FINDERS: 'staticfiles.W004/E00x (a missing finder dropped)', TEMPLATES: 'templates.* (missing engines or libraries dropped)', CACHES: 'caches.W00x (a missing backend became DummyCache)' };
+
+/** The README table: one row per project, from project.json and truth.json. */
+export function readmeTable(projects) {
+  const rows = ['| Project | Source (repository @ commit) | Settings module | Django 3.2 / 4.2 / 5.2 | Where a stub could change a value |', '|---|---|---|---|---|'];
+  for (const p of projects) {
+    const truth = existsSync(p.truthFile) ? JSON.parse(readFileSync(p.truthFile, 'utf8')) : {};
+    const verdicts = ['3.2', '4.2', '5.2'].map((v) => {
+      const t = truth[v];
+      if (!t) return '–';
+      return t.outcome === 'checked' ? `${t.ids.filter(isSettingsCheck).length} ids` : t.outcome;
+    });
+    const sensitive = new Set();
+    for (const t of Object.values(truth)) {
+      for (const name of Object.keys(t.replaced ?? {})) if (STUB_SENSITIVE[name]) sensitive.add(`${name}: ${STUB_SENSITIVE[name]}`);
+      for (const name of t.stubValues ?? []) sensitive.add(`${name} holds a stub (not a checked setting)`);
+    }
+    const repo = p.json.repository;
+    rows.push(`| \`${p.slug}\` | [${repo}](https://github.com/${repo}) @ \`${p.json.commit.slice(0, 12)}\` | \`${p.json.settings}\` | ${verdicts.join(' / ')} | ${[...sensitive].join('; ') || '–'} |`);
+  }
+  return rows.join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
+  if (args.includes('--readme')) {
+    const file = join(CORPUS, 'README.md');
+    const text = readFileSync(file, 'utf8');
+    const start = text.indexOf('<!-- table -->');
+    const end = text.indexOf('<!-- /table -->');
+    if (start < 0 || end < 0) throw new Error('README.md has no <!-- table --> … <!-- /table --> markers');
+    writeFileSync(file, `${text.slice(0, start)}<!-- table -->\n${readmeTable(corpusProjects())}\n${text.slice(end)}`);
+    console.log(`wrote the table of ${file}`);
+    process.exit(0);
+  }
   const write = args.includes('--write');
   const vi = args.indexOf('--versions');
   const versions = vi >= 0 ? args[vi + 1].split(',') : ['3.2', '4.2', '5.2'];

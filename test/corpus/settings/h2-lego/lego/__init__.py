@@ -1,0 +1,1 @@
+from lego.settings.celery import app as celery_app  # noqa
