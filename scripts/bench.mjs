@@ -24,6 +24,7 @@
 //   /usr/bin/python3); then the deployment checklist request (djangoDeploy/checklist) on that
 //   project, in a third server: first request and again.
 import { spawn, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -472,7 +473,7 @@ async function measureTemplates(workspace) {
  * In-process analysis time of generated settings modules (realistic and branchy, 5,000 and 20,000
  * lines, and ~1 MB), with the engine bundled for the purpose; then a server opening the 1 MB ones.
  */
-function measureSettingsGrowth(workspace) {
+async function measureSettingsGrowth(workspace) {
   const dir = join(workspace, 'growth');
   const cases = [];
   for (const [name, generate] of [['realistic', realisticSettings], ['branchy', branchySettings]]) {
@@ -490,12 +491,11 @@ function measureSettingsGrowth(workspace) {
     return c.file;
   });
   const runner = join(workspace, 'settingsEngine.js');
-  const built = spawnSync(process.execPath, [resolve('node_modules/esbuild/bin/esbuild'), resolve('scripts/bench/settingsEngine.ts'), '--bundle', '--platform=node', `--outfile=${runner}`, '--log-level=error'], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`bundling the settings bench failed: ${built.stderr}`);
+  await build({ entryPoints: [resolve('scripts/bench/settingsEngine.ts')], bundle: true, platform: 'node', outfile: runner, logLevel: 'error' });
   const out = spawnSync(process.execPath, [...SERVER_ARGS, runner, String(GROWTH_RUNS), ...files], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (out.status !== 0) throw new Error(`settings bench failed: ${out.stderr}`);
   const results = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  const rows = cases.map((c, i) => ({ name: c.name, lines: c.lines, bytes: c.text.length, megabyte: !!c.megabyte, ...results[i] }));
+  const rows = cases.map((c, i) => ({ ...results[i], name: c.name, lines: c.lines, bytes: c.text.length, megabyte: !!c.megabyte }));
   const ratios = ['realistic', 'branchy'].map((name) => {
     const small = rows.find((r) => r.name === name && r.lines === 5000);
     const big = rows.find((r) => r.name === name && r.lines === 20000);
@@ -682,7 +682,7 @@ try {
   }
   await client.shutdown();
 
-  const growth = measureSettingsGrowth(workspace);
+  const growth = await measureSettingsGrowth(workspace);
   const settingsOnly = ONLY === 'settings';
   const templates = settingsOnly ? undefined : await measureTemplates(workspace);
   const project = settingsOnly ? undefined : measureProjectCheck(workspace);

@@ -37,6 +37,7 @@ project.addDirectories(dirs);
 for (const m of project.settingsModules()) {
   console.log(`== ${m.moduleName} (${m.role}: ${m.reason})`);
   const scope = project.scopeOf(m.file)!;
+  if (scope.dynamic()) console.log(`(names not assigned may be set: ${scope.dynamic()})`);
   for (const [name, b] of scope) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(name) || (names.length && !names.includes(name))) continue;
     const c = b.concreteValue;

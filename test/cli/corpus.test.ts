@@ -20,7 +20,7 @@ import { ROOT, DJANGO_VERSIONS, loadTruth, type DjangoVersion } from './helpers'
 interface CorpusProject {
   slug: string;
   dir: string;
-  json: { name: string; repository: string; commit: string; settings: string };
+  json: { name: string; repository: string; commit: string; settings: string; artifacts?: Record<string, string> };
   truthFile: string;
   settingsFile: string | undefined;
 }
@@ -39,7 +39,7 @@ interface CorpusModule {
   corpusProjects(only?: string[]): CorpusProject[];
   ours(p: CorpusProject, version: string): Promise<Ours>;
   theirs(p: CorpusProject, version: string): Promise<Theirs>;
-  compare(django: Theirs, our: Ours): { matched: string[]; missed: string[]; extra: string[] };
+  compare(django: Theirs, our: Ours, artifacts?: Record<string, string>): { matched: string[]; missed: string[]; extra: string[] };
   pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]>;
 }
 
@@ -83,7 +83,7 @@ describe('settings corpus: real projects, real Django', async () => {
             t.diagnostic(`Django: ${theirs.outcome} (${(theirs.error ?? '').split('\n')[0].slice(0, 120)}); ours ${ours.ids.join(' ') || '-'}`);
             return;
           }
-          const c = corpus.compare(theirs, ours);
+          const c = corpus.compare(theirs, ours, p.json.artifacts);
           t.diagnostic(`matched ${c.matched.join(' ') || '-'}${c.missed.length ? ` | missed ${c.missed.join(' ')}` : ''}`);
           assert.deepEqual(c.extra, [], 'ids real Django does not report');
         });
@@ -94,10 +94,11 @@ describe('settings corpus: real projects, real Django', async () => {
         let missed = 0;
         let checked = 0;
         const misses: string[] = [];
-        for (const { theirs, ours } of (await compared()).values()) {
+        for (const p of projects) {
+          const { theirs, ours } = (await compared()).get(p.slug)!;
           if (theirs.outcome !== 'checked') continue;
           checked++;
-          const c = corpus.compare(theirs, ours);
+          const c = corpus.compare(theirs, ours, p.json.artifacts);
           matched += c.matched.length;
           missed += c.missed.length;
           misses.push(...c.missed);

@@ -399,7 +399,8 @@ export class DjangoProject {
     this.templateCache.clear();
     this.templateContextCache = undefined;
     const executed = new Map<string, ExecutedModule>();
-    const running = new Set<string>();
+    /** Modules being run, with their names so far: an import cycle sees those, as in Python. */
+    const running = new Map<string, () => Scope>();
     const closure = new Map<string, Set<string>>();
 
     const environment = new Map(Object.entries(this.config.environment));
@@ -410,7 +411,7 @@ export class DjangoProject {
         for (const f of closure.get(file) ?? []) reads.add(f);
         return done;
       }
-      if (running.has(file)) return undefined; // import cycle
+      if (running.has(file)) return undefined; // import cycle: see partial() below
       const parsed = this.parsed(file);
       if (!parsed) return undefined;
       // Nothing it read has changed since its last run: that run stands.
@@ -423,7 +424,7 @@ export class DjangoProject {
         for (const f of unchanged.closure) reads.add(f);
         return unchanged.module;
       }
-      running.add(file);
+      running.set(file, () => new Scope());
       const own = new Set<string>([file]);
       const { name, isPackage } = this.moduleName(file);
       // Only its own text changed: resume after the statements before the change. (Kept out of
@@ -436,13 +437,21 @@ export class DjangoProject {
         resolveModule: (dotted) => {
           const target = this.resolveModuleFile(dotted);
           if (!target) return undefined;
+          // `from lego.settings import TESTING` inside a module lego/settings/__init__.py is
+          // importing: the names it has bound so far.
+          const partial = running.get(target);
+          if (partial) {
+            own.add(target);
+            return { file: target, scope: partial() };
+          }
           const m = execute(target, own, depth + 1);
           return m ? { file: target, scope: m.scope } : undefined;
         },
         moduleExists: (dotted) => this.resolveModuleFile(dotted) !== undefined,
         environment,
         memo: this.memoFor(file),
-        moduleScope: (other) => execute(other, own, depth + 1)?.scope,
+        moduleScope: (other) => running.get(other)?.() ?? execute(other, own, depth + 1)?.scope,
+        onStart: (names) => running.set(file, names),
         host: {
           pathExists: (path, kind) => this.pathExists(path, kind),
           filesIn: (folder) => this.pythonFilesIn(folder),

@@ -11,7 +11,8 @@ import { oneOf, mapValue, someOf } from './alternatives';
 import { type EvalContext, evaluate, significantChildren, text, operand, unknownFrom, toStr, iterate, joinPaths, osPathJoin, dictGet, generatorArgument, mergeDicts, setEntry, attribute, percentFormat } from './evaluate';
 import { envRead, castOfDefault, castFromText, ENVIRON_METHODS } from './environment';
 import { callFunction } from './functions';
-import { superOf } from './classes';
+import { superOf, construct, SENTINEL_CLASS } from './classes';
+import { ABSENT, isAbsent, isOwnNamespace, namespaceRead, namespaceHas, namespaceWrite, namespaceOpaque, namespaceUpdate, exactEntries } from './namespace';
 
 export interface CallArgs {
   positional: Value[];
@@ -106,6 +107,8 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
       return sequenceMethod(obj, method, args);
     case 'none':
       return raising(`AttributeError: 'NoneType' object has no attribute '${method}'`, obj.variable);
+    case 'namespace':
+      return namespaceMethod(obj, method, args, ctx);
     case 'callable':
       if (obj.name === 'environ.Env' || obj.name === 'environs.Env') return method === 'read_env' ? NONE : unknown(`${obj.name}.${method}`);
       return unknown(`${obj.name}.${method}()`);
@@ -119,11 +122,54 @@ export function callMethod(obj: Value, method: string, args: CallArgs, ctx: Eval
   }
 }
 
+/** `globals().get(…)`, `.update(…)`, `.setdefault(…)`, `.pop(…)` on the module's namespace. */
+function namespaceMethod(ns: Value, method: string, args: CallArgs, ctx: EvalContext): Value {
+  if (!isOwnNamespace(ns, ctx)) return unknown(`globals().${method}()`);
+  const key = args.positional[0];
+  switch (method) {
+    case 'get': {
+      if (key?.kind !== 'str') return unknownFrom(key ?? UNKNOWN);
+      const v = namespaceRead(key.value, ctx);
+      const fallback = args.positional[1] ?? NONE;
+      if (isAbsent(v)) return fallback;
+      return v.kind === 'oneOf' && v.options.some(isAbsent) ? oneOf(v.options.map((o) => (isAbsent(o) ? fallback : o))) : v;
+    }
+    case 'update':
+      if (args.positional.length > 1) return UNKNOWN;
+      if (key) {
+        const v = operand(key);
+        namespaceUpdate(ctx, exactEntries(v), 'globals().update()', v.kind === 'dict' ? v.keyPrefix : undefined);
+      }
+      for (const [k, v] of args.keywords) namespaceWrite(ctx, k, v);
+      return NONE;
+    case 'setdefault': {
+      if (key?.kind !== 'str') {
+        namespaceOpaque(ctx, 'globals().setdefault()');
+        return UNKNOWN;
+      }
+      const value = args.positional[1] ?? NONE;
+      const has = namespaceHas(key.value, ctx);
+      if (has === false) namespaceWrite(ctx, key.value, value);
+      else if (has === undefined) {
+        const before = namespaceRead(key.value, ctx);
+        namespaceWrite(ctx, key.value, oneOf((before.kind === 'oneOf' ? before.options : [before]).map((o) => (isAbsent(o) ? value : o))));
+      }
+      return namespaceRead(key.value, ctx);
+    }
+    case 'pop':
+      if (key?.kind !== 'str') return UNKNOWN;
+      namespaceWrite(ctx, key.value, ABSENT);
+      return args.positional[1] ?? UNKNOWN;
+    default:
+      return unknown(`globals().${method}()`);
+  }
+}
+
 /** Calls a value: a project function, an environment reader, a builtin or a known library function. */
 export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth: number): Value {
   if (callee.kind === 'function') return callFunction(callee, args, ctx, depth);
-  // A project class called: an instance (what `__init__` sets is not followed).
-  if (callee.kind === 'class') return { kind: 'instance', cls: callee };
+  // A project class called: an instance, with what its __init__ sets.
+  if (callee.kind === 'class') return construct(callee, args, ctx, depth);
   if (callee.kind === 'envReader') return readerMethod(callee, '', args, ctx);
   // django-environ: `ROOT("media")` is the joined path as a string.
   if (callee.kind === 'path' && callee.environ) return mapValue(environPath([callee, ...args.positional]), (p) => (p.kind === 'path' ? str(p.path) : p));
@@ -199,6 +245,21 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
     case 'dotenv.load_dotenv':
     case 'print':
       return NONE;
+    case 'open': {
+      // Reading a file of the workspace that is not there (and that the module did not create):
+      // FileNotFoundError, what `try: open(…)` handles.
+      const p = pathLike(a(0, 'file') ?? UNKNOWN);
+      const mode = a(1, 'mode');
+      if (ctx.reads) ctx.reads.unmemoizable = true;
+      if (p === undefined || !p.startsWith('/')) return unknown('open()');
+      const path = posix.normalize(p);
+      if (mode !== undefined && (mode.kind !== 'str' || /[wxa+]/.test(mode.value))) {
+        ctx.host.created?.add(path);
+        return unknown('open()');
+      }
+      if (!ctx.host.created?.has(path) && ctx.host.pathExists?.(path, 'file') === false) return raising(`FileNotFoundError: No such file: '${p}'`);
+      return unknown('open()');
+    }
     case 'dj_database_url.config':
     case 'dj_database_url.parse':
     case 'environ.Env.db_url_config':
@@ -305,6 +366,35 @@ export function callValue(callee: Value, args: CallArgs, ctx: EvalContext, depth
     }
     case 'super':
       return args.positional.length ? unknown('super(…) with arguments') : superOf(ctx.method);
+    case 'globals':
+      return { kind: 'namespace', module: ctx.namespaceModule ?? ctx.moduleFile };
+    case 'object':
+      return args.positional.length ? UNKNOWN : { kind: 'instance', cls: SENTINEL_CLASS };
+    case 'type': {
+      // `type(default)(raw)` casts like the default: the builtin of a known value's type.
+      const v = args.positional.length === 1 ? operand(args.positional[0]) : undefined;
+      const builtin: Partial<Record<Value['kind'], string>> = { str: 'str', int: 'int', float: 'float', bool: 'bool', list: 'list', tuple: 'tuple', dict: 'dict', set: 'set' };
+      const cast = v && builtin[v.kind];
+      return cast ? { kind: 'callable', name: cast } : unknown('type()');
+    }
+    case 'vars':
+    case 'locals':
+      // The module's namespace at module level only; inside a function, its locals.
+      return args.positional.length || ctx.callDepth > 0 ? unknown(`${name}()`) : { kind: 'namespace', module: ctx.moduleFile };
+    case 'exec': {
+      // `exec(code, globals())`: whatever the code binds, nobody can list.
+      const target = args.positional[1] ?? args.keywords.get('globals');
+      if (!target || isOwnNamespace(target, ctx)) namespaceOpaque(ctx, 'exec()');
+      return NONE;
+    }
+    case 'dir': {
+      // `dir(module)` of a project module: its names, sorted (dunder names left out).
+      const m = a(0);
+      if (m?.kind !== 'module' || !m.names) return unknown('dir()');
+      if (ctx.reads) ctx.reads.unmemoizable = true;
+      const names = m.names().sort();
+      return names.length > LIMITS.collectionItems ? unknown('dir()') : { kind: 'list', items: names.map(str) };
+    }
     case 'isinstance':
       return builtinIsinstance(a(0) ?? UNKNOWN, a(1) ?? UNKNOWN);
     case 'getattr':
@@ -751,7 +841,10 @@ function readerMethod(reader: Extract<Value, { kind: 'envReader' }>, method: str
   // django-environ's smart cast: with no cast, the default's type casts the value.
   if (library === 'django-environ' && (method === '' || method === 'get_value') && !castValue && !fromSchema) cast = castOfDefault(dflt) ?? 'str';
   const accessor = library === 'decouple' ? 'config' : method ? `env.${method}` : 'env';
-  return envRead(ctx, { variable, accessor, library, cast, default: dflt, castsDefault: library === 'decouple' || library === 'environs' });
+  const read = envRead(ctx, { variable, accessor, library, cast, default: dflt, castsDefault: library === 'decouple' || library === 'environs' });
+  // An e-mail URL's settings (`vars().update(env.email())`): EMAIL_HOST, EMAIL_PORT… nobody can list.
+  if (/^(email|email_url|dj_email_url)$/.test(method) && !(read.kind === 'unknown' && read.raises)) return { kind: 'dict', entries: [], open: true, keyPrefix: 'EMAIL_' };
+  return read;
 }
 
 function nodeText(node: SyntaxNode | undefined, ctx: EvalContext): string | undefined {

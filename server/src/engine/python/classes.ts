@@ -10,6 +10,9 @@ import type { CallArgs } from './calls';
 import { callFunction } from './functions';
 
 const MAX_CLASS_DEPTH = 16;
+
+/** `object`: what `object()` makes an instance of (sentinels compared with `is`). */
+export const SENTINEL_CLASS: ClassValue = { kind: 'class', name: 'object', bases: [], attributes: new Map() };
 const linearizations = new WeakMap<ClassValue, ClassValue[]>();
 
 /** The class and its project bases in Python's method resolution order (C3; depth first when C3 fails). */
@@ -87,15 +90,17 @@ export function readClassAttribute(cls: ClassValue, attr: string, ctx: EvalConte
   return v.kind === 'function' && v.def.owner && decorated(v, 'classmethod') ? { ...v, bound: cls } : v;
 }
 
-/** `instance.attr`: properties computed with the instance, methods bound to it. */
+/** `instance.attr`: properties computed with the instance, then what `__init__` set, then class attributes (methods bound). */
 export function readInstanceAttribute(obj: InstanceValue, attr: string, ctx: EvalContext, depth: number): Value {
   if (ctx.reads) ctx.reads.unmemoizable = true;
   const a = classAttribute(obj.cls, attr, obj.after);
-  if (!a) return unknown(`${obj.cls.name}.${attr}`);
-  const v = attributeValue(a, ctx);
+  const v = a && attributeValue(a, ctx);
+  const self: InstanceValue = { kind: 'instance', cls: obj.cls, attributes: obj.attributes };
+  if (v?.kind === 'function' && v.def.owner && decorated(v, ...PROPERTY)) return callFunction({ ...v, bound: self }, NO_ARGS, ctx, depth);
+  const own = obj.after ? undefined : obj.attributes?.get(attr);
+  if (own) return own;
+  if (!v) return unknown(`${obj.cls.name}.${attr}`);
   if (v.kind !== 'function' || !v.def.owner) return v;
-  const self: InstanceValue = { kind: 'instance', cls: obj.cls };
-  if (decorated(v, ...PROPERTY)) return callFunction({ ...v, bound: self }, NO_ARGS, ctx, depth);
   if (decorated(v, 'staticmethod')) return v;
   return { ...v, bound: decorated(v, 'classmethod') ? obj.cls : self };
 }
@@ -103,5 +108,18 @@ export function readInstanceAttribute(obj: InstanceValue, attr: string, ctx: Eva
 /** `super()` inside a method: the instance seen from the classes after the method's own. */
 export function superOf(method: { owner: ClassValue; self: Value } | undefined): Value {
   if (!method || method.self.kind !== 'instance') return unknown('super() outside a method');
-  return { kind: 'instance', cls: method.self.cls, after: method.owner };
+  return { kind: 'instance', cls: method.self.cls, after: method.owner, attributes: method.self.attributes };
+}
+
+/** `Cls(args)`: an instance, with what its `__init__` sets (`self.name = name`) when it can be followed. */
+export function construct(cls: ClassValue, args: CallArgs, ctx: EvalContext, depth: number): Value {
+  const instance: InstanceValue = { kind: 'instance', cls, attributes: new Map() };
+  if (cls === SENTINEL_CLASS) return instance;
+  const init = classAttribute(cls, '__init__');
+  const fn = init && attributeValue(init, ctx);
+  if (fn?.kind === 'function' && fn.def.owner) {
+    const r = callFunction({ ...fn, bound: instance }, args, ctx, depth);
+    if (r.kind === 'unknown' && r.raises) return r;
+  }
+  return instance;
 }

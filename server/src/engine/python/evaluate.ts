@@ -15,7 +15,8 @@ import { type Value, type ClassValue, type SequenceValue, type DictEntry, UNKNOW
 import { type Budget, LIMITS, boundedString, boundedItems } from './budget';
 import { oneOf, mapValue, map2, someOf } from './alternatives';
 import { call, environPath } from './calls';
-import { readClassAttribute, readInstanceAttribute } from './classes';
+import { readClassAttribute, readInstanceAttribute, SENTINEL_CLASS } from './classes';
+import { type NamespaceWrites, isOwnNamespace, namespaceRead, namespaceHas, isAbsent } from './namespace';
 import { envRead } from './environment';
 import type { ReadLog } from './memo';
 
@@ -33,6 +34,8 @@ export interface EvalHost {
   pathExists?(path: string, kind: 'any' | 'file' | 'dir'): boolean | undefined;
   /** A project module by its dotted name (`importlib.import_module("mysite.configuration")`). */
   importModule?(dotted: string): Value | undefined;
+  /** Files the module being run opens for writing (`open(path, "x")` creates what a later read finds). */
+  created?: Set<string>;
 }
 
 export interface EvalContext {
@@ -62,6 +65,10 @@ export interface EvalContext {
   assign?: (name: string, value: Value) => void;
   /** Inside a method: its class and its first argument (what `super()` needs). */
   method?: { owner: ClassValue; self: Value };
+  /** Where writes of the module's namespace are collected (namespace.ts); absent where nobody collects them. */
+  namespaceWrites?: NamespaceWrites;
+  /** The module whose `globals()` this code sees (a function's own module); the module run when absent. */
+  namespaceModule?: string;
 }
 
 /** What `sys.argv` is while `manage.py check --deploy` loads the settings. */
@@ -147,9 +154,9 @@ function evaluateNode(node: SyntaxNode, ctx: EvalContext, depth: number): Value 
     case 'CallExpression':
       return call(node, ctx, depth);
     case 'BinaryExpression':
-      return binary(node, ctx, depth);
+      return isBooleanNode(node, ctx) ? booleanExpression(node, ctx, depth) : binary(node, ctx, depth);
     case 'UnaryExpression':
-      return unary(node, ctx, depth);
+      return isBooleanNode(node, ctx) ? booleanExpression(node, ctx, depth) : unary(node, ctx, depth);
     case 'ConditionalExpression': {
       const parts = significantChildren(node).filter((c) => c.name !== 'if' && c.name !== 'else');
       if (parts.length !== 3) return UNKNOWN;
@@ -430,7 +437,7 @@ export function withLocals(ctx: EvalContext, locals: Map<string, Value>): EvalCo
  * A context like `ctx` with some fields replaced. Reads of the environment made through it are
  * reads of the expression being evaluated: the flags and the budget are shared.
  */
-export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth' | 'assign' | 'method'>>): EvalContext {
+export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext, 'text' | 'file' | 'lookup' | 'callDepth' | 'assign' | 'method' | 'namespaceWrites' | 'namespaceModule'>>): EvalContext {
   return {
     text: change.text ?? ctx.text,
     file: change.file ?? ctx.file,
@@ -452,6 +459,8 @@ export function deriveContext(ctx: EvalContext, change: Partial<Pick<EvalContext
     reads: ctx.reads,
     assign: change.assign ?? ctx.assign,
     method: 'method' in change ? change.method : ctx.method,
+    namespaceWrites: 'namespaceWrites' in change ? change.namespaceWrites : ctx.namespaceWrites,
+    namespaceModule: change.namespaceModule ?? ctx.namespaceModule,
   };
 }
 
@@ -622,7 +631,7 @@ export function dictGet(d: Value, key: string): Value | undefined {
 // ---------------------------------------------------------------------------------------------
 // Names, attributes, subscripts
 
-const BUILTINS = new Set(['str', 'int', 'bool', 'float', 'list', 'tuple', 'dict', 'set', 'frozenset', 'len', 'sorted', 'reversed', 'any', 'all', 'min', 'max', 'sum', 'filter', 'map', 'range', 'isinstance', 'print', 'repr', 'enumerate', 'zip', 'open', 'getattr', 'hasattr', 'round', 'abs', 'super']);
+export const BUILTINS = new Set(['str', 'int', 'bool', 'float', 'list', 'tuple', 'dict', 'set', 'frozenset', 'len', 'sorted', 'reversed', 'any', 'all', 'min', 'max', 'sum', 'filter', 'map', 'range', 'isinstance', 'print', 'repr', 'enumerate', 'zip', 'open', 'getattr', 'hasattr', 'round', 'abs', 'super', 'globals', 'vars', 'locals', 'exec', 'type', 'object', 'dir']);
 
 function variable(name: string, ctx: EvalContext): Value {
   if (name === '__file__') return str(ctx.file);
@@ -664,6 +673,11 @@ function subscript(node: SyntaxNode, obj: Value, children: SyntaxNode[], ctx: Ev
 }
 
 function item(obj: Value, key: Value, ctx: EvalContext): Value {
+  if (obj.kind === 'namespace') {
+    if (!isOwnNamespace(obj, ctx) || key.kind !== 'str') return unknownFrom(key);
+    const v = namespaceRead(key.value, ctx);
+    return isAbsent(v) ? raising(`KeyError: '${key.value}'`) : v;
+  }
   if (obj.kind === 'module' && obj.name === 'os.environ') {
     if (key.kind !== 'str') return unknownFrom(key);
     return envRead(ctx, { variable: key.value, accessor: 'os.environ', library: 'os', cast: 'str', default: undefined });
@@ -733,9 +747,23 @@ function sliceIndexes(length: number, start: number | null, stop: number | null,
   return out;
 }
 
+/** A project module's `__dict__`: its names and their values (bounded). */
+function moduleDict(obj: Extract<Value, { kind: 'module' }>, ctx: EvalContext): Value {
+  if (ctx.reads) ctx.reads.unmemoizable = true;
+  const names = obj.names!();
+  if (names.length > LIMITS.collectionItems) return { kind: 'dict', entries: [], open: true };
+  const entries = names.map((n) => {
+    const b = obj.members!(n)!;
+    if (b.concreteValue !== undefined) ctx.touchedEnv = true;
+    return { key: str(n) as Value, value: ctx.mode === 'concrete' ? (b.concreteValue ?? b.value) : b.value };
+  });
+  return { kind: 'dict', entries, open: false };
+}
+
 /** `obj.attr` for values the evaluator knows. */
 export function attribute(obj: Value, attr: string, ctx: EvalContext, depth = 0): Value {
   if (obj.kind === 'module') {
+    if (obj.members && obj.names && attr === '__dict__') return moduleDict(obj, ctx);
     if (obj.members) {
       const b = obj.members(attr);
       if (obj.file) ctx.reads?.global(obj.file, attr, b?.token ?? 0);
@@ -803,20 +831,95 @@ function binary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   const rightNode = children[children.length - 1];
   let op = text(opNode, ctx);
   if (children.length === 4) op = `${op} ${text(children[2], ctx)}`; // `not in`, `is not`
+  // (`and` / `or` are booleanExpression's.)
   const left = evaluate(leftNode, ctx, depth + 1);
-  if (op === 'and' || op === 'or') {
-    const lt = truthy(operand(left));
-    if (lt === undefined) {
-      const right = evaluate(rightNode, ctx, depth + 1);
-      // `a or b` is a when a is truthy, else b: one of the two.
-      if (op === 'or') return oneOf([truthyPart(left, true), right]);
-      return oneOf([truthyPart(left, false), right]);
-    }
-    if (op === 'and') return lt ? evaluate(rightNode, ctx, depth + 1) : left;
-    return lt ? left : evaluate(rightNode, ctx, depth + 1);
-  }
   const right = evaluate(rightNode, ctx, depth + 1);
   return map2(operand(left), operand(right), (l, r) => applyOperator(op, l, r, ctx));
+}
+
+// ---------------------------------------------------------------------------------------------
+// and / or / not, with Python's precedence
+//
+// @lezer/python parses `not a and b` as `not (a and b)` (and `x and not a or b` as
+// `x and not (a or b)`). Python's grammar is or < and < not: the chain of and/or/not between
+// parentheses is flattened and parsed again that way before it is evaluated.
+
+type BoolTree = { atom: SyntaxNode } | { not: BoolTree } | { op: 'and' | 'or'; left: BoolTree; right: BoolTree };
+
+function isBooleanNode(node: SyntaxNode, ctx: EvalContext): boolean {
+  const children = significantChildren(node);
+  if (node.name === 'UnaryExpression') return children.length === 2 && children[0].name === 'not';
+  return children.length === 3 && (children[1].name === 'and' || children[1].name === 'or' || /^(and|or)$/.test(text(children[1], ctx)));
+}
+
+function flattenBoolean(node: SyntaxNode, ctx: EvalContext, out: (SyntaxNode | 'and' | 'or' | 'not')[], depth: number): boolean {
+  if (depth > LIMITS.expressionDepth || out.length > 4096) return false;
+  if (!isBooleanNode(node, ctx)) {
+    out.push(node);
+    return true;
+  }
+  const children = significantChildren(node);
+  if (node.name === 'UnaryExpression') {
+    out.push('not');
+    return flattenBoolean(children[1], ctx, out, depth + 1);
+  }
+  if (!flattenBoolean(children[0], ctx, out, depth + 1)) return false;
+  out.push(text(children[1], ctx) as 'and' | 'or');
+  return flattenBoolean(children[2], ctx, out, depth + 1);
+}
+
+/** or_test: and_test ('or' and_test)*; and_test: not_test ('and' not_test)*; not_test: 'not' not_test | atom. */
+function parseBoolean(tokens: (SyntaxNode | 'and' | 'or' | 'not')[]): BoolTree | undefined {
+  let i = 0;
+  const notTest = (): BoolTree | undefined => {
+    let nots = 0;
+    while (tokens[i] === 'not') {
+      nots++;
+      i++;
+    }
+    const t = tokens[i++];
+    if (!t || typeof t === 'string') return undefined;
+    let tree: BoolTree = { atom: t };
+    for (let k = 0; k < nots; k++) tree = { not: tree };
+    return tree;
+  };
+  const chain = (op: 'and' | 'or', next: () => BoolTree | undefined): BoolTree | undefined => {
+    let left = next();
+    while (left && tokens[i] === op) {
+      i++;
+      const right = next();
+      if (!right) return undefined;
+      left = { op, left, right };
+    }
+    return left;
+  };
+  const tree = chain('or', () => chain('and', notTest));
+  return i === tokens.length ? tree : undefined;
+}
+
+function booleanExpression(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
+  const tokens: (SyntaxNode | 'and' | 'or' | 'not')[] = [];
+  const tree = flattenBoolean(node, ctx, tokens, depth) ? parseBoolean(tokens) : undefined;
+  return tree ? evaluateBoolean(tree, ctx, depth) : UNKNOWN;
+}
+
+function evaluateBoolean(tree: BoolTree, ctx: EvalContext, depth: number): Value {
+  if ('atom' in tree) return evaluate(tree.atom, ctx, depth + 1);
+  if ('not' in tree) {
+    return mapValue(operand(evaluateBoolean(tree.not, ctx, depth + 1)), (x) => {
+      const t = truthy(x);
+      return t === undefined ? unknownFrom(x) : { kind: 'bool', value: !t };
+    });
+  }
+  const left = evaluateBoolean(tree.left, ctx, depth + 1);
+  const lt = truthy(operand(left));
+  if (lt === undefined) {
+    const right = evaluateBoolean(tree.right, ctx, depth + 1);
+    // `a or b` is a when a is truthy, else b: one of the two.
+    return oneOf([truthyPart(left, tree.op === 'or'), right]);
+  }
+  if (tree.op === 'and') return lt ? evaluateBoolean(tree.right, ctx, depth + 1) : left;
+  return lt ? left : evaluateBoolean(tree.right, ctx, depth + 1);
 }
 
 /** The options of `v` that are truthy (or falsy), when `v` is a `oneOf`; else `v`. */
@@ -834,6 +937,10 @@ export function applyOperator(op: string, l: Value, r: Value, ctx: EvalContext):
       if (l.kind === 'path' && l.environ) return environPath([l, r]);
       if (l.kind === 'str' && r.kind === 'str') return boundedString(ctx.budget, l.value + r.value);
       if ((l.kind === 'list' && r.kind === 'list') || (l.kind === 'tuple' && r.kind === 'tuple')) return boundedItems(ctx.budget, l.kind, [...l.items, ...r.items]);
+      // A sequence and one nobody can list (a library's, a name defined elsewhere): the known
+      // items stay certain, in their place.
+      if ((l.kind === 'list' || l.kind === 'tuple') && r.kind === 'unknown' && !r.raises) return { kind: l.kind, items: [...l.items, { kind: 'some' }] };
+      if ((r.kind === 'list' || r.kind === 'tuple') && l.kind === 'unknown' && !l.raises) return { kind: r.kind, items: [{ kind: 'some' }, ...r.items] };
       if (l.kind === 'none' || r.kind === 'none') return raising('TypeError: unsupported operand type(s) for +');
       return numeric(l, r, (a, b) => a + b);
     case '-':
@@ -925,6 +1032,9 @@ function repeat(seq: Value, times: Value, ctx: EvalContext): Value | undefined {
 
 /** Python's `is` where it is decidable: None, True and False are singletons. */
 function identical(l: Value, r: Value): boolean | undefined {
+  // `_MISSING = object()` sentinels: the same object only.
+  const sentinel = (v: Value) => v.kind === 'instance' && v.cls === SENTINEL_CLASS;
+  if (sentinel(l) || sentinel(r)) return l === r ? true : sentinel(l) && sentinel(r) ? false : l.kind === 'unknown' || r.kind === 'unknown' || l.kind === 'oneOf' || r.kind === 'oneOf' ? undefined : false;
   const singleton = (v: Value) => v.kind === 'none' || v.kind === 'bool';
   const definite = (v: Value) => v.kind === 'str' || v.kind === 'int' || v.kind === 'float' || v.kind === 'list' || v.kind === 'tuple' || v.kind === 'set' || v.kind === 'dict' || v.kind === 'path' || singleton(v);
   if (!definite(l) || !definite(r)) return undefined;
@@ -935,6 +1045,7 @@ function identical(l: Value, r: Value): boolean | undefined {
 
 /** `needle in container`: true, false, or undefined when it cannot be decided. */
 export function membership(needle: Value, container: Value, ctx: EvalContext): boolean | undefined {
+  if (container.kind === 'namespace') return needle.kind === 'str' && isOwnNamespace(container, ctx) ? namespaceHas(needle.value, ctx) : undefined;
   if (container.kind === 'module' && container.name === 'os.environ') return envPresence(needle, ctx);
   if (container.kind === 'envReader') return envPresence(needle, ctx);
   if (container.kind === 'str') {
@@ -1039,11 +1150,8 @@ function unary(node: SyntaxNode, ctx: EvalContext, depth: number): Value {
   if (children.length !== 2) return UNKNOWN;
   const op = text(children[0], ctx);
   const v = operand(evaluate(children[1], ctx, depth + 1));
+  // (`not` is booleanExpression's.)
   return mapValue(v, (x) => {
-    if (op === 'not') {
-      const t = truthy(x);
-      return t === undefined ? unknownFrom(x) : { kind: 'bool', value: !t };
-    }
     if (op === '-' && (x.kind === 'int' || x.kind === 'float')) return { kind: x.kind, value: -x.value };
     if (op === '+' && (x.kind === 'int' || x.kind === 'float')) return x;
     return unknownFrom(x);

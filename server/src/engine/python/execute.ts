@@ -17,15 +17,16 @@ import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { Tree, NodeType } from '@lezer/common';
 import { classAttribute, classAttributeNames } from './classes';
-import { evaluate, attribute, significantChildren, type Binding, type EvalContext, type EvalHost, CHECK_ARGV, operand } from './evaluate';
-import { type Value, UNKNOWN, unknown, truthy, isSequence, str, envNamesOf, sameValue, type ClassValue } from './values';
+import { evaluate, attribute, significantChildren, BUILTINS, type Binding, type EvalContext, type EvalHost, CHECK_ARGV, operand } from './evaluate';
+import { type Value, UNKNOWN, unknown, raising, truthy, isSequence, str, envNamesOf, sameValue, type ClassValue } from './values';
 import { Budget, LIMITS } from './budget';
 import { oneOf, widenLoop } from './alternatives';
 import type { ParsedPython } from './parse';
-import { Scope, LazyBinding, lookupAt, fieldsOf, nextSeq, type SettingBinding, type SourceRange, type Evaluated, type Lazy, type BindingFields } from './scope';
-import { ifArms, tryParts, forParts, catches } from './syntax';
+import { Scope, type DynamicNames, LazyBinding, lookupAt, fieldsOf, nextSeq, type SettingBinding, type SourceRange, type Evaluated, type Lazy, type BindingFields } from './scope';
+import { ifArms, tryParts, forParts, catches, catchesType } from './syntax';
 import { envRead } from './environment';
 import { globMatch } from '../glob';
+import { ABSENT, NamespaceWrites, isAbsent } from './namespace';
 import { MUTATING_METHODS, augmented, inPlace, setIn, deleteIn, updateIn } from './mutation';
 import { ModuleMemo, ReadLog, freshToken, type Read, type Token, type MemoKey } from './memo';
 
@@ -72,6 +73,8 @@ export interface ExecuteOptions {
   memo?: ModuleMemo;
   /** Another project module's names once it has run (for checking what a memoised evaluation read there). */
   moduleScope?: (file: string) => Scope | undefined;
+  /** Called as the run starts, with its names as they stand at any moment (an import cycle reads them). */
+  onStart?: (names: () => Scope) => void;
 }
 
 /** A statement that makes Django stop loading the module in the analysis environment. */
@@ -136,8 +139,11 @@ export function executeModule(parsed: ParsedPython, options: ExecuteOptions, pre
     }
   }
   run ??= new ModuleRun(parsed, options);
+  const running = run;
+  options.onStart?.(() => running.scope);
   for (let c = start; c; c = c.nextSibling) if (!run.topLevel(c)) break;
   const done = run;
+  done.scope.dynamicNames = done.dynamicNames;
   let failures: LoadFailure[] | undefined;
   return {
     file: options.file,
@@ -196,11 +202,16 @@ class ModuleRun {
     this.environment = options.environment ?? new Map();
     this.host = {
       ...options.host,
+      created: new Set(),
       // Only modules of the project can be read; the import depth bound applies as to `import`.
       importModule: (dotted: string) => {
         if ((options.importDepth ?? 0) >= LIMITS.importDepth) return undefined;
         const m = options.resolveModule(dotted);
-        return m ? projectModule(dotted, m) : undefined;
+        if (m) return projectModule(dotted, m);
+        // A module of one of the project's packages that is not there raises, as an import would.
+        const top = dotted.split('.')[0];
+        if (dotted.includes('.') && options.moduleExists(top) && !options.moduleExists(dotted)) return raising(`ModuleNotFoundError: No module named '${dotted}'`);
+        return undefined;
       },
     };
     this.current = { parsed, file: options.file };
@@ -347,6 +358,12 @@ class ModuleRun {
     for (const f of old.functionNames) run.functionNames.add(f);
     run.statements = kept;
     run.lineage = old.lineage + 1;
+    // Files the kept statements created (a superset: later ones too; reads only get quieter).
+    for (const f of old.host.created ?? []) run.host.created?.add(f);
+    if (old.dynamicNames && old.dynamicAt < kept) {
+      run.dynamicNames = old.dynamicNames;
+      run.dynamicAt = old.dynamicAt;
+    }
     return run;
   }
 
@@ -380,13 +397,8 @@ class ModuleRun {
         return this.forStatement(node, conditional, depth);
       case 'WhileStatement':
         return this.commit(this.loopOnce(node, node.getChild('Body'), conditional, depth, undefined));
-      case 'WithStatement': {
-        // The body of a `with` runs once; its `as` targets are unknown.
-        const body = node.getChild('Body');
-        for (const t of significantChildren(node)) if (t.prevSibling?.name === 'as' && t.name === 'VariableName') this.bind(this.src(t), { value: unknown('a with-statement target') }, t, node, undefined, conditional);
-        if (body) this.block(body, conditional, depth + 1);
-        return;
-      }
+      case 'WithStatement':
+        return this.withStatement(node, conditional, depth);
       case 'FunctionDefinition':
       case 'ClassDefinition':
         return this.definition(node, node, conditional, depth);
@@ -583,6 +595,7 @@ class ModuleRun {
 
   /** `TEMPLATES[0]["OPTIONS"]["debug"] = False`, `CACHES["default"] = {...}` */
   private assignItem(target: SyntaxNode, v: { get: Lazy; token: Token }, statement: SyntaxNode, conditional: string | undefined) {
+    if (NAMESPACE_CALL.test(this.src(target.firstChild ?? target))) return this.namespaceStatement(statement, conditional);
     const path = this.itemPath(target);
     if (!path) return;
     this.mutate(path.root, statement, conditional, (old, mode) => setIn(old, path.keys(mode), pick(v.get(), mode)), path.rootNode, () => v.get().concreteValue !== undefined || path.readsEnvironment(), [v.token, ...path.tokens]);
@@ -682,6 +695,11 @@ class ModuleRun {
     const callee = callNode.firstChild;
     if (!callee) return;
     if (callee.name === 'VariableName' && this.isInclude(callee)) return this.include(callNode, node, conditional);
+    if (this.writesNamespace(node, callee)) {
+      this.namespaceStatement(node, conditional);
+      this.noteExpression(node, callNode);
+      return;
+    }
     if (callee.name !== 'MemberExpression' || callee.lastChild?.name !== 'PropertyName') {
       this.noteExpression(node, callNode);
       return;
@@ -768,6 +786,141 @@ class ModuleRun {
       this.scope.set(name, binding);
       this.assignments.push(binding);
     }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The module's namespace written through globals() (namespace.ts)
+
+  /**
+   * Whether a call statement may write the module's namespace: it names `globals()`, `vars()`,
+   * `locals()` or `exec`, or calls a function of this module that does (directly or through the
+   * functions it calls, followed when the statement runs).
+   */
+  private writesNamespace(statement: SyntaxNode, callee: SyntaxNode): boolean {
+    if (NAMESPACE_CALL.test(this.src(statement))) return true;
+    if (callee.name !== 'VariableName') return false;
+    const fn = this.scope.get(this.src(callee))?.value;
+    if (fn?.kind !== 'function' || fn.def.module !== this.options.file) return false;
+    let top = fn.def.node;
+    while (top.parent) top = top.parent;
+    return this.namespaceFunctions(fn.def.file, top, fn.def.text).has(fn.def.node.from);
+  }
+
+  /** Functions of a file whose body (or a function of the file they call) writes through globals(). */
+  private namespaceFunctions(file: string, top: SyntaxNode, text: string): Set<number> {
+    const known = this.namespaceFunctionStarts.get(file);
+    if (known) return known;
+    const starts = new Set<number>();
+    // Module-level definitions by name; those mentioning globals()/exec, then those calling them.
+    const defs = new Map<string, SyntaxNode>();
+    for (let c = top.firstChild; c; c = c.nextSibling) {
+      const def = c.name === 'FunctionDefinition' ? c : c.name === 'DecoratedStatement' ? c.getChild('FunctionDefinition') : null;
+      const name = def?.getChild('VariableName');
+      if (def && name) defs.set(text.slice(name.from, name.to), def);
+    }
+    const writers = new Set<string>();
+    for (const [name, def] of defs) if (NAMESPACE_CALL.test(text.slice(def.from, def.to))) writers.add(name);
+    for (let grown = true, rounds = 0; grown && rounds < 16; rounds++) {
+      grown = false;
+      for (const [name, def] of defs) {
+        if (writers.has(name)) continue;
+        const body = text.slice(def.from, def.to);
+        if ([...writers].some((w) => body.includes(`${w}(`))) {
+          writers.add(name);
+          grown = true;
+        }
+      }
+    }
+    for (const name of writers) starts.add(defs.get(name)!.from);
+    this.namespaceFunctionStarts.set(file, starts);
+    return starts;
+  }
+
+  private namespaceFunctionStarts = new Map<string, Set<number>>();
+
+  /**
+   * A statement that writes the module's namespace: evaluated now, in both modes, collecting its
+   * writes; each name written is bound here. A write nobody can name makes the module's
+   * namespace dynamic (what is not assigned may still be set).
+   */
+  private namespaceStatement(statement: SyntaxNode, conditional: string | undefined) {
+    const scope = this.scope;
+    const evaluateIn = (mode: Mode) => {
+      const ctx = this.context(mode, (n) => scope.get(n));
+      ctx.namespaceWrites = new NamespaceWrites();
+      const result = statement.name === 'AssignStatement' ? this.namespaceAssignment(statement, ctx) : evaluate(statement.firstChild, ctx);
+      return { writes: ctx.namespaceWrites, ctx, result };
+    };
+    const symbolic = evaluateIn('symbolic');
+    const concrete = evaluateIn('concrete');
+    // The statement raises where Django runs it (`globals().update(import_module(missing).__dict__)`):
+    // it writes nothing, and a `try` around it sees the exception.
+    if (concrete.result.kind === 'unknown' && concrete.result.raises) return this.noteRaise(concrete.result, statement, conditional);
+    const where = `${this.current.file.slice(this.current.file.lastIndexOf('/') + 1)}, line ${lineOf(this.text, statement.from)}`;
+    if (!this.symbolicOnly) for (const d of concrete.writes.opaque) this.markDynamic({ why: `${d.why} (${where})`, prefix: d.prefix });
+    const names = new Set([...symbolic.writes.names.keys(), ...concrete.writes.names.keys()]);
+    if (!names.size) return;
+    this.seq = nextSeq();
+    const envVariables = [...new Set([...symbolic.ctx.envVariables, ...concrete.ctx.envVariables])];
+    for (const name of names) {
+      const prior = this.scope.get(name);
+      const before = (mode: Mode) => (prior ? (mode === 'concrete' ? (prior.concreteValue ?? prior.value) : prior.value) : ABSENT);
+      const value = symbolic.writes.names.get(name) ?? before('symbolic');
+      const concreteValue = concrete.writes.names.get(name) ?? before('concrete');
+      if (isAbsent(value) && isAbsent(concreteValue)) {
+        this.remove(name, this.range(statement));
+        continue;
+      }
+      const differs = concrete.ctx.touchedEnv || symbolic.ctx.touchedEnv || !sameValue(value, concreteValue);
+      this.bind(name, { value, concreteValue: differs ? concreteValue : undefined, envVariables: differs && envVariables.length ? envVariables : undefined }, this.nameIn(statement, name) ?? statement, statement, undefined, conditional);
+    }
+  }
+
+  /** `globals()["NAME"] = value` (also `vars()`, `locals()`): the value, or what raises. */
+  private namespaceAssignment(statement: SyntaxNode, ctx: EvalContext): Value {
+    const parts = significantChildren(statement).filter((c) => c.name !== 'AssignOp');
+    const value = parts.length >= 2 ? evaluate(parts[parts.length - 1], ctx) : UNKNOWN;
+    if (value.kind === 'unknown' && value.raises) return value;
+    for (const target of parts.slice(0, -1)) {
+      const keyNode = target.name === 'MemberExpression' ? significantChildren(target)[1] : undefined;
+      const key = keyNode ? evaluate(keyNode, ctx) : UNKNOWN;
+      if (key.kind === 'unknown' && key.raises) return key;
+      if (key.kind === 'str') ctx.namespaceWrites!.write(key.value, value);
+      else ctx.namespaceWrites!.addOpaque('globals()[…] = …');
+    }
+    return value;
+  }
+
+  /**
+   * A statement that binds no name raises where Django runs it: a hidden binding carries the
+   * exception, so that an enclosing `try` picks its handler (see raisedIn).
+   */
+  private noteRaise(raised: Value, statement: SyntaxNode, conditional: string | undefined) {
+    this.bind(RAISED, { value: raised }, statement, statement, undefined, conditional);
+  }
+
+  /** The string literal naming a setting in a statement (`set_option("X", …)`), for a precise place. */
+  private nameIn(statement: SyntaxNode, name: string): SyntaxNode | undefined {
+    for (const quote of ['"', "'"]) {
+      const at = this.text.indexOf(`${quote}${name}${quote}`, statement.from);
+      if (at < 0 || at >= statement.to) continue;
+      const node = this.current.parsed.tree.resolveInner(at + 1, 1);
+      if (node.name === 'String' && node.from >= statement.from && node.to <= statement.to) return node;
+    }
+    return undefined;
+  }
+
+  /** Names nobody can list that may be bound (writes of globals() nobody could name), if any. */
+  dynamicNames: DynamicNames[] | undefined;
+  /** The top-level statement (its index) where the first of them happened. */
+  private dynamicAt = 0;
+
+  private markDynamic(d: DynamicNames) {
+    if (!this.dynamicNames) {
+      this.dynamicNames = [];
+      this.dynamicAt = Math.max(0, this.checkpoints.length - 1);
+    }
+    if (this.dynamicNames.length < 16 && !this.dynamicNames.some((x) => x.prefix === d.prefix && x.why === d.why)) this.dynamicNames.push(d);
   }
 
   /** A call statement (`sentry_sdk.init(dsn=os.environ["DSN"])`) can stop the module from loading. */
@@ -893,7 +1046,10 @@ class ModuleRun {
     const project = absolute !== undefined && !KNOWN_MODULES.has(absolute) && depth < LIMITS.importDepth ? this.options.resolveModule(absolute) : undefined;
     if (project) {
       record.resolvedFile = project.file;
-      if (star) for (const [name, b] of project.scope) if (!name.startsWith('_')) this.importBinding(name, b, node, conditional);
+      if (star) {
+        for (const [name, b] of project.scope) if (!name.startsWith('_')) this.importBinding(name, b, node, conditional);
+        for (const d of project.scope.dynamicNames ?? []) this.markDynamic({ why: `from ${'.'.repeat(dots) + moduleName} import *: ${d.why}`, prefix: d.prefix });
+      }
       for (const n of names) {
         const b = project.scope.get(n.name);
         const sub = absolute !== undefined ? this.options.resolveModule(`${absolute}.${n.name}`) : undefined;
@@ -912,6 +1068,7 @@ class ModuleRun {
       this.bind(n.alias, { value: this.moduleValue(qualified) }, n.node, node, undefined, conditional, false, this.memo.derive(`I\0${qualified}`));
     }
     // `from unknown_module import *`: names it defines are invisible to us; nothing to bind.
+    if (star) this.unlistedStarImport = true;
   }
 
   private importBinding(name: string, b: SettingBinding, statement: SyntaxNode, conditional: string | undefined, aliasNode?: SyntaxNode) {
@@ -954,7 +1111,7 @@ class ModuleRun {
       case 'sys.argv':
         return unknown('sys.argv');
     }
-    if (/^(pathlib|os|os\.path|environ|decouple|dj_database_url|dotenv|split_settings\.tools|json|configurations|configurations\.values)\.[A-Za-z_]\w*$/.test(qualified)) return { kind: 'callable', name: qualified };
+    if (/^(pathlib|os|os\.path|environ|decouple|dj_database_url|dotenv|split_settings\.tools|json|configurations|configurations\.values|importlib)\.[A-Za-z_]\w*$/.test(qualified)) return { kind: 'callable', name: qualified };
     const project = this.options.moduleExists(qualified) && (this.options.importDepth ?? 0) < LIMITS.importDepth ? this.options.resolveModule(qualified) : undefined;
     if (project) return projectModule(qualified, project);
     return unknown(`from ${qualified}`);
@@ -1160,7 +1317,16 @@ class ModuleRun {
     }
     const concreteChoice = this.chooseArm(tests, 'concrete');
     const labels = arms.map((a) => (a.keyword === 'else' ? 'else' : `${a.keyword} ${a.test ? this.src(a.test).replace(/\s+/g, ' ').slice(0, 60) : '…'}`));
-    const forks = arms.map((arm, i) => this.runFork(arm.body, conditional ?? labels[i], depth));
+    // An arm the analysis environment does not take gives symbolic values only.
+    const forks = arms.map((arm, i) => {
+      const notTaken = concreteChoice !== undefined && concreteChoice !== i;
+      if (notTaken) this.symbolicOnly++;
+      try {
+        return this.runFork(arm.body, conditional ?? labels[i], depth);
+      } finally {
+        if (notTaken) this.symbolicOnly--;
+      }
+    });
     const hasElse = arms[arms.length - 1].test === undefined;
     if (!hasElse) forks.push(new Scope(this.scope));
     const concreteIndex = concreteChoice === undefined ? undefined : concreteChoice === -1 ? forks.length - 1 : concreteChoice;
@@ -1200,6 +1366,70 @@ class ModuleRun {
     finish();
   }
 
+  /**
+   * The body of a `with` runs once; its `as` targets are unknown. `with contextlib.suppress(E…)`
+   * is a `try` whose handler does nothing: a body that raises one of them (a name defined
+   * nowhere, for NameError) leaves the names as they were.
+   */
+  private withStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
+    const body = node.getChild('Body');
+    const managers = significantChildren(node).filter((c) => c !== body && c.name !== 'with' && c.name !== 'as' && c.prevSibling?.name !== 'as');
+    // `with open(path) as f:` of a file that is not there: FileNotFoundError, the body never runs.
+    for (const m of managers) {
+      const v = this.evaluateNow(m);
+      const concrete = v.concreteValue ?? v.value;
+      if (concrete.kind === 'unknown' && concrete.raises) return this.noteRaise(concrete, node, conditional);
+    }
+    for (const t of significantChildren(node)) if (t.prevSibling?.name === 'as' && t.name === 'VariableName') this.bind(this.src(t), { value: unknown('a with-statement target') }, t, node, undefined, conditional);
+    if (!body) return;
+    const suppressed = managers.length === 1 ? this.suppressedTypes(managers[0]) : undefined;
+    if (!suppressed) return this.block(body, conditional, depth + 1);
+    if (suppressed.includes('NameError') && this.usesUndefinedName(body)) return;
+    const fork = this.runFork(body, conditional, depth);
+    const raised = this.raisedIn(fork)?.split(':')[0];
+    if (!raised) return this.commit(fork);
+    const caught = suppressed.some((t) => catchesType(t, raised));
+    this.merge([fork, new Scope(this.scope)], caught ? 1 : 0, conditional ?? `with suppress(${suppressed.join(', ')})`);
+  }
+
+  /** `contextlib.suppress(NameError, KeyError)` / `suppress(…)`: the exception names. */
+  private suppressedTypes(manager: SyntaxNode): string[] | undefined {
+    if (manager.name !== 'CallExpression' || !/^(contextlib\.)?suppress$/.test(this.src(manager.firstChild ?? manager))) return undefined;
+    const args = manager.getChild('ArgList');
+    return args ? significantChildren(args).map((a) => this.src(a).replace(/^.*\./, '')) : [];
+  }
+
+  /**
+   * Whether a block reads a name bound nowhere: not in the module's names so far, not assigned
+   * in the block before, not a builtin; never claimed after a star import of a module nobody can
+   * read or a write of globals() nobody could name.
+   */
+  private usesUndefinedName(body: SyntaxNode): boolean {
+    if (this.unlistedStarImport || this.dynamicNames) return false;
+    const assigned = new Set<string>();
+    let found = false;
+    body.toTree().iterate({
+      enter: (ref) => {
+        if (found) return false;
+        const n = ref.node;
+        if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition' || n.name === 'LambdaExpression' || n.name.endsWith('Comprehension')) return false;
+        if (n.name !== 'VariableName') return undefined;
+        const name = this.text.slice(body.from + n.from, body.from + n.to);
+        const next = n.nextSibling;
+        if (next?.name === 'AssignOp') assigned.add(name);
+        else if (!assigned.has(name) && !this.scope.has(name) && !BUILTINS.has(name) && name !== '__file__' && name !== '__name__') found = true;
+        return undefined;
+      },
+    });
+    return found;
+  }
+
+  /** Inside a loop pass whose concrete values come from other passes (forStatement). */
+  private symbolicOnly = 0;
+
+  /** Set by `from module import *` of a module nobody can read: names may exist that nobody can list. */
+  private unlistedStarImport = false;
+
   /** The first exception a fork's statements raise in the analysis environment, if any. */
   private raisedIn(fork: Scope): string | undefined {
     for (const name of fork.ownNames()) {
@@ -1235,8 +1465,16 @@ class ModuleRun {
       if (parts.orElse) this.block(parts.orElse, conditional, depth + 1);
       return;
     }
-    const widened = this.loopOnce(node, parts.body, conditional, depth, { targets: parts.targets, items: items ?? undefined });
-    if (concreteItems && concreteItems.length <= LIMITS.loopIterations && (!jumps || !concreteItems.length)) {
+    const unrollConcrete = !!concreteItems && concreteItems.length <= LIMITS.loopIterations && (!jumps || !concreteItems.length);
+    // With the concrete passes to follow, the widened pass only gives symbolic values.
+    if (unrollConcrete) this.symbolicOnly++;
+    let widened: Scope;
+    try {
+      widened = this.loopOnce(node, parts.body, conditional, depth, { targets: parts.targets, items: items ?? undefined });
+    } finally {
+      if (unrollConcrete) this.symbolicOnly--;
+    }
+    if (concreteItems && unrollConcrete) {
       // Items known only in the analysis environment (`os.environ.get("X", "").split(",")`):
       // their passes give the concrete values, the widened pass the symbolic ones.
       const saved = this.scope;
@@ -1448,7 +1686,6 @@ class ModuleRun {
 type Mode = 'symbolic' | 'concrete';
 
 /** A name that is not bound on a path (only inside merged values). */
-export const ABSENT: Value = { kind: 'unknown', reason: 'not set on every path', absent: true };
 
 /**
  * A binding's values where the concrete one (what rules read) is computed now and the symbolic
@@ -1513,7 +1750,7 @@ function listedItems(v: Value): Value[] | undefined {
 
 /** A module of the project as a value: its names are attributes. */
 function projectModule(name: string, module: ImportedModule): Value {
-  return { kind: 'module', name, file: module.file, members: (attr: string) => module.scope.get(attr) };
+  return { kind: 'module', name, file: module.file, members: (attr: string) => module.scope.get(attr), names: () => [...module.scope.keys()] };
 }
 
 /** Item `i` of an unpacked assignment (`A, B = 1, 2`). */
@@ -1523,6 +1760,18 @@ function unpack(v: Lazy, i: number, count: number): Lazy {
     const item = (x: Value) => (isSequence(x) && x.items.length === count && !x.items.some((y) => y.kind === 'some') ? x.items[i] : UNKNOWN);
     return { value: item(e.value), concreteValue: e.concreteValue !== undefined ? item(e.concreteValue) : undefined };
   });
+}
+
+/** The hidden name that carries an exception raised by a statement binding nothing (noteRaise). */
+const RAISED = '__raised__';
+
+/** A call of the module's namespace: `globals()`, `vars()`, `locals()`, `exec(`. */
+const NAMESPACE_CALL = /\b(?:globals|vars|locals)\s*\(\s*\)|\bexec\s*\(/;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 export { CHECK_ARGV, envRead };

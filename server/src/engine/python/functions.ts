@@ -16,12 +16,15 @@ import { type EvalContext, evaluate, significantChildren, text, operand, bindTar
 import type { CallArgs } from './calls';
 import { ifArms, tryParts, forParts, catches } from './syntax';
 import { MUTATING_METHODS, inPlace, setIn, updateIn } from './mutation';
+import { NamespaceWrites, namespaceRead, namespaceOpaque } from './namespace';
 
 interface Path {
   locals: Map<string, Value>;
+  /** What this path wrote into the module's namespace (namespace.ts). */
+  writes: NamespaceWrites;
 }
 
-type Outcome = { kind: 'return'; value: Value } | { kind: 'raise'; value: Value } | { kind: 'break' | 'continue'; path: Path };
+type Outcome = { kind: 'return'; value: Value; writes: NamespaceWrites } | { kind: 'raise'; value: Value } | { kind: 'break' | 'continue'; path: Path };
 
 class GiveUp extends Error {}
 
@@ -44,13 +47,30 @@ export function callFunction(fn: FunctionValue, args: CallArgs, ctx: EvalContext
     const body = def.node.getChild('Body');
     if (!body) return UNKNOWN;
     const run = new FunctionRun(fctx, depth);
-    const { outcomes, live } = run.block(body, [{ locals }]);
+    const { outcomes, live } = run.block(body, [{ locals, writes: new NamespaceWrites(ctx.namespaceWrites) }]);
     const results: Value[] = outcomes.map((o) => (o.kind === 'return' || o.kind === 'raise' ? o.value : UNKNOWN));
     if (live.length) results.push(NONE);
+    mergeWrites(ctx, [...outcomes.flatMap((o) => (o.kind === 'return' ? [o.writes] : [])), ...live.map((p) => p.writes)]);
     return oneOf(results);
   } catch (e) {
+    // A function that may write the module's namespace and could not be followed: what it
+    // wrote nobody can list.
+    if (ctx.namespaceWrites && (args.positional.some((a) => a.kind === 'namespace') || /\b(globals|exec)\s*\(/.test(def.text.slice(def.node.from, def.node.to)))) namespaceOpaque(ctx, `${fn.name}()`);
     if (e instanceof GiveUp) return unknown(`${fn.name}(): ${e.message}`);
     return UNKNOWN;
+  }
+}
+
+/** The caller sees what the function's finished paths wrote: a name written on some paths only may keep its value. */
+function mergeWrites(ctx: EvalContext, finished: NamespaceWrites[]) {
+  const into = ctx.namespaceWrites;
+  if (!into || !finished.length) return;
+  for (const w of finished) for (const d of w.opaque) into.addOpaque(d.why, d.prefix);
+  const names = new Set<string>();
+  for (const w of finished) for (const k of w.names.keys()) names.add(k);
+  for (const name of names) {
+    const before = namespaceRead(name, ctx);
+    into.write(name, oneOf(finished.map((w) => w.names.get(name) ?? before)));
   }
 }
 
@@ -79,6 +99,7 @@ function functionContext(ctx: EvalContext, fn: FunctionValue, locals: Map<string
     },
     callDepth: ctx.callDepth + 1,
     method: def.owner && fn.bound ? { owner: def.owner, self: fn.bound } : undefined,
+    namespaceModule: def.module || undefined,
   });
 }
 
@@ -165,7 +186,7 @@ class FunctionRun {
   private evaluate(node: SyntaxNode | null | undefined, path: Path): Value {
     if (!this.ctx.budget.step()) throw new GiveUp(this.ctx.budget.exhausted ?? 'budget');
     // The path's locals are the function's locals: point the context's lookups at them.
-    return evaluate(node, withLocals(this.ctx, path.locals), this.depth + 1);
+    return evaluate(node, deriveContext(withLocals(this.ctx, path.locals), { namespaceWrites: path.writes }), this.depth + 1);
   }
 
   private statement(node: SyntaxNode, path: Path): { outcomes: Outcome[]; live: Path[] } {
@@ -187,7 +208,7 @@ class FunctionRun {
       }
       case 'ReturnStatement': {
         const parts = significantChildren(node).filter((c) => c.name !== 'return');
-        return done({ kind: 'return', value: parts.length ? this.evaluate(parts[0], path) : NONE });
+        return done({ kind: 'return', value: parts.length ? this.evaluate(parts[0], path) : NONE, writes: path.writes });
       }
       case 'RaiseStatement': {
         const parts = significantChildren(node).filter((c) => c.name !== 'raise');
@@ -219,6 +240,8 @@ class FunctionRun {
         return this.forStatement(node, path);
       case 'TryStatement':
         return this.tryStatement(node, path);
+      case 'WithStatement':
+        return this.withStatement(node, path);
       case 'FunctionDefinition': {
         const name = node.getChild('VariableName');
         if (name) path.locals.set(text(name, this.ctx), { kind: 'function', name: text(name, this.ctx), def: { node, text: this.ctx.text, file: this.ctx.file, module: '', globals: this.ctx.lookup } });
@@ -241,10 +264,27 @@ class FunctionRun {
     const v = this.evaluate(valueNodes[0], path);
     if (v.kind === 'unknown' && v.raises) return { outcomes: [{ kind: 'raise', value: v }], live: [] };
     for (const targets of segments) {
+      if (targets.length === 1 && targets[0].name === 'MemberExpression' && targets[0].lastChild?.name === 'PropertyName') {
+        // `self.name = value` on an instance being built: its attribute.
+        const objectNode = targets[0].firstChild;
+        const obj = objectNode?.name === 'VariableName' ? path.locals.get(text(objectNode, this.ctx)) : undefined;
+        if (obj?.kind !== 'instance' || !obj.attributes || obj.after) throw new GiveUp('an attribute assignment');
+        obj.attributes.set(text(targets[0].lastChild, this.ctx), v);
+        continue;
+      }
       if (targets.length === 1 && targets[0].name === 'MemberExpression') {
         // `d["k"] = v` on a local: a copy with the item set.
         const item = this.localItem(targets[0], path);
         if (!item) throw new GiveUp('an item assignment');
+        const root = path.locals.get(item.root)!;
+        if (root.kind === 'namespace') {
+          // `context[name] = value` where context is globals().
+          const [key, ...rest] = item.keys;
+          if (root.module !== this.ctx.moduleFile) continue;
+          if (rest.length || key.kind !== 'str') path.writes.addOpaque('an item assignment of globals()');
+          else path.writes.write(key.value, v);
+          continue;
+        }
         const updated = setIn(path.locals.get(item.root)!, item.keys, v);
         if (updated.kind === 'unknown' && updated.raises) return { outcomes: [{ kind: 'raise', value: updated }], live: [] };
         path.locals.set(item.root, updated);
@@ -302,6 +342,22 @@ class FunctionRun {
     return { outcomes, live };
   }
 
+  /** `with open(f) as fh: …`: a context manager that raises raises here; the `as` name is unknown. */
+  private withStatement(node: SyntaxNode, path: Path): { outcomes: Outcome[]; live: Path[] } {
+    const body = node.getChild('Body');
+    if (!body) throw new GiveUp('a with-statement it does not follow');
+    const parts = significantChildren(node).filter((c) => c !== body && c.name !== 'with' && c.name !== 'as' && c.name !== ',');
+    for (const c of parts) {
+      if (c.prevSibling?.name === 'as') {
+        if (c.name === 'VariableName') path.locals.set(text(c, this.ctx), unknown('a with-statement target'));
+        continue;
+      }
+      const v = this.evaluate(c, path);
+      if (v.kind === 'unknown' && v.raises) return { outcomes: [{ kind: 'raise', value: v }], live: [] };
+    }
+    return this.block(body, [path]);
+  }
+
   private tryStatement(node: SyntaxNode, path: Path): { outcomes: Outcome[]; live: Path[] } {
     const parts = tryParts(node);
     if (!parts) return { outcomes: [], live: [path] };
@@ -347,7 +403,7 @@ class FunctionRun {
     if (!MUTATING_METHODS.has(method)) return undefined;
     const objectNode = callee.firstChild;
     const item = objectNode.name === 'VariableName' ? (path.locals.has(text(objectNode, this.ctx)) ? { root: text(objectNode, this.ctx), keys: [] as Value[] } : undefined) : this.localItem(objectNode, path);
-    if (!item) return undefined;
+    if (!item || path.locals.get(item.root)?.kind === 'namespace') return undefined;
     const argList = expr.getChild('ArgList');
     const argNodes = argList ? significantChildren(argList) : [];
     if (argNodes.some((a) => a.name === 'AssignOp' || a.name === '*' || a.name === '**' || a.name === 'for')) return undefined;
@@ -377,6 +433,6 @@ class FunctionRun {
 }
 
 function copy(path: Path): Path {
-  return { locals: new Map(path.locals) };
+  return { locals: new Map(path.locals), writes: path.writes.copy() };
 }
 

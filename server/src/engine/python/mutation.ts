@@ -25,7 +25,11 @@ export function augmented(old: Value, op: string, right: Value, budget: Budget):
     if (old.kind === 'tuple' && right.kind === 'tuple') return boundedItems(budget, 'tuple', [...old.items, ...right.items]);
     if (old.kind === 'str' && right.kind === 'str') return old.value.length + right.value.length > LIMITS.stringLength ? unknown('string too long') : str(old.value + right.value);
     if ((old.kind === 'int' || old.kind === 'float') && (right.kind === 'int' || right.kind === 'float')) return { kind: old.kind === 'float' || right.kind === 'float' ? 'float' : 'int', value: old.value + right.value };
-    if (old.kind === 'list' && (right.kind === 'unknown' || right.kind === 'env')) return { kind: 'list', items: [...old.items, { kind: 'some' }] };
+    // Items nobody can list (a sequence from a library, a name defined elsewhere): the ones
+    // already there stay certain.
+    if ((old.kind === 'list' || old.kind === 'tuple') && right.kind === 'unknown' && !right.raises) return { kind: old.kind, items: [...old.items, { kind: 'some' }] };
+    // list += "text" extends by its characters, whatever the variable holds.
+    if (old.kind === 'list' && right.kind === 'env') return { kind: 'list', items: [...old.items, { kind: 'some' }] };
   }
   if (op === '|=' && old.kind === 'dict' && right.kind === 'dict') {
     const entries = [...old.entries];

@@ -243,10 +243,36 @@ export function fieldsOf(b: SettingBinding): BindingFields {
  * Names and their bindings, optionally layered over a parent scope: reads fall through to the
  * parent, writes stay in the layer. A module's own scope has no parent.
  */
+/**
+ * Names nobody can list that a module may have bound (a write of globals() nobody could name,
+ * see namespace.ts): why, and the prefix they all share when that is known (`EMAIL_` for
+ * `vars().update(env.email())`).
+ */
+export interface DynamicNames {
+  why: string;
+  prefix?: string;
+}
+
+export function matchingDynamic(entries: readonly DynamicNames[] | undefined, name: string | undefined): string | undefined {
+  for (const d of entries ?? []) if (!d.prefix || (name !== undefined && name.startsWith(d.prefix))) return d.why;
+  return undefined;
+}
+
 export class Scope {
   private own = new Map<string, SettingBinding>();
+  /** Set on a module's scope when names nobody can list may be bound. */
+  dynamicNames: DynamicNames[] | undefined;
 
   constructor(readonly parent?: Scope) {}
+
+  /** Why `name`, not bound here, may still be set; without a name, why any name may be. */
+  dynamic(name?: string): string | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const why = matchingDynamic(s.dynamicNames, name);
+      if (why) return why;
+    }
+    return undefined;
+  }
 
   /** The binding a read sees now (undefined for names never bound or deleted). */
   get(name: string): SettingBinding | undefined {

@@ -62,11 +62,24 @@ export function tryParts(node: SyntaxNode): TryParts | undefined {
 export function catches(types: SyntaxNode | undefined, name: string, text: string): boolean {
   if (!types) return true;
   const names = types.name === 'TupleExpression' || types.name === 'ParenthesizedExpression' ? significantChildren(types) : [types];
-  return names.some((n) => {
-    const written = text.slice(n.from, n.to).replace(/^.*\./, '');
-    return written === name || written === 'Exception' || written === 'BaseException' || (name === 'ModuleNotFoundError' && written === 'ImportError');
-  });
+  return names.some((n) => catchesType(text.slice(n.from, n.to).replace(/^.*\./, ''), name));
 }
+
+/** Whether a handler of `written` (an exception class name) catches `name`. */
+export function catchesType(written: string, name: string): boolean {
+  return written === name || written === 'Exception' || written === 'BaseException' || !!PARENTS[name]?.includes(written);
+}
+
+/** The built-in exceptions a handler of another one catches (the ones settings raise). */
+const PARENTS: Record<string, string[]> = {
+  ModuleNotFoundError: ['ImportError'],
+  FileNotFoundError: ['OSError', 'IOError', 'EnvironmentError'],
+  PermissionError: ['OSError', 'IOError', 'EnvironmentError'],
+  IsADirectoryError: ['OSError', 'IOError', 'EnvironmentError'],
+  KeyError: ['LookupError'],
+  IndexError: ['LookupError'],
+  UnicodeDecodeError: ['ValueError'],
+};
 
 export interface ForParts {
   targets: SyntaxNode[];

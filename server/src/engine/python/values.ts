@@ -30,6 +30,8 @@ export type Value =
   | FunctionValue
   | ClassValue
   | InstanceValue
+  /** `globals()` of a module (its file): see namespace.ts. */
+  | { kind: 'namespace'; module: string }
   | { kind: 'envReader'; library: EnvLibrary; schema: Map<string, EnvSchemaEntry> }
   | EnvValue
   | OneOf
@@ -43,6 +45,8 @@ export interface ModuleValue {
   /** A project module: its file, and its names as they are once it has run. */
   file?: string;
   members?: (attribute: string) => { value: Value; concreteValue?: Value; token?: number } | undefined;
+  /** A project module: every name it binds (for `dir(module)` and `module.__dict__`). */
+  names?: () => string[];
 }
 
 export interface SequenceValue {
@@ -62,6 +66,8 @@ export interface DictValue {
   entries: DictEntry[];
   /** Keys nobody can list may be present too. */
   open: boolean;
+  /** Where `open`: the keys nobody can list all start with this (`EMAIL_` for an e-mail URL's settings). */
+  keyPrefix?: string;
 }
 
 /** A value that is one of a few others (a branch nobody can decide). Options are never `oneOf`. */
@@ -129,6 +135,8 @@ export interface InstanceValue {
   kind: 'instance';
   cls: ClassValue;
   after?: ClassValue;
+  /** What `__init__` set on it (`self.name = name`). */
+  attributes?: Map<string, Value>;
 }
 
 /** A class attribute: a binding of the class body (settings.ts's SettingBinding fits). */
@@ -229,6 +237,7 @@ export function truthy(v: Value): boolean | undefined {
     case 'function':
     case 'class':
     case 'envReader':
+    case 'namespace':
       return true;
     case 'oneOf':
       return agree(v.options, truthy);
@@ -330,6 +339,8 @@ export function sameValue(a: Value, b: Value, budget = { left: 2000 }): boolean 
       return a === b;
     case 'instance':
       return a.cls === (b as typeof a).cls && a.after === (b as typeof a).after;
+    case 'namespace':
+      return a.module === (b as typeof a).module;
     case 'function':
       return a.def.node === (b as typeof a).def.node;
     case 'env': {
@@ -450,6 +461,8 @@ function reprOne(v: Value, left: { left: number }): string {
       return `<class ${v.name}>`;
     case 'instance':
       return `<${v.cls.name} object>`;
+    case 'namespace':
+      return 'globals()';
     case 'envReader':
       return '<environment reader>';
     case 'env':

@@ -3,7 +3,7 @@
 // `manage.py check --deploy` sees on a machine without them), and where each value came from.
 
 import type { Scope, SettingBinding, SourceRange } from '../python/execute';
-import { type Value, NONE, TRUE, FALSE, str, isSequence, UNKNOWN, containsString } from '../python/values';
+import { type Value, NONE, TRUE, FALSE, str, isSequence, UNKNOWN, unknown, containsString } from '../python/values';
 import { atLeast, type DjangoVersion } from '../project/djangoVersion';
 
 export interface SettingValue {
@@ -103,8 +103,9 @@ export class SettingsView {
     return this.scope.get(name);
   }
 
+  /** Whether the module sets the name (or may: after a write of globals() nobody could name). */
   isSet(name: string): boolean {
-    return this.scope.has(name);
+    return this.scope.has(name) || this.scope.dynamic(name) !== undefined;
   }
 
   /**
@@ -114,7 +115,9 @@ export class SettingsView {
    */
   get(name: string): SettingValue {
     const binding = this.scope.get(name);
-    const dflt = () => djangoDefault(name, this.version) ?? UNKNOWN;
+    const dynamic = this.scope.dynamic(name);
+    // Not assigned, but a write nobody could name may have set it: not Django's default for sure.
+    const dflt = () => (dynamic ? unknown(`may be set by ${dynamic}`) : (djangoDefault(name, this.version) ?? UNKNOWN));
     if (!binding) return { value: dflt(), binding: undefined };
     let value = binding.concreteValue ?? binding.value;
     if (value.kind === 'oneOf' && this.world) value = value.options[this.world.pick(name, value.options.length)];
@@ -126,7 +129,9 @@ export class SettingsView {
   /** The value as written, keeping environment reads as such. */
   symbolic(name: string): Value {
     const binding = this.scope.get(name);
-    return binding ? binding.value : (djangoDefault(name, this.version) ?? UNKNOWN);
+    if (binding) return binding.value;
+    const dynamic = this.scope.dynamic(name);
+    return dynamic ? unknown(`may be set by ${dynamic}`) : (djangoDefault(name, this.version) ?? UNKNOWN);
   }
 
   /** The string items of a list setting; undefined when any item or the list is unknown. */

@@ -1,0 +1,1 @@
+from dmoj.celery import app as celery_app

@@ -1,0 +1,2 @@
+BOTS_CHANNEL = "bots"
+BOTS_TESTING_CHANNEL = "bot-testing"
