@@ -1373,7 +1373,7 @@ class ModuleRun {
    */
   private withStatement(node: SyntaxNode, conditional: string | undefined, depth: number): void {
     const body = node.getChild('Body');
-    const managers = significantChildren(node).filter((c) => c !== body && c.name !== 'with' && c.name !== 'as' && c.prevSibling?.name !== 'as');
+    const managers = significantChildren(node).filter((c) => c.name !== 'Body' && c.name !== 'with' && c.name !== 'as' && c.prevSibling?.name !== 'as');
     // `with open(path) as f:` of a file that is not there: FileNotFoundError, the body never runs.
     for (const m of managers) {
       const v = this.evaluateNow(m);
@@ -1493,7 +1493,7 @@ class ModuleRun {
   /** One pass of a loop body with its targets bound to an item (and, when it differs, its concrete value). */
   private loopPass(targets: SyntaxNode[], item: Value, concreteItem: Value | undefined, body: SyntaxNode, node: SyntaxNode, conditional: string | undefined, depth: number) {
     this.seq = nextSeq();
-    for (const t of targets) this.bindTarget(t, item, node, conditional, concreteItem);
+    this.bindTargets(targets, item, node, conditional, concreteItem);
     this.block(body, conditional, depth + 1);
   }
 
@@ -1539,7 +1539,7 @@ class ModuleRun {
       if (loop) {
         const candidates = loop.items?.flatMap((i) => (i.kind === 'some' ? (i.candidates ?? []) : [i]));
         const item = candidates && candidates.length && candidates.length <= LIMITS.options ? oneOf(candidates) : unknown('a loop item');
-        for (const t of loop.targets) this.bindTarget(t, item, node, label);
+        this.bindTargets(loop.targets, item, node, label);
       }
       this.block(body, label, depth + 1);
     } finally {
@@ -1563,11 +1563,17 @@ class ModuleRun {
 
   private bindTarget(target: SyntaxNode, value: Value, statement: SyntaxNode, conditional: string | undefined, concreteValue?: Value) {
     if (target.name === 'VariableName') this.bind(this.src(target), { value, concreteValue }, target, statement, undefined, conditional);
-    else if (target.name === 'TupleExpression' || target.name === 'ParenthesizedExpression' || target.name === 'ArrayExpression') {
-      const names = significantChildren(target);
-      const part = (v: Value | undefined, i: number) => (v === undefined ? undefined : isSequence(v) && v.items.length === names.length ? v.items[i] : unknown('unpacked'));
-      names.forEach((n, i) => this.bindTarget(n, part(value, i)!, statement, conditional, part(concreteValue, i)));
-    }
+    else if (target.name === 'TupleExpression' || target.name === 'ParenthesizedExpression' || target.name === 'ArrayExpression') this.bindTargets(significantChildren(target), value, statement, conditional, concreteValue);
+  }
+
+  /** `for name, value in …` / `a, b = …`: several targets unpack the value. */
+  private bindTargets(targets: SyntaxNode[], value: Value, statement: SyntaxNode, conditional: string | undefined, concreteValue?: Value) {
+    if (targets.length === 1) return this.bindTarget(targets[0], value, statement, conditional, concreteValue);
+    const part = (v: Value, i: number): Value => {
+      if (v.kind === 'oneOf') return oneOf(v.options.map((o) => part(o, i)));
+      return isSequence(v) && v.items.length === targets.length && !v.items.some((x) => x.kind === 'some') ? v.items[i] : unknown('unpacked');
+    };
+    targets.forEach((t, i) => this.bindTarget(t, part(value, i), statement, conditional, concreteValue === undefined ? undefined : part(concreteValue, i)));
   }
 
   /** Runs a body in a layer over the current scope and returns the layer. */

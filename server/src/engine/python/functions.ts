@@ -346,7 +346,7 @@ class FunctionRun {
   private withStatement(node: SyntaxNode, path: Path): { outcomes: Outcome[]; live: Path[] } {
     const body = node.getChild('Body');
     if (!body) throw new GiveUp('a with-statement it does not follow');
-    const parts = significantChildren(node).filter((c) => c !== body && c.name !== 'with' && c.name !== 'as' && c.name !== ',');
+    const parts = significantChildren(node).filter((c) => c.name !== 'Body' && c.name !== 'with' && c.name !== 'as' && c.name !== ',');
     for (const c of parts) {
       if (c.prevSibling?.name === 'as') {
         if (c.name === 'VariableName') path.locals.set(text(c, this.ctx), unknown('a with-statement target'));
