@@ -7,6 +7,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, copyFixture, positionAt, uriOf, type Range } from './lspClient';
+// @ts-expect-error: a plain .mjs module shared with the benchmark
+import { branchySettings } from '../../scripts/bench/settings.mjs';
 
 /** Deterministic PRNG (mulberry32): a failure replays from its seed. */
 function rng(seed: number) {
@@ -79,5 +81,40 @@ describe('random edits through the protocol', () => {
     }
     assert.equal(client.running, true);
     assert.deepEqual(client.errorLogs(), [], 'the server logged no errors');
+  });
+});
+
+describe('settings the server must get through', () => {
+  let fixture: ReturnType<typeof copyFixture>;
+  let client: LspClient;
+
+  before(async () => {
+    fixture = copyFixture('startproject');
+    client = new LspClient();
+    await client.initialize(fixture.root);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fixture.cleanup();
+  });
+
+  it('20,000 lines of nested undecidable branches changing the same lists: diagnostics published, nothing logged as an error', { timeout: 120_000 }, async () => {
+    // Each merge after a branch is computed from the one before: a chain thousands deep that
+    // must not be walked by recursion, whichever value is read first (the server reads the
+    // symbolic values first, the CLI the concrete ones). At this size a recursive walk overflows.
+    const file = join(fixture.root, 'mysite/settings.py');
+    const uri = uriOf(file);
+    const text = (branchySettings as (lines: number) => string)(20_000);
+    const opened = client.waitForDiagnostics(uri, 1, 90_000);
+    client.open(uri, text);
+    const published = await opened;
+    const codes = published.diagnostics.map((d) => String(d.code));
+    assert.ok(!codes.includes('DJD000'), `no analysis failure: ${published.diagnostics.map((d) => d.message).join(' | ')}`);
+    assert.deepEqual(client.errorLogs(), [], 'the server logged no errors');
+    // DEBUG comes from a helper reading the environment (off when unset), ALLOWED_HOSTS from its
+    // default: neither W018 nor W020, while the HSTS setting only set on CI leaves W004 standing.
+    assert.ok(!codes.includes('security.W018') && !codes.includes('security.W020'), `DEBUG and ALLOWED_HOSTS are decided: ${codes.join(' ')}`);
+    assert.ok(codes.length > 0, 'the checks still decide something');
   });
 });

@@ -166,3 +166,16 @@ test('version pins from requirements folders, -r / -c includes, constraints, set
   assert.equal(version({ 'setup.py': 'setup(\n    install_requires=["Django~=3.2.0", "celery"],\n)\n' }), '3.2 setup.py:2');
   assert.equal(version({ 'requirements/dev.txt': '-r base.txt\n', 'requirements/base.txt': '-r dev.txt\nDjango==5.0\n' }), '5.0 requirements/base.txt:2', 'include cycles end');
 });
+
+test('thousands of undecidable branches changing one list: the merged value is read oldest first, symbolic or concrete', TIMEOUT, () => {
+  // Each merge after a branch is computed from the one before. The server reads the symbolic
+  // value first, the CLI the concrete one: neither may recurse through the chain.
+  const text = 'import os\nX = []\n' + 'if os.environ.get("F"):\n    X.append("a")\nelse:\n    X = X + ["b"]\n'.repeat(1900) + 'MIDDLEWARE = X\n';
+  for (const read of ['symbolic', 'concrete'] as const) {
+    const p = settingsProject(text);
+    const binding = p.scopeOf(SETTINGS)!.get('X')!;
+    const x = read === 'symbolic' ? binding.value : binding.concreteValue!;
+    assert.ok(x.kind === 'list' || x.kind === 'unknown', `${read}: ${pyRepr(x, 60)}`);
+    assert.ok(Array.isArray(p.findingsFor(SETTINGS)));
+  }
+});

@@ -5,6 +5,7 @@ import { warmUp } from '../engine/warmUp';
 import {
   CodeActionKind,
   CompletionItemKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
@@ -425,7 +426,31 @@ export class DjangoDeployServer {
         this.publish(path, entry, forced.has(path));
       } catch (error) {
         this.logError(`diagnostics for ${path}`, error);
+        this.publishFailure(path, error);
       }
+    }
+  }
+
+  /**
+   * The analysis of a file failed (a defect of ours): say so on the file, once, instead of
+   * leaving the editor waiting, and keep serving everything else.
+   */
+  private publishFailure(path: string, error: unknown): void {
+    const state = this.open.get(path);
+    const uri = state?.uri ?? pathToUri(path);
+    const version = state ? this.documents.get(state.uri)?.version : undefined;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'Django Deploy',
+      code: 'DJD000',
+      message: `Django Deploy could not analyse this file (${reason.slice(0, 200)}). Its diagnostics are missing until the next change; the details are in the Django Deploy output. Please report it.`,
+    };
+    try {
+      this.sendDiagnostics(uri, [diagnostic], version);
+    } catch (e) {
+      this.logError('publishing an analysis failure', e);
     }
   }
 

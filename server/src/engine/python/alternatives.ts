@@ -133,7 +133,7 @@ export function someOf(items: Value[]): Value {
       for (const c of item.candidates) candidates.add(c);
     } else if (item.kind === 'unknown') return { kind: 'some' };
     else candidates.add(item);
-    if (candidates.values.length > LIMITS.collectionItems) return { kind: 'some' };
+    if (candidates.values.length > LIMITS.someCandidates) return { kind: 'some' };
   }
   return { kind: 'some', candidates: candidates.values };
 }

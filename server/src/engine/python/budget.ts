@@ -29,6 +29,8 @@ export const LIMITS = {
   changesPerName: 2_000,
   /** Values one name may have after undecidable branches, before they are merged into one. */
   options: 8,
+  /** Candidates a `some` part of a list remembers (what its unlisted items may be); past it, anything. */
+  someCandidates: 64,
   /** Text parsed again to recover lines swallowed by an open bracket, per character of the module. */
   recoveryFactor: 4,
 } as const;

@@ -197,8 +197,24 @@ export class LazyBinding implements SettingBinding {
     return this.evaluated !== undefined;
   }
 
+  /** Whether the symbolic value has been read (a merged binding computes it on first read). Set by the getter (instances are made with Object.create: no initialiser runs). */
+  symbolicForced?: boolean;
+
+  /** Reads the symbolic value once (without walking the chain: the caller goes oldest first). */
+  forceSymbolic(): void {
+    if (this.symbolicForced) return;
+    this.symbolicForced = true;
+    void this.force().value;
+  }
+
   get value(): Value {
-    return this.force().value;
+    const evaluated = this.force();
+    // A merged binding's symbolic value is computed on first read, from the one before: read
+    // the chain's oldest first (thousands of branches changing one name must not recurse).
+    if (this.chained && !this.symbolicForced) forceChainOldestFirst(this, true);
+    const v = evaluated.value;
+    this.symbolicForced = true;
+    return v;
   }
   get concreteValue(): Value | undefined {
     return this.force().concreteValue;
@@ -212,13 +228,18 @@ export class LazyBinding implements SettingBinding {
  * `X.append(…)` thirty thousand times makes a chain of values each computed from the one before.
  * Forcing the newest would recurse through all of them: force them from the oldest instead.
  */
-function forceChainOldestFirst(newest: LazyBinding) {
+function forceChainOldestFirst(newest: LazyBinding, symbolic = false) {
   const chain: LazyBinding[] = [];
-  for (let b = newest.prior; b instanceof LazyBinding && !b.isForced && chain.length <= LIMITS.changesPerName; b = b.prior) {
+  // Linear in the chain, each binding once: a forced one (its symbolic value too, when asked)
+  // ends the walk.
+  for (let b = newest.prior; b instanceof LazyBinding && !(symbolic ? b.symbolicForced : b.isForced); b = b.prior) {
     chain.push(b);
     if (!b.chained) break;
   }
-  for (let i = chain.length - 1; i >= 0; i--) chain[i].ensureComputed();
+  for (let i = chain.length - 1; i >= 0; i--) {
+    chain[i].ensureComputed();
+    if (symbolic) chain[i].forceSymbolic();
+  }
 }
 
 /** The position and history fields of a binding, without forcing its value. */
