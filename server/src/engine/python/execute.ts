@@ -736,10 +736,12 @@ class ModuleRun {
    * over `inspect.getmembers(cls())`, properties computed). The class, when the call is one.
    */
   private classExporter(objectNode: SyntaxNode, method: string, args: SyntaxNode[]): ClassValue | undefined {
-    const cls = this.scope.get(this.src(objectNode))?.value;
-    if (cls?.kind !== 'class' || args.length !== 1) return undefined;
+    // The argument first: reading the object's value would force every `X.append(…)` eagerly.
+    if (args.length !== 1) return undefined;
     const target = this.src(args[0]).replace(/\s+/g, '');
     if (target !== '__name__' && target !== 'sys.modules[__name__]') return undefined;
+    const cls = this.scope.get(this.src(objectNode))?.value;
+    if (cls?.kind !== 'class') return undefined;
     const fn = classAttribute(cls, method)?.value;
     if (fn?.kind !== 'function' || !fn.def.owner) return undefined;
     const body = fn.def.text.slice(fn.def.node.from, fn.def.node.to);
