@@ -10,6 +10,7 @@ import { requirementsIn, includesOf } from '../../server/src/engine/project/requ
 import { djangoPinFromFile } from '../../server/src/engine/project/djangoVersion';
 import { globMatch } from '../../server/src/engine/glob';
 import { LIMITS } from '../../server/src/engine/python/budget';
+import { ModuleMemo } from '../../server/src/engine/python/memo';
 
 const TIMEOUT = { timeout: 120_000 };
 const MB = 1024 * 1024;
@@ -178,4 +179,20 @@ test('thousands of undecidable branches changing one list: the merged value is r
     assert.ok(x.kind === 'list' || x.kind === 'unknown', `${read}: ${pyRepr(x, 60)}`);
     assert.ok(Array.isArray(p.findingsFor(SETTINGS)));
   }
+});
+
+test('the memo keeps what the last runs used, nothing older (its values hold the runs that made them)', () => {
+  const memo = new ModuleMemo();
+  const text = 'A = 1\nB = 2\n';
+  const key = (from: number, to: number) => ({ kind: 'A', text, from, to });
+  const entry = { reads: [], evaluated: { value: { kind: 'int' as const, value: 1 } }, token: 7 };
+  memo.startRun();
+  memo.store(key(0, 5), entry);
+  memo.store(key(6, 11), { ...entry, token: 8 });
+  for (let run = 0; run < 5; run++) {
+    memo.startRun();
+    // Only A is used run after run.
+    assert.equal(memo.find(key(0, 5), () => 0)?.token, 7);
+  }
+  assert.equal(memo.find(key(6, 11), () => 0), undefined, 'B, unused for five runs, is gone');
 });

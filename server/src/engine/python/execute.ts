@@ -216,6 +216,7 @@ class ModuleRun {
     };
     this.current = { parsed, file: options.file };
     this.memo = options.memo ?? new ModuleMemo();
+    this.memo.startRun();
   }
 
   private get text(): string {

@@ -43,6 +43,8 @@ interface StoredEntry extends MemoEntry {
   kind: string;
   source: string;
   extra: readonly number[];
+  /** The last run that stored or reused it. */
+  run: number;
 }
 
 /** A 53-bit hash of a key, computed over the text in place (no copy of it). */
@@ -95,11 +97,18 @@ export class ReadLog {
 const MAX_ENTRIES = 40_000;
 /** Entries kept per statement text (the same text in several places, with different reads). */
 const PER_KEY = 4;
+/**
+ * Runs an entry survives without being used. A stored value holds the run that computed it (its
+ * lazy parts read that run's bindings): entries nobody reuses must go, or every keystroke's run
+ * stays alive until the memo fills.
+ */
+const UNUSED_RUNS = 2;
 
 export class ModuleMemo {
   private entries = new Map<number, StoredEntry[]>();
   private derived = new Map<string, Token>();
   private size = 0;
+  private run = 0;
 
   /** Hits and misses, for the bench and tests. */
   stats = { hits: 0, misses: 0, stale: 0 };
@@ -114,6 +123,7 @@ export class ModuleMemo {
         sameText = true;
         if (e.reads.every((r) => current(r) === r.token)) {
           this.stats.hits++;
+          e.run = this.run;
           return e;
         }
       }
@@ -127,10 +137,29 @@ export class ModuleMemo {
     if (this.size >= MAX_ENTRIES) this.clear();
     const hash = hashKey(key);
     const list = this.entries.get(hash) ?? [];
-    list.unshift({ ...entry, kind: key.kind, source: key.text.slice(key.from, key.to), extra: [...(key.extra ?? [])] });
+    list.unshift({ ...entry, kind: key.kind, source: key.text.slice(key.from, key.to), extra: [...(key.extra ?? [])], run: this.run });
     if (list.length > PER_KEY) list.pop();
     else this.size++;
     this.entries.set(hash, list);
+  }
+
+  /**
+   * A run of the module starts: entries no run used in the last UNUSED_RUNS are dropped (linear
+   * in the entries, like the run itself).
+   */
+  startRun(): void {
+    this.run++;
+    if (this.run <= UNUSED_RUNS) return;
+    const oldest = this.run - UNUSED_RUNS;
+    this.size = 0;
+    for (const [hash, list] of this.entries) {
+      const kept = list.filter((e) => e.run >= oldest);
+      if (kept.length === 0) this.entries.delete(hash);
+      else {
+        if (kept.length !== list.length) this.entries.set(hash, kept);
+        this.size += kept.length;
+      }
+    }
   }
 
   /** The same token for the same description of a binding's inputs. */
