@@ -137,7 +137,7 @@ export class DjangoDeployServer {
       scanned: (entry) => {
         this.schedule(undefined, entry);
         // Analyse the settings modules now, so that opening one later only re-uses the parse.
-        setImmediate(() => this.guard('pre-analysis', undefined, () => void entry.project.allFindings()));
+        this.preAnalyse(entry);
       },
     });
   }
@@ -389,6 +389,32 @@ export class DjangoDeployServer {
     if (this.flushScheduled || !this.configurationLoaded) return;
     this.flushScheduled = true;
     setImmediate(() => this.guard('publishDiagnostics', undefined, () => this.flush()));
+  }
+
+  /**
+   * Projects waiting for their background analysis, analysed one per turn of the event loop
+   * (so that messages are read in between) and never ahead of diagnostics a document waits for.
+   */
+  private preAnalysisQueue = new Set<ProjectEntry>();
+  private preAnalysisScheduled = false;
+
+  private preAnalyse(entry?: ProjectEntry): void {
+    if (entry) this.preAnalysisQueue.add(entry);
+    if (this.preAnalysisScheduled || this.preAnalysisQueue.size === 0) return;
+    this.preAnalysisScheduled = true;
+    // setTimeout, not setImmediate: the loop polls for messages before it runs.
+    setTimeout(() => {
+      this.preAnalysisScheduled = false;
+      if (this.flushScheduled) {
+        // A document is waiting: its diagnostics first.
+        this.preAnalyse();
+        return;
+      }
+      const [next] = this.preAnalysisQueue;
+      this.preAnalysisQueue.delete(next);
+      this.guard('pre-analysis', undefined, () => void next.project.allFindings());
+      this.preAnalyse();
+    }, 0);
   }
 
   private flush(): void {

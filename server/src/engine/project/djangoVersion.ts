@@ -5,7 +5,8 @@
 // the newest Django. Unknown means newest too.
 
 import * as posix from 'node:path/posix';
-import { requirementsIn, type Requirement } from './requirements';
+import { includesOf, isDependencyFile, isLockFile, requirementsIn, type Requirement } from './requirements';
+import { isIgnoredPath } from './layout';
 
 export interface DjangoVersion {
   major: number;
@@ -53,6 +54,50 @@ export function djangoPin(requirements: Requirement[], fileName: string): Django
     if (v) return v;
   }
   return undefined;
+}
+
+/** What the version search reads of a project (a DjangoProject): dependency files, parsed once per text. */
+export interface PinSource {
+  readonly root: string;
+  derive<T>(path: string, kind: string, from: (text: string) => T): T | undefined;
+  relative(file: string): string;
+}
+
+/**
+ * The Django version of a project: the `djangoDeploy.djangoVersion` setting, else the pin of its
+ * dependency files among `files` (every file it knows or was handed).
+ */
+export function projectDjangoVersion(project: PinSource, setting: string, files: Iterable<string>): DjangoVersion {
+  const fromSetting = setting ? parseVersionSetting(setting) : undefined;
+  if (fromSetting) return fromSetting;
+  const candidates = [...new Set(files)].filter((f) => isDependencyFile(f) && !isIgnoredPath(f.slice(project.root.length)));
+  // Lock files first, then files named for production, then the rest; nearest to the root first.
+  const rank = (f: string) => (isLockFile(f) ? 0 : /prod|deploy|live/i.test(posix.basename(f)) ? 1 : 2) * 1000 + f.split('/').length;
+  let unpinned: DjangoVersion | undefined;
+  for (const f of candidates.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
+    const v = pinFollowingIncludes(project, f, new Set());
+    if (v && !v.source.endsWith('(unpinned)')) return v;
+    unpinned ??= v;
+  }
+  return unpinned ?? NEWEST;
+}
+
+/** The Django pin of a dependency file, or of the files it includes with `-r` / `-c`. */
+function pinFollowingIncludes(project: PinSource, file: string, seen: Set<string>): DjangoVersion | undefined {
+  if (seen.has(file) || seen.size > 16) return undefined;
+  seen.add(file);
+  const requirements = project.derive(file, 'requirements', (text) => requirementsIn(file, text));
+  if (!requirements) return undefined;
+  const own = djangoPin(requirements, project.relative(file));
+  // An unpinned `django` takes its version from an included constraints or requirements file.
+  if (own && !own.source.endsWith('(unpinned)')) return own;
+  if (!/\.(txt|in)$/i.test(file)) return own;
+  for (const included of project.derive(file, 'includes', includesOf) ?? []) {
+    const target = included.startsWith('/') ? included : posix.join(posix.dirname(file), included);
+    const v = pinFollowingIncludes(project, posix.normalize(target), seen);
+    if (v && !v.source.endsWith('(unpinned)')) return v;
+  }
+  return own;
 }
 
 function fromSpec(spec: string, source: string): DjangoVersion | undefined {

@@ -23,7 +23,7 @@ export function isDevelopmentName(file: string): boolean {
 
 /**
  * Whether a path looks like a settings module by name: `settings.py`, anything in a `settings`
- * package, or `*settings*.py`. Content decides the rest (see project.ts).
+ * package, or `*settings*.py`. Content decides the rest (see roles.ts).
  */
 export function looksLikeSettingsPath(file: string): boolean {
   const base = posix.basename(file);

@@ -4,26 +4,27 @@
 // Built from files handed in by a shell (the language server or the CLI): the engine never
 // touches the file system itself. Files that are needed but were not handed in (a base module
 // imported by an open production module) are read through `ProjectHost.readFile`.
+//
+// Split by responsibility: roles.ts (which modules are settings, their roles), djangoVersion.ts
+// (the pin), findingPolicy.ts (severities, suppressions), projectTemplates.ts (templates).
 
 import * as posix from 'node:path/posix';
 import { parsePython, changedRange, type ParsedPython } from '../python/parse';
 import { ModuleMemo } from '../python/memo';
 import { executeModule, Scope, type ExecutedModule, type PreviousRun, type SettingBinding, type SourceRange } from '../python/execute';
-import { djangoPin, NEWEST, parseVersionSetting, type DjangoVersion } from './djangoVersion';
-import { includesOf, isDependencyFile, isLockFile, requirementsIn } from './requirements';
-import { globMatch } from '../glob';
-import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
-import type { Finding, SeveritySetting, Severity, Fix } from '../findings';
-import { runSettingsRules } from '../rules/settingsRules';
-import { ignoredOnLine, lineColumn } from '../text';
-import { analyseTemplate, type TemplateAnalysis, type TemplateContext } from '../templates/templateRules';
-import { staticFinders, staticIndex } from '../templates/staticFinders';
+import { projectDjangoVersion, type DjangoVersion } from './djangoVersion';
+import { isDependencyFile } from './requirements';
+import { isIgnoredPath, looksLikeSettingsPath } from './layout';
+import type { Finding, SeveritySetting, Fix } from '../findings';
+import { lineColumn } from '../text';
+import type { TemplateAnalysis, TemplateContext } from '../templates/templateRules';
 import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
 import { SettingsView } from '../rules/settingsView';
-import { servedUrl } from '../rules/staticfiles';
-import { isSequence, pathLike, type Value, type ClassValue } from '../python/values';
-import { dictGet } from '../python/evaluate';
-import { atLeast } from './djangoVersion';
+import { findSettingsModules, settingsLike } from './roles';
+import { dedupe, findingsForRoot } from './findingPolicy';
+import * as templates from './projectTemplates';
+
+export { templatePolicy } from './findingPolicy';
 
 export interface EngineConfig {
   /** Dotted module names or root-relative paths of production settings. */
@@ -70,12 +71,6 @@ interface FileState {
   suppressions?: boolean;
 }
 
-/** Content that makes a handed-in file a settings module candidate, whatever its name. */
-function looksLikeSettingsText(text: string): boolean {
-  // `[ \t]*`, never `\s*`, after `^`: a run of blank lines must not be rescanned from every line start.
-  return /^[ \t]*(INSTALLED_APPS|MIDDLEWARE|SECRET_KEY|ALLOWED_HOSTS|ROOT_URLCONF|DEBUG)[ \t]*[=:+]/m.test(text) || (/^from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(text) && text.slice(0, 2000).includes('settings'));
-}
-
 interface Analysis {
   modules: SettingsModuleInfo[];
   findings: Finding[];
@@ -87,18 +82,20 @@ interface Analysis {
   version: DjangoVersion;
 }
 
-
+// Members whose comment says "Internal" are not private only because the functions of roles.ts,
+// findingPolicy.ts and projectTemplates.ts read them: nothing else should.
 export class DjangoProject {
   readonly root: string;
-  private files = new Map<string, FileState>();
+  /** The texts handed in or read through the host. Internal. */
+  files = new Map<string, FileState>();
   /** The last parse of each file, kept when its text is dropped (a closed document). */
   private parses = new Map<string, ParsedPython>();
-  /** Every .py file known to exist (handed in or listed), for module resolution. */
-  private pythonFiles = new Set<string>();
+  /** Every .py file known to exist (handed in or listed), for module resolution. Internal. */
+  pythonFiles = new Set<string>();
   /** Dependency files known to exist (requirements*.txt, pyproject.toml…). */
   private dependencyFiles = new Set<string>();
-  /** Every other file known to exist: static assets, templates. */
-  private otherFiles = new Set<string>();
+  /** Every other file known to exist: static assets, templates. Internal. */
+  otherFiles = new Set<string>();
   /** What earlier runs of each settings module evaluated (reused while what they read holds). */
   private memos = new Map<string, ModuleMemo>();
   /**
@@ -112,16 +109,17 @@ export class DjangoProject {
   private generation = 0;
   /** derive(): per file, per kind, what was made of its text. */
   private derived = new Map<string, Map<string, unknown>>();
-  /** Files the shell says are templates (open as html / django-html). */
-  private markedTemplates = new Set<string>();
-  /** Template findings by file, valid for one settings analysis and one set of files. */
-  private templateCache = new Map<string, { text: string; findings: Finding[]; analysis?: TemplateAnalysis }>();
-  private templateContextCache: TemplateContext | undefined;
+  /** Files the shell says are templates (open as html / django-html). Internal. */
+  markedTemplates = new Set<string>();
+  /** Template findings by file, valid for one settings analysis and one set of files. Internal. */
+  templateCache = new Map<string, { text: string; findings: Finding[]; analysis?: TemplateAnalysis }>();
+  /** templateContext() until the settings or the set of files change. Internal. */
+  templateContextCache: TemplateContext | undefined;
   private directories = new Set<string>();
   private config: EngineConfig = DEFAULT_CONFIG;
   private analysis: Analysis | undefined;
-  /** Facts that only change with the set of files, entry points, dependency files or config. */
-  private structure: { sourceRoots?: string[]; pathCandidates?: string[]; entryPoints?: Map<string, string>; version?: DjangoVersion } = {};
+  /** Facts that only change with the set of files, entry points, dependency files or config. Internal. */
+  structure: { sourceRoots?: string[]; pathCandidates?: string[]; entryPoints?: Map<string, string>; version?: DjangoVersion } = {};
 
   constructor(
     root: string,
@@ -175,7 +173,7 @@ export class DjangoProject {
     this.addDirectoriesOf(path);
     if (isNew || affectsStructure(path)) this.structureChanged();
     // Typing in views.py changes nothing the settings analysis read: keep it.
-    else if (this.analysis && !this.analysis.read.has(path) && !this.settingsLike(state) && !looksLikeSettingsPath(path)) return;
+    else if (this.analysis && !this.analysis.read.has(path) && !settingsLike(state) && !looksLikeSettingsPath(path)) return;
     this.analysis = undefined;
   }
 
@@ -246,10 +244,6 @@ export class DjangoProject {
     }
     this.generation++;
     this.analysis = undefined;
-  }
-
-  private settingsLike(state: FileState): boolean {
-    return (state.settingsLike ??= looksLikeSettingsText(state.text));
   }
 
   private structureChanged(): void {
@@ -470,121 +464,20 @@ export class DjangoProject {
       return result;
     };
 
-    const candidates = this.settingsCandidates();
-    const modules = new Map<string, ExecutedModule>();
-    for (const file of candidates) {
-      let m = execute(file, new Set());
-      // django-configurations: the settings are the attributes of the configuration class in use.
-      const configuration = m && this.configurationClass(m);
-      if (m && configuration) {
-        m = { ...m, scope: configurationScope(m.scope, configuration) };
-        executed.set(file, m);
-      }
-      if (m && (definesSettings(m.scope, file) || (looksLikeSettingsPath(file) && definesUppercase(m.scope)))) modules.set(file, m);
-    }
-    // A module imported by a settings module through `from .x import *` is a settings module too.
-    const importedBy = new Map<string, string[]>();
-    for (const [file, m] of modules) {
-      for (const imp of m.imports) {
-        if (!imp.resolvedFile || !modules.has(imp.resolvedFile) && !(imp.star && executed.has(imp.resolvedFile))) continue;
-        if (!modules.has(imp.resolvedFile)) modules.set(imp.resolvedFile, executed.get(imp.resolvedFile)!);
-        const list = importedBy.get(imp.resolvedFile) ?? [];
-        list.push(file);
-        importedBy.set(imp.resolvedFile, list);
-      }
-    }
-
-    const entryPoints = this.entryPointSettings();
-    const configured = new Set(this.config.productionSettings.map((s) => this.resolveConfigured(s)).filter((s): s is string => !!s));
-    const roots = [...modules.keys()].filter((f) => !importedBy.has(f) || entryPoints.has(f) || configured.has(f));
+    const { modules, roots, infos } = findSettingsModules(this, (file) => execute(file, new Set()), executed, closure);
     const version = this.djangoVersion();
-    const infos: SettingsModuleInfo[] = [];
-    const roleOf = this.assignRoles(roots, entryPoints, configured);
-    for (const file of modules.keys()) {
-      const usedBy = roots.filter((r) => closure.get(r)?.has(file));
-      const role = roleOf.get(file);
-      infos.push({
-        file,
-        moduleName: this.moduleName(file).name,
-        role: role?.role ?? 'base',
-        reason: role?.reason ?? `imported by ${usedBy.map((r) => posix.basename(r)).join(', ') || 'no settings module'}`,
-        usedBy,
-      });
-    }
 
     const findings: Finding[] = [];
     for (const rootFile of roots) {
       const info = infos.find((i) => i.file === rootFile)!;
       const m = modules.get(rootFile)!;
       const read = [...(closure.get(rootFile) ?? [])].map((f) => executed.get(f)).filter((x): x is ExecutedModule => !!x);
-      findings.push(...this.findingsForRoot(info, m, version, read));
+      findings.push(...findingsForRoot(this, info, m, version, read));
     }
     const read = new Set<string>(executed.keys());
     for (const reads of closure.values()) for (const f of reads) read.add(f);
     this.analysis = { modules: infos, findings: dedupe(findings), executed, closure, version, read };
     return this.analysis;
-  }
-
-  private findingsForRoot(info: SettingsModuleInfo, m: ExecutedModule, version: DjangoVersion, read: ExecutedModule[]): Finding[] {
-    const production = info.role === 'production';
-    const raw = runSettingsRules({
-      rootFile: info.file,
-      moduleName: info.moduleName,
-      production,
-      scope: m.scope,
-      version,
-      environment: new Set(Object.keys(this.config.environment)),
-      text: (f) => this.text(f) ?? '',
-      directoryExists: (p) => this.directoryExists(p),
-      classBases: (dotted) => this.classBases(dotted),
-      relative: (f) => this.relative(f),
-      loadFailures: read.flatMap((x) => x.loadFailures()),
-    });
-    const silenced = silencedChecks(m.scope);
-    const out: Finding[] = [];
-    for (const r of raw) {
-      if (silenced.has(r.code)) continue;
-      let severity: Severity | undefined = r.severity;
-      if (!production && r.productionOnly) {
-        if (this.config.developmentSeverity === 'off') continue;
-        severity = this.config.developmentSeverity;
-      }
-      severity = this.configuredSeverity(r.code, severity);
-      if (!severity) continue;
-      if (this.inlineSuppressed(r.file, r.start, r.code)) continue;
-      const finding: Finding = { ...r, severity, settingsModule: info.moduleName, production };
-      delete (finding as { productionOnly?: boolean }).productionOnly;
-      delete (finding as { binding?: unknown }).binding;
-      out.push(finding);
-      // Shown where the value was set; in production also at the import that brought it in.
-      if (production && r.file !== info.file && r.binding?.importedVia && r.binding.importedVia.file === info.file) {
-        const via = r.binding.importedVia;
-        if (this.inlineSuppressed(via.file, via.start, r.code)) continue;
-        out.push({
-          ...finding,
-          file: via.file,
-          start: via.start,
-          end: via.end,
-          message: `${r.message} (set in ${this.location(r.file, r.start)})`,
-          related: [{ file: r.file, start: r.start, end: r.end, message: 'set here' }, ...r.related],
-          fixes: finding.fixes,
-          inherited: true,
-        });
-      }
-    }
-    return out;
-  }
-
-  private inlineSuppressed(file: string, offset: number, code: string): boolean {
-    const text = this.text(file);
-    const state = this.files.get(file);
-    if (!text || !state || !(state.suppressions ??= text.includes('django-deploy:'))) return false;
-    return ignoredOnLine(text, offset, code, true);
-  }
-
-  /** The severity `djangoDeploy.rules` gives a code; undefined when it is turned off. */
-  private configuredSeverity(code: string, severity: Severity): Severity | undefined {
-    return configuredSeverity(this.config.rules, code, severity);
   }
 
   relative(file: string): string {
@@ -594,29 +487,6 @@ export class DjangoProject {
   location(file: string, offset: number): string {
     const text = this.text(file) ?? '';
     return `${posix.basename(file)}:${lineColumn(text, offset).line + 1}`;
-  }
-
-  /**
-   * The django-configurations class a module's settings come from: DJANGO_CONFIGURATION from the
-   * analysis environment or wsgi.py/asgi.py, else a class named like production.
-   */
-  private configurationClass(m: ExecutedModule): ClassValue | undefined {
-    const configurations = [...m.classes.values()].filter((c) => isConfiguration(c));
-    if (!configurations.length) return undefined;
-    const wanted = this.config.environment.DJANGO_CONFIGURATION ?? this.entryPointConfiguration();
-    if (wanted) return configurations.find((c) => c.name === wanted);
-    return configurations.find((c) => /^(prod|production|live)$/i.test(c.name));
-  }
-
-  /** `os.environ.setdefault("DJANGO_CONFIGURATION", "Prod")` in wsgi.py or asgi.py. */
-  private entryPointConfiguration(): string | undefined {
-    for (const f of this.pythonFiles) {
-      const base = posix.basename(f);
-      if ((base !== 'wsgi.py' && base !== 'asgi.py') || isIgnoredPath(f.slice(this.root.length))) continue;
-      const m = /DJANGO_CONFIGURATION["']\s*,\s*["'](\w+)["']/.exec(this.peekText(f) ?? '');
-      if (m) return m[1];
-    }
-    return undefined;
   }
 
   /** What a module's run depended on besides its own text: the listing, the configuration, the files it read. */
@@ -642,111 +512,8 @@ export class DjangoProject {
     return { module: last.module, changeFrom };
   }
 
-  /** Python files worth executing to find settings modules. */
-  private settingsCandidates(): string[] {
-    const out = new Set<string>((this.structure.pathCandidates ??= [...this.pythonFiles].filter((f) => !isIgnoredPath(f.slice(this.root.length)) && looksLikeSettingsPath(f))));
-    for (const f of this.entryPointSettings().keys()) out.add(f);
-    for (const s of this.config.productionSettings) {
-      const f = this.resolveConfigured(s);
-      if (f) out.add(f);
-    }
-    // Files handed in explicitly (open in the editor, named on the command line) that define settings.
-    for (const [f, state] of this.files) {
-      if (f.endsWith('.py') && !out.has(f) && this.settingsLike(state)) out.add(f);
-    }
-    return [...out].sort();
-  }
-
-  private resolveConfigured(s: string): string | undefined {
-    if (s.endsWith('.py') || s.includes('/')) {
-      const abs = s.startsWith('/') ? s : posix.join(this.root, s);
-      return this.pythonFiles.has(abs) || this.files.has(abs) ? abs : undefined;
-    }
-    return this.resolveModuleFile(s);
-  }
-
-  /** Settings modules named by DJANGO_SETTINGS_MODULE in wsgi.py, asgi.py and manage.py. */
-  private entryPointSettings(): Map<string, string> {
-    return (this.structure.entryPoints ??= this.computeEntryPoints());
-  }
-
-  private computeEntryPoints(): Map<string, string> {
-    const out = new Map<string, string>();
-    const order = ['wsgi.py', 'asgi.py', 'manage.py'];
-    const entries = [...this.pythonFiles].filter((f) => order.includes(posix.basename(f)) && !isIgnoredPath(f.slice(this.root.length)));
-    entries.sort((a, b) => order.indexOf(posix.basename(a)) - order.indexOf(posix.basename(b)));
-    for (const f of entries) {
-      const text = this.text(f);
-      if (!text) continue;
-      const dotted = settingsModuleFromEntryPoint(text);
-      const target = dotted ? this.resolveModuleFile(dotted) : undefined;
-      if (target && !out.has(target)) out.set(target, posix.basename(f));
-    }
-    return out;
-  }
-
-  private assignRoles(roots: string[], entryPoints: Map<string, string>, configured: Set<string>): Map<string, { role: SettingsRole; reason: string }> {
-    const roles = new Map<string, { role: SettingsRole; reason: string }>();
-    if (configured.size) {
-      for (const r of roots) roles.set(r, configured.has(r) ? { role: 'production', reason: 'named in djangoDeploy.productionSettings' } : { role: 'development', reason: 'not named in djangoDeploy.productionSettings' });
-      return roles;
-    }
-    const named = roots.filter((r) => isProductionName(r));
-    if (named.length) {
-      for (const r of roots) roles.set(r, named.includes(r) ? { role: 'production', reason: 'named like a production module' } : { role: 'development', reason: `${posix.basename(named[0])} is the production module` });
-      return roles;
-    }
-    const deployed = roots.filter((r) => {
-      const via = entryPoints.get(r);
-      return via === 'wsgi.py' || via === 'asgi.py';
-    });
-    const nonDev = roots.filter((r) => !isDevelopmentName(r));
-    if (deployed.length && roots.length > 1) {
-      for (const r of roots) roles.set(r, deployed.includes(r) && !isDevelopmentName(r) ? { role: 'production', reason: `DJANGO_SETTINGS_MODULE in ${entryPoints.get(r)}` } : { role: 'development', reason: `${entryPoints.get(deployed[0])} names ${this.moduleName(deployed[0]).name}` });
-      if ([...roles.values()].some((r) => r.role === 'production')) return roles;
-    }
-    for (const r of roots) {
-      if (isDevelopmentName(r) && nonDev.length > 0) roles.set(r, { role: 'development', reason: 'named like a development module' });
-      else roles.set(r, { role: 'production', reason: roots.length === 1 ? 'the only settings module' : entryPoints.has(r) ? `DJANGO_SETTINGS_MODULE in ${entryPoints.get(r)}` : 'no production module identified' });
-    }
-    return roles;
-  }
-
   djangoVersion(): DjangoVersion {
-    return (this.structure.version ??= this.computeDjangoVersion());
-  }
-
-  private computeDjangoVersion(): DjangoVersion {
-    const fromSetting = this.config.djangoVersion ? parseVersionSetting(this.config.djangoVersion) : undefined;
-    if (fromSetting) return fromSetting;
-    const candidates = [...new Set([...this.files.keys(), ...this.dependencyFiles])].filter((f) => isDependencyFile(f) && !isIgnoredPath(f.slice(this.root.length)));
-    // Lock files first, then files named for production, then the rest; nearest to the root first.
-    const rank = (f: string) => (isLockFile(f) ? 0 : /prod|deploy|live/i.test(posix.basename(f)) ? 1 : 2) * 1000 + f.split('/').length;
-    let unpinned: DjangoVersion | undefined;
-    for (const f of candidates.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) {
-      const v = this.pinFollowingIncludes(f, new Set());
-      if (v && !v.source.endsWith('(unpinned)')) return v;
-      unpinned ??= v;
-    }
-    return unpinned ?? NEWEST;
-  }
-
-  /** The Django pin of a dependency file, or of the files it includes with `-r` / `-c`. */
-  private pinFollowingIncludes(file: string, seen: Set<string>): DjangoVersion | undefined {
-    if (seen.has(file) || seen.size > 16) return undefined;
-    seen.add(file);
-    const requirements = this.derive(file, 'requirements', (text) => requirementsIn(file, text));
-    if (!requirements) return undefined;
-    const own = djangoPin(requirements, this.relative(file));
-    // An unpinned `django` takes its version from an included constraints or requirements file.
-    if (own && !own.source.endsWith('(unpinned)')) return own;
-    if (!/\.(txt|in)$/i.test(file)) return own;
-    for (const included of this.derive(file, 'includes', includesOf) ?? []) {
-      const target = included.startsWith('/') ? included : posix.join(posix.dirname(file), included);
-      const v = this.pinFollowingIncludes(posix.normalize(target), seen);
-      if (v && !v.source.endsWith('(unpinned)')) return v;
-    }
-    return own;
+    return (this.structure.version ??= projectDjangoVersion(this, this.config.djangoVersion, [...this.files.keys(), ...this.dependencyFiles]));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -773,50 +540,29 @@ export class DjangoProject {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Templates
-
-  private static TEMPLATE_EXTENSION = /\.(html?|txt|xml|djhtml|svg)$/i;
+  // Templates (projectTemplates.ts)
 
   /** Whether a file is analysed as a Django template. */
   isTemplate(file: string): boolean {
-    if (this.markedTemplates.has(file)) return true;
-    if (!DjangoProject.TEMPLATE_EXTENSION.test(file) || isIgnoredPath(file.slice(this.root.length))) return false;
-    if (file.includes('/templates/')) return true;
-    const ctx = this.templateContext();
-    if (ctx.templateDirs.some((d) => file.startsWith(d + '/'))) return true;
-    return this.config.templateGlobs.some((glob) => globMatch(glob, this.relative(file)));
+    return templates.isTemplate(this, file);
   }
 
   /** Every template file the project knows. */
   templateFiles(): string[] {
-    const out = new Set<string>();
-    for (const f of this.otherFiles) if (this.isTemplate(f)) out.add(f);
-    for (const f of this.markedTemplates) out.add(f);
-    return [...out].sort();
+    return templates.templateFiles(this);
   }
-
-
 
   /**
    * Template findings for one file (cached per text, settings analysis and file set). After an
    * edit, the previous analysis of the file lets only the edited chunks be read again.
    */
   templateFindings(file: string): Finding[] {
-    const text = this.text(file);
-    if (text === undefined) return [];
-    const cached = this.templateCache.get(file);
-    if (cached && cached.text === text) return cached.findings;
-    const { findings, analysis } = this.analyseTemplateText(file, text, cached?.analysis);
-    // Only a template read in several chunks has parts worth keeping for the next edit.
-    this.templateCache.set(file, { text, findings, analysis: analysis && analysis.chunks.length > 1 ? analysis : undefined });
-    return findings;
+    return templates.templateFindings(this, file);
   }
 
   /** Findings of the templates analysed so far (no template is read for this). */
   analysedTemplateFindings(): Finding[] {
-    const out: Finding[] = [];
-    for (const [file, cached] of this.templateCache) if (this.files.get(file)?.text === cached.text) out.push(...cached.findings);
-    return out;
+    return templates.analysedTemplateFindings(this);
   }
 
   /**
@@ -824,20 +570,7 @@ export class DjangoProject {
    * thousands of templates once each, and keeping them would only grow the heap.
    */
   readTemplateOnce(file: string): { text: string; findings: Finding[] } | undefined {
-    const text = this.peekText(file);
-    if (text === undefined) return undefined;
-    return { text, findings: this.analyseTemplateText(file, text).findings };
-  }
-
-  private analyseTemplateText(file: string, text: string, previous?: TemplateAnalysis): { findings: Finding[]; analysis?: TemplateAnalysis } {
-    const ctx = this.templateContext();
-    try {
-      const analysis = analyseTemplate(file, text, ctx, previous);
-      return { findings: templatePolicy(analysis.findings, this.config.rules, ctx.silenced), analysis };
-    } catch (error) {
-      console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
-      return { findings: [] };
-    }
+    return templates.readTemplateOnce(this, file);
   }
 
   /** Completion inside `{% static '…' %}` at `offset`. */
@@ -876,55 +609,7 @@ export class DjangoProject {
 
   /** What templates need from the settings: static folders, STATIC_URL, builtins… */
   templateContext(): TemplateContext & { templateDirs: string[]; silenced: Set<string> } {
-    if (this.templateContextCache) return this.templateContextCache as TemplateContext & { templateDirs: string[]; silenced: Set<string> };
-    const { module: root, view } = this.productionView();
-    const installedApps = view.get('INSTALLED_APPS').value;
-    const finders = staticFinders(view.get('STATICFILES_DIRS').value, installedApps, (entry) => this.appFolder(entry));
-    const staticFiles = [...this.otherFiles].filter((f) => finders.sources.some((s) => f.startsWith(s.root + '/')));
-    const templates = view.get('TEMPLATES').value;
-    const engines = isSequence(templates) ? templates.items : [];
-    let staticBuiltin = false;
-    const staticLibraries = ['static'];
-    const templateDirs: string[] = [];
-    for (const engine of engines) {
-      if (engine.kind !== 'dict') continue;
-      const options = dictGet(engine, 'OPTIONS');
-      const builtins = options ? dictGet(options, 'builtins') : undefined;
-      if (builtins && isSequence(builtins) && builtins.items.some((b) => b.kind === 'str' && b.value === 'django.templatetags.static')) staticBuiltin = true;
-      const libraries = options ? dictGet(options, 'libraries') : undefined;
-      if (libraries?.kind === 'dict') for (const e of libraries.entries) if (e.key.kind === 'str' && e.value.kind === 'str' && e.value.value === 'django.templatetags.static') staticLibraries.push(e.key.value);
-      const dirs = dictGet(engine, 'DIRS');
-      if (dirs && isSequence(dirs)) for (const d of dirs.items) { const p = pathLike(d); if (p?.startsWith('/')) templateDirs.push(posix.normalize(p)); }
-    }
-    const staticUrl = view.get('STATIC_URL').value;
-    const mediaUrl = view.get('MEDIA_URL').value;
-    const ctx = {
-      staticUrl: staticUrl.kind === 'str' && staticUrl.value ? servedUrl(staticUrl) : undefined,
-      mediaUrl: mediaUrl.kind === 'str' && mediaUrl.value ? servedUrl(mediaUrl) : undefined,
-      finders,
-      index: staticIndex(finders, staticFiles),
-      staticBuiltin,
-      staticLibraries,
-      removedLoadNames: atLeast(view.version, 3, 0),
-      settingsModule: root?.moduleName ?? '',
-      templateDirs,
-      silenced: silencedChecks(view.scope),
-    };
-    this.templateContextCache = ctx;
-    return ctx;
-  }
-
-  /** The package folder of an INSTALLED_APPS entry, when it is in the workspace. */
-  private appFolder(entry: string): string | undefined {
-    const asPackage = this.resolveModuleFile(entry);
-    if (asPackage?.endsWith('/__init__.py')) return posix.dirname(asPackage);
-    // `blog.apps.BlogConfig`: the module `blog.apps` lives in the app's folder.
-    const parts = entry.split('.');
-    if (parts.length > 1) {
-      const module = this.resolveModuleFile(parts.slice(0, -1).join('.'));
-      if (module) return posix.dirname(module);
-    }
-    return undefined;
+    return templates.templateContext(this);
   }
 
   /** Files whose findings depend on `file` (it included). */
@@ -970,86 +655,10 @@ export class DjangoProject {
   }
 }
 
-const CORE_SETTINGS = ['INSTALLED_APPS', 'MIDDLEWARE', 'ROOT_URLCONF', 'SECRET_KEY', 'ALLOWED_HOSTS', 'DATABASES', 'TEMPLATES', 'STATIC_URL', 'DEBUG', 'WSGI_APPLICATION'];
-
-function definesSettings(scope: Scope, file: string): boolean {
-  let count = 0;
-  for (const name of CORE_SETTINGS) {
-    const b = scope.get(name);
-    if (b && (b.origin.file === file || b.importedVia)) count++;
-  }
-  return count >= 2;
-}
-
 /** Files whose text decides module roles or the Django version. */
 function affectsStructure(path: string): boolean {
   const base = posix.basename(path);
   return base === 'manage.py' || base === 'wsgi.py' || base === 'asgi.py' || isDependencyFile(path);
 }
 
-/** Whether a class derives from django-configurations' Configuration. */
-function isConfiguration(c: Value, depth = 0): boolean {
-  if (depth > 16) return false;
-  if (c.kind === 'callable') return c.name === 'configurations.Configuration';
-  return c.kind === 'class' && c.bases.some((b) => isConfiguration(b, depth + 1));
-}
-
-/** A module's names with a configuration class's attributes over them (its own over its bases', left to right). */
-function configurationScope(moduleScope: Scope, cls: ClassValue): Scope {
-  const order: ClassValue[] = [];
-  const visit = (c: Value, depth: number) => {
-    if (c.kind !== 'class' || depth > 16) return;
-    const seen = order.indexOf(c);
-    if (seen >= 0) order.splice(seen, 1);
-    order.push(c);
-    for (const b of c.bases) visit(b, depth + 1);
-  };
-  visit(cls, 0);
-  const layer = new Scope(moduleScope);
-  for (const c of order.reverse()) for (const [name, b] of c.attributes) layer.set(name, b as SettingBinding);
-  return layer;
-}
-
-function definesUppercase(scope: Scope): boolean {
-  for (const name of scope.keys()) if (/^[A-Z][A-Z0-9_]*$/.test(name)) return true;
-  return false;
-}
-
-function silencedChecks(scope: Scope): Set<string> {
-  const b = scope.get('SILENCED_SYSTEM_CHECKS');
-  const out = new Set<string>();
-  if (!b) return out;
-  const v = b.concreteValue ?? b.value;
-  if (v.kind === 'list' || v.kind === 'tuple' || v.kind === 'set') for (const i of v.items) if (i.kind === 'str') out.add(i.value);
-  return out;
-}
-
-function dedupe(findings: Finding[]): Finding[] {
-  const order: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-  const best = new Map<string, Finding>();
-  for (const f of findings) {
-    const key = `${f.file}\0${f.start}\0${f.end}\0${f.code}`;
-    const prev = best.get(key);
-    // The same place judged for several settings modules: the most severe, then production's.
-    if (!prev || order[f.severity] < order[prev.severity] || (order[f.severity] === order[prev.severity] && f.production && !prev.production)) best.set(key, f);
-  }
-  return [...best.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-}
-
 export type { SourceRange };
-
-function configuredSeverity(rules: EngineConfig['rules'], code: string, severity: Severity): Severity | undefined {
-  const configured = rules[code];
-  return configured === 'off' ? undefined : (configured ?? severity);
-}
-
-/** Template findings as configured: `djangoDeploy.rules` severities (or off), SILENCED_SYSTEM_CHECKS. */
-export function templatePolicy(findings: Finding[], rules: EngineConfig['rules'], silenced: ReadonlySet<string>): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    if (silenced.has(f.code)) continue;
-    const severity = configuredSeverity(rules, f.code, f.severity);
-    if (severity) out.push(severity === f.severity ? f : { ...f, severity });
-  }
-  return out;
-}
