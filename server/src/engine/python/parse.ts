@@ -28,13 +28,25 @@ export function parsePython(text: string, previous?: ParsedPython): ParsedPython
   return { text, tree, fragments: TreeFragment.addTree(tree, fragments), previousText: previous?.text, change };
 }
 
-/** The single range that differs between two texts, found from the common prefix and suffix (no copies). */
+/** Characters compared at once (as substrings, natively) before the exact character is looked for. */
+const BLOCK = 2048;
+
+/**
+ * The single range that differs between two texts, found from the common prefix and suffix:
+ * block by block (substrings of a flat string are views, compared natively), then character by
+ * character inside the first block that differs.
+ */
 export function changedRange(oldText: string, newText: string): ChangedRange {
   const min = Math.min(oldText.length, newText.length);
   let start = 0;
+  while (start + BLOCK <= min && oldText.slice(start, start + BLOCK) === newText.slice(start, start + BLOCK)) start += BLOCK;
   while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let endOld = oldText.length;
   let endNew = newText.length;
+  while (endOld - BLOCK >= start && endNew - BLOCK >= start && oldText.slice(endOld - BLOCK, endOld) === newText.slice(endNew - BLOCK, endNew)) {
+    endOld -= BLOCK;
+    endNew -= BLOCK;
+  }
   while (endOld > start && endNew > start && oldText.charCodeAt(endOld - 1) === newText.charCodeAt(endNew - 1)) {
     endOld--;
     endNew--;
