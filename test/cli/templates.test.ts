@@ -21,6 +21,7 @@ const TEMPLATES: Record<string, string> = {
   'legacy.html': 'templates/legacy.html',
   'typo.html': 'templates/typo.html',
   'prefix.html': 'templates/prefix.html',
+  'late.html': 'templates/late.html',
   'shop/cart.html': 'shop/templates/shop/cart.html',
 };
 const NAMES = Object.keys(TEMPLATES);
@@ -65,6 +66,7 @@ const EXPECTED: Expected[] = [
   { file: 'templates/legacy.html', code: 'DJD204', severity: 'error', before: '{% load ', covers: 'staticfiles' },
   { file: 'templates/typo.html', code: 'DJD205', severity: 'warning', before: '{% static \'', covers: 'img/logoo.png' },
   { file: 'templates/prefix.html', code: 'DJD206', severity: 'hint', before: 'href="', covers: '{{ STATIC_URL }}css/site.css' },
+  { file: 'templates/late.html', code: 'DJD201', severity: 'warning', before: '<img src="', covers: '/static/img/logo.png' },
   { file: 'shop/templates/shop/cart.html', code: 'DJD201', severity: 'warning', before: 'href="', covers: '/static/shop/cart.css' },
 ];
 
@@ -148,7 +150,7 @@ describe('CLI on templates (test/fixtures/templated)', () => {
     const { dir, cleanup } = copyOf(TEMPLATED);
     try {
       const fixed = cliJson(['--fix', '.'], { cwd: dir });
-      assert.match(fixed.run.stderr, /^Fixed 12 problems in 5 files\.$/m, fixed.run.stderr);
+      assert.match(fixed.run.stderr, /^Fixed 13 problems in 6 files\.$/m, fixed.run.stderr);
       assert.equal(fixed.run.status, 1, 'the DJD205 typo (no safe fix) is still a warning');
       assert.deepEqual(templateDiagnostics(fixed.diagnostics).map((d) => d.code), ['DJD205']);
 
@@ -174,6 +176,13 @@ describe('CLI on templates (test/fixtures/templated)', () => {
       assert.equal(read(dir, 'templates/legacy.html'), original('templates/legacy.html').replace('{% load staticfiles %}', '{% load static %}'));
       assert.equal(read(dir, 'templates/typo.html'), original('templates/typo.html'), 'the did-you-mean fix is not safe: left alone');
       assert.equal(read(dir, 'templates/prefix.html'), `{% load static %}\n<link rel="stylesheet" href="{% static 'css/site.css' %}">\n`);
+      assert.equal(
+        read(dir, 'templates/late.html'),
+        original('templates/late.html')
+          .replace('{% extends "base.html" %}\n', '{% extends "base.html" %}\n{% load static %}\n')
+          .replace('src="/static/img/logo.png"', `src="{% static 'img/logo.png' %}"`),
+        'late.html: {% load static %} before the first use, not after the later {% load shop_tags %}',
+      );
       assert.equal(
         read(dir, 'shop/templates/shop/cart.html'),
         '{% load static %}\n' + original('shop/templates/shop/cart.html').replace('href="/static/shop/cart.css"', `href="{% static 'shop/cart.css' %}"`),
@@ -212,7 +221,7 @@ describe('CLI on templates (test/fixtures/templated)', () => {
       assert.match(errorOf(before, 'shop/product.html'), /^TemplateSyntaxError: Invalid block tag on line 6: 'static'.*Did you forget to register or load this tag\?/);
       assert.match(errorOf(before, 'legacy.html'), /^TemplateSyntaxError: 'staticfiles' is not a registered tag library/);
       const renderedBefore = NAMES.filter((n) => typeof before[n] === 'string');
-      assert.deepEqual(renderedBefore.sort(), ['base.html', 'prefix.html', 'shop/cart.html', 'typo.html']);
+      assert.deepEqual(renderedBefore.sort(), ['base.html', 'late.html', 'prefix.html', 'shop/cart.html', 'typo.html']);
 
       const fixed = cli(['check', '--fix', '.'], { cwd: dir });
       assert.equal(fixed.status, 1, fixed.stderr);
@@ -226,7 +235,8 @@ describe('CLI on templates (test/fixtures/templated)', () => {
         const [b, a] = [urls(before[name] as string), urls(after[name] as string)];
         assert.deepEqual(a.map(decodeURIComponent).sort(), b.map(decodeURIComponent).sort(), `${name}: the same URLs (percent-decoded) before and after --fix`);
         const changed = a.filter((u) => !b.includes(u));
-        assert.deepEqual(changed, name === 'base.html' ? ['/static/img/logo%402x.png'] : [], `${name}: URLs whose bytes changed`);
+        // late.html extends base.html: it renders base's URLs too.
+        assert.deepEqual(changed, name === 'base.html' || name === 'late.html' ? ['/static/img/logo%402x.png'] : [], `${name}: URLs whose bytes changed`);
       }
       assert.ok(urls(after['base.html'] as string).includes('/static/img/logo.png?v=2'), 'the query string stays outside {% static %}: not %3Fv%3D2');
       // Templates that failed before: their raw paths render as written, the tags resolve.

@@ -104,7 +104,7 @@ test('{% static %} without {% load static %}: error with the insertion fix; a lo
   const f = p.findingsFor(T);
   assert.deepEqual(codes(f), ['DJD203']);
   assert.equal(f[0].severity, 'error');
-  assert.equal(fixAll(p, T), '{% extends "base.html" %}\n{% load i18n %}\n{% load static %}\n<img src="{% static \'img/logo.png\' %}">\n');
+  assert.equal(fixAll(p, T), '{% extends "base.html" %}\n{% load i18n static %}\n<img src="{% static \'img/logo.png\' %}">\n', 'merged into the load that precedes the use');
   const late = site({ 'templates/page.html': '<img src="{% static \'img/logo.png\' %}">\n{% load static %}\n' });
   assert.deepEqual(codes(late.findingsFor(T)), ['DJD203']);
   const builtin = site({ 'templates/page.html': '<img src="{% static \'img/logo.png\' %}">\n<img src="/static/img/logo.png">\n' }, SETTINGS.replace("'OPTIONS': {}", "'OPTIONS': {'builtins': ['django.templatetags.static']}"));
@@ -113,6 +113,24 @@ test('{% static %} without {% load static %}: error with the insertion fix; a lo
   assert.ok(bf[0].fixes[0].edits.every((e) => !e.newText.includes('load')), 'no load inserted when builtins provide it');
   const alias = site({ 'templates/page.html': '{% load assets %}\n<img src="{% static \'img/logo.png\' %}">\n' }, SETTINGS.replace("'OPTIONS': {}", "'OPTIONS': {'libraries': {'assets': 'django.templatetags.static'}}"));
   assert.deepEqual(alias.findingsFor(T), []);
+});
+
+test('{% load static %} goes before the first use, never after it: after {% extends %}, merged into a plain load or on its own line', () => {
+  // A real template: the first use at the top, a project library loaded much further down.
+  const late = site({ 'templates/page.html': '{% extends "base.html" %}\n{% block content %}\n<img src="{% static \'img/logo.png\' %}">\n{% load my_tags %}\n{% endblock %}\n' });
+  assert.equal(fixAll(late, T), '{% extends "base.html" %}\n{% load static %}\n{% block content %}\n<img src="{% static \'img/logo.png\' %}">\n{% load my_tags %}\n{% endblock %}\n');
+  // The raw path the fix rewrites is the first use: the load goes before it, not after the later load.
+  const raw = site({ 'templates/page.html': '<img src="/static/img/logo.png">\n{% load my_tags %}\n' });
+  assert.equal(fixAll(raw, T), '{% load static %}\n<img src="{% static \'img/logo.png\' %}">\n{% load my_tags %}\n');
+  // `{% load x from y %}` names tags, not libraries: never merged.
+  const from = site({ 'templates/page.html': '{% load humanize from humanize %}\n<img src="{% static \'img/logo.png\' %}">\n' });
+  assert.equal(fixAll(from, T), '{% load humanize from humanize %}\n{% load static %}\n<img src="{% static \'img/logo.png\' %}">\n');
+  // The use on the same line as the extends: right after the tag.
+  const inline = site({ 'templates/page.html': '{% extends "base.html" %}{% block a %}<img src="{% static \'img/logo.png\' %}">{% endblock %}\n' });
+  assert.equal(fixAll(inline, T), '{% extends "base.html" %}{% load static %}{% block a %}<img src="{% static \'img/logo.png\' %}">{% endblock %}\n');
+  // CRLF files keep CRLF.
+  const crlf = site({ 'templates/page.html': '{% extends "base.html" %}\r\n<img src="{% static \'img/logo.png\' %}">\r\n' });
+  assert.equal(fixAll(crlf, T), '{% extends "base.html" %}\r\n{% load static %}\r\n<img src="{% static \'img/logo.png\' %}">\r\n');
 });
 
 test('{% load staticfiles %} and admin_static are errors on Django 3.0+, fixed to static', () => {

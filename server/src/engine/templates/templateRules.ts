@@ -328,7 +328,16 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
     for (const a of c.anchors) anchors.push(base === 0 ? a : { ...a, start: a.start + base, end: a.end + base });
     base += c.text.length;
   }
-  const loadEdit = loadStaticInsertion(file, text, anchors, ctx);
+  // The first place that needs the library: a static tag already there, or a raw path a fix
+  // rewrites into one. The load goes before it (Django registers tags as it parses).
+  let firstUse = text.length;
+  for (const a of anchors) if ((a.tagName === 'static' || a.tagName === 'get_static_prefix') && a.start < firstUse) firstUse = a.start;
+  base = 0;
+  for (const c of chunks) {
+    for (const f of c.findings) if (base + f.start < firstUse && f.fixes.some((x) => c.needsLoad.has(x))) firstUse = base + f.start;
+    base += c.text.length;
+  }
+  const loadEdit = loadStaticInsertion(file, text, anchors, ctx, firstUse);
 
   base = 0;
   let next = 0; // the next anchor to check for DJD203
@@ -480,17 +489,31 @@ function loadsStatic(content: string, ctx: TemplateContext): boolean {
 }
 
 /**
- * Where `{% load static %}` goes: after `{% extends %}` (which must stay first) and after the
- * existing `{% load %}` lines; at the top otherwise. Undefined when nothing is needed.
+ * Where `{% load static %}` goes: before `firstUse` (the first static tag, or the first raw path
+ * a fix turns into one), after the `{% extends %}` and `{% load %}` tags that precede it. Merged
+ * into the last of those loads when it is a plain list (`{% load i18n %}` → `{% load i18n static %}`),
+ * else on a line of its own after that tag's line — or right after the tag when the use is on
+ * the same line; at the top when nothing precedes the use. Undefined when nothing is needed.
  */
-function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx: TemplateContext): TextEdit | undefined {
+function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx: TemplateContext, firstUse: number): TextEdit | undefined {
   if (ctx.staticBuiltin || anchors.some((a) => a.loadsStatic)) return undefined;
   let anchor: Anchor | undefined;
-  for (const a of anchors) if (a.tagName === 'extends' || a.tagName === 'load') anchor = a;
+  for (const a of anchors) if ((a.tagName === 'extends' || a.tagName === 'load') && a.end <= firstUse) anchor = a;
   const eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
   if (!anchor) return { file, start: 0, end: 0, newText: `{% load static %}${eol}` };
+  if (anchor.tagName === 'load') {
+    const tag = text.slice(anchor.start, anchor.end);
+    const inner = /^\{%(\s*)load\s+([\s\S]*?)(\s*)%\}$/.exec(tag);
+    // `{% load a b %}` takes one more library; `{% load x from y %}` names tags, not libraries.
+    if (inner && inner[2] && !/\bfrom\b/.test(inner[2]) && !/[\r\n]/.test(inner[2])) {
+      const at = anchor.start + tag.lastIndexOf(inner[2]) + inner[2].length;
+      return { file, start: at, end: at, newText: ' static' };
+    }
+  }
   let lineEnd = text.indexOf('\n', anchor.end);
-  if (lineEnd < 0) return { file, start: text.length, end: text.length, newText: `${eol}{% load static %}` };
-  if (text[lineEnd - 1] === '\r') lineEnd--;
+  if (lineEnd < 0) lineEnd = text.length;
+  else if (text[lineEnd - 1] === '\r') lineEnd--;
+  // Something on the rest of the line uses the tag: insert right after the anchor instead.
+  if (lineEnd > firstUse) return { file, start: anchor.end, end: anchor.end, newText: '{% load static %}' };
   return { file, start: lineEnd, end: lineEnd, newText: `${eol}{% load static %}` };
 }
