@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, SERVER_JS, codes, copyFixture, processAlive, uriOf, type PublishDiagnosticsParams } from './lspClient';
 
@@ -122,6 +122,10 @@ describe('life cycle', () => {
 
   it('diagnoses templates: a raw /static/ path in a django-html document, fixed with {% static %}', async () => {
     const fixture = copyFixture('startproject');
+    // A static folder that serves css/app.css (a file no finder serves gets no rewrite: below).
+    mkdirSync(join(fixture.root, 'static/css'), { recursive: true });
+    writeFileSync(join(fixture.root, 'static/css/app.css'), 'body {}\n');
+    appendFileSync(join(fixture.root, 'mysite/settings.py'), '\nSTATICFILES_DIRS = [BASE_DIR / "static"]\n');
     const client = new LspClient();
     try {
       await client.initialize(fixture.root);
@@ -137,6 +141,13 @@ describe('life cycle', () => {
       assert.ok(fix, 'a {% static %} quick fix');
       const texts = fix.edit.changes[uri].map((e) => e.newText).sort();
       assert.deepEqual(texts, ["{% load static %}\n", "{% static 'css/app.css' %}"]);
+
+      const missing = client.waitForDiagnostics(uri, 2);
+      client.change(uri, [{ text: '<link rel="stylesheet" href="/static/css/gone.css">\n' }]);
+      const m = (await missing).diagnostics[0];
+      assert.match(m.message, /no static folder has 'css\/gone\.css'/);
+      const none = (await client.request('textDocument/codeAction', { textDocument: { uri }, range: m.range, context: { diagnostics: [m] } })) as { title: string }[];
+      assert.ok(!none.some((a) => a.title === "Use {% static 'css/gone.css' %}"), 'no rewrite to a file nobody serves');
     } finally {
       await client.shutdown();
       fixture.cleanup();

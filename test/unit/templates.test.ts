@@ -133,6 +133,31 @@ test('{% load static %} goes before the first use, never after it: after {% exte
   assert.equal(fixAll(crlf, T), '{% extends "base.html" %}\r\n{% load static %}\r\n<img src="{% static \'img/logo.png\' %}">\r\n');
 });
 
+test("url('…') inside a double-quoted style attribute: the url() loses its quotes, no quote inside the attribute's own", () => {
+  const p = site({ 'templates/page.html': '{% load static %}\n<div style="background: url(\'/static/img/logo.png\')"></div>\n<div style=\'background: url("/static/img/logo.png?v=2")\'></div>\n<style>.a { background: url(\'/static/img/logo.png\'); }</style>\n' });
+  assert.equal(
+    fixAll(p, T),
+    '{% load static %}\n<div style="background: url({% static \'img/logo.png\' %})"></div>\n<div style=\'background: url({% static "img/logo.png" %}?v=2)\'></div>\n<style>.a { background: url(\'{% static "img/logo.png" %}\'); }</style>\n',
+  );
+});
+
+test('a raw path to a file no finder serves is not rewritten: the "did you mean" paths are separate, explicit fixes', () => {
+  const p = site({ 'templates/page.html': '<img src="/static/img/logoo.png">\n<img srcset="/static/img/logo.png 1x, /static/img/nope.png 2x">\n' });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD201', 'DJD201', 'DJD201']);
+  const [typo, served, missing] = f;
+  assert.match(typo.message, /no static folder has 'img\/logoo\.png'.*Did you mean 'img\/logo\.png'\?/);
+  assert.deepEqual(typo.fixes.map((x) => [x.title, x.safe]), [["Use {% static 'img/logo.png' %} (did you mean 'img/logo.png'?)", false]]);
+  const guessed = typo.fixes[0].edits.map((e) => e.newText);
+  assert.ok(guessed.includes("{% static 'img/logo.png' %}") && guessed.includes('{% load static %}\n'), guessed.join(' | '));
+  // The srcset's fix rewrites the served candidate only, and is safe.
+  assert.equal(served.fixes[0].safe, true);
+  assert.deepEqual(served.fixes[0].edits.map((e) => e.newText), ["{% static 'img/logo.png' %}", '{% load static %}\n']);
+  assert.ok(missing.fixes.every((x) => !x.safe));
+  // Fix-all: only what will work.
+  assert.equal(fixAll(p, T), '{% load static %}\n<img src="/static/img/logoo.png">\n<img srcset="{% static \'img/logo.png\' %} 1x, /static/img/nope.png 2x">\n');
+});
+
 test('{% load staticfiles %} and admin_static are errors on Django 3.0+, fixed to static', () => {
   const p = site({ 'templates/page.html': '{% load i18n staticfiles %}\n<img src="{% static \'img/logo.png\' %}">\n' });
   const f = p.findingsFor(T);

@@ -227,24 +227,38 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
 
   function rawPathFindings(candidates: Candidate[], where: string) {
     const edits: TextEdit[] = [];
-    const flagged: { c: Candidate; path: string; confident: boolean; found: StaticFile | undefined }[] = [];
+    const flagged: { c: Candidate; path: string; suffix: string; confident: boolean; found: StaticFile | undefined; served: boolean }[] = [];
     for (const c of candidates) {
       const r = classify(c.value, ctx);
       if (!r) continue;
-      flagged.push({ c, path: r.path, confident: r.confident, found: r.found });
-      edits.push({ file, start: c.start, end: c.end, newText: staticTag(r.path, r.suffix, c) });
+      // Rewritten only when a finder serves the file: `{% static %}` of a missing file is a 500
+      // with the manifest storage, where the raw path was a broken image.
+      const served = !!r.found || maybeServedByInvisibleApp(ctx.finders, r.path);
+      flagged.push({ c, path: r.path, suffix: r.suffix, confident: r.confident, found: r.found, served });
+      if (served) edits.push(staticEdit(file, text, r.path, r.suffix, c));
     }
     if (!flagged.length) return;
-    // One fix rewrites every candidate of the attribute (srcset), plus the load when needed.
-    const confident = flagged.some((f) => f.confident);
-    const fix: Fix = { title: flagged.length > 1 ? `Use {% static %} for all ${flagged.length} paths` : `Use {% static '${flagged[0].path}' %}`, safe: confident, edits };
-    needsLoad.add(fix);
+    // One fix rewrites every served candidate of the attribute (srcset), plus the load when needed.
+    const fix: Fix | undefined = edits.length
+      ? { title: edits.length > 1 ? `Use {% static %} for all ${edits.length} paths` : `Use {% static '${flagged.find((f) => f.served)!.path}' %}`, safe: flagged.some((f) => f.served && f.confident), edits }
+      : undefined;
+    if (fix) needsLoad.add(fix);
     for (const f of flagged) {
-      if (f.confident) {
+      if (!f.served) {
+        // Each "did you mean" is its own explicit fix (never applied by fix-all).
+        const cache = (ctx.suggestions ??= new Map<string, string[]>());
+        let suggestions = cache.get(f.path);
+        if (!suggestions) cache.set(f.path, (suggestions = closestStaticPaths(ctx.index, f.path)));
+        const guesses = suggestions.map((s): Fix => ({ title: `Use {% static '${s}' %} (did you mean '${s}'?)`, safe: false, edits: [staticEdit(file, text, s, f.suffix, f.c)] }));
+        for (const g of guesses) needsLoad.add(g);
+        const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
+        if (f.confident) report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}', and no static folder has '${f.path}'. Fix the path first, then use {% static %}: with ManifestStaticFilesStorage, {% static %} of a missing file is a 500 in production.${hint}`, guesses);
+        else report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.${hint}`, guesses);
+      } else if (f.confident) {
         const served = f.found ? ` (served from ${f.found.source.origin})` : '';
-        report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production${served}. Use {% static '${f.path}' %}.`, [fix]);
+        report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production${served}. Use {% static '${f.path}' %}.`, [fix!]);
       } else {
-        const unsafe = { ...fix, safe: false };
+        const unsafe = { ...fix!, safe: false };
         needsLoad.add(unsafe);
         report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.`, [unsafe]);
       }
@@ -459,6 +473,23 @@ function normalise(path: string): string {
   }
   p = posix.normalize(p).replace(/^(\.\.\/)+/, '').replace(/^\.\//, '').replace(/^\/+/, '');
   return p === '.' ? '' : p;
+}
+
+/** Characters a CSS url() without quotes cannot hold (nor can {% static %} render them unescaped). */
+const UNQUOTED_URL_UNSAFE = /[\s"'()\\]/;
+
+/**
+ * The edit that puts a `{% static %}` tag where a raw URL is. In `style="…url('/static/x')…"`
+ * both quote kinds are taken (the attribute's and the url()'s): the url() loses its quotes
+ * instead — `url({% static 'x' %})` is valid CSS once rendered, and no quote sits inside an
+ * attribute quoted with the same one.
+ */
+function staticEdit(file: string, text: string, path: string, suffix: string, c: Candidate): TextEdit {
+  if (c.cssQuote && c.attributeQuote && text[c.start - 1] === c.cssQuote && text[c.end] === c.cssQuote && !UNQUOTED_URL_UNSAFE.test(path + suffix)) {
+    const inner = c.attributeQuote === '"' ? "'" : '"';
+    return { file, start: c.start - 1, end: c.end + 1, newText: `{% static ${inner}${path}${inner} %}${suffix}` };
+  }
+  return { file, start: c.start, end: c.end, newText: staticTag(path, suffix, c) };
 }
 
 /** The `{% static %}` tag replacing a raw URL, quotes chosen so the markup stays valid. */
