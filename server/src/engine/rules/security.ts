@@ -23,14 +23,25 @@ function requireTrue(ctx: RuleContext, name: string, message: string, enabling: 
   if (fixTitle) {
     const fix = binding ? ctx.fixes.replaceValue(fixTitle, binding, 'True', fixSafe) : ctx.fixes.addStatements(fixTitle, [`${name} = True`], fixSafe);
     if (fix) fixes.push(fix);
-    fixes.push(securityBlock(ctx));
+    const block = securityBlock(ctx);
+    if (block) fixes.push(block);
   }
   ctx.report({ message: message + unsetNote(whenUnset), binding, near: [{ setting: 'MIDDLEWARE', item: enabling }], whenUnset, fixes });
 }
 
-/** The production security block: cookies, SSL redirect and HSTS, each only if not set. */
-export function securityBlock(ctx: RuleContext): Fix {
-  const lines: string[] = ['# Production security (django-deploy). HTTPS must work before these go live.'];
+/** The SECRET_KEY fix's title: the variable Django now needs to start, everywhere. */
+export const SECRET_KEY_FIX = 'Read SECRET_KEY from DJANGO_SECRET_KEY (required: set it in production and where you develop, or Django will not start)';
+
+/** The header line of the production security block: a second offer never repeats it. */
+const SECURITY_BLOCK_HEADER = '# Production security (django-deploy). HTTPS must work before these go live.';
+
+/**
+ * The production security block: cookies, SSL redirect and HSTS, each only if not set; HSTS
+ * preload is left to the user (a comment: preloading is a commitment to a list browsers ship).
+ * Undefined when nothing is missing.
+ */
+export function securityBlock(ctx: RuleContext): Fix | undefined {
+  const lines: string[] = [];
   const need = (name: string) => !ctx.s.isSet(name) || isTrue(ctx.s.get(name).value) === false;
   if (need('SECURE_SSL_REDIRECT')) lines.push('SECURE_SSL_REDIRECT = True');
   if (need('SESSION_COOKIE_SECURE')) lines.push('SESSION_COOKIE_SECURE = True');
@@ -40,10 +51,12 @@ export function securityBlock(ctx: RuleContext): Fix {
       '# HSTS: browsers will refuse plain HTTP for this long. Start small (1 hour), and raise it to',
       '# 31536000 (one year) only once every page and subdomain works over HTTPS.',
       'SECURE_HSTS_SECONDS = 3600',
-      'SECURE_HSTS_INCLUDE_SUBDOMAINS = True',
-      'SECURE_HSTS_PRELOAD = False  # True only after submitting the domain to hstspreload.org',
     );
+    if (!ctx.s.isSet('SECURE_HSTS_INCLUDE_SUBDOMAINS')) lines.push('SECURE_HSTS_INCLUDE_SUBDOMAINS = True');
+    if (!ctx.s.isSet('SECURE_HSTS_PRELOAD')) lines.push('# SECURE_HSTS_PRELOAD = True  # only once the domain is submitted to hstspreload.org');
   }
+  if (!lines.length) return undefined;
+  if (!ctx.fixes.rootText().includes(SECURITY_BLOCK_HEADER)) lines.unshift(SECURITY_BLOCK_HEADER);
   return ctx.fixes.addStatements('Add the production security settings (HTTPS, secure cookies, HSTS)', lines, false);
 }
 
@@ -151,7 +164,8 @@ export const securityRules: SettingsRule[] = [
       const fixes: Fix[] = [];
       const set = binding ? ctx.fixes.replaceValue('Set SECURE_HSTS_SECONDS = 3600 (raise it once HTTPS works everywhere)', binding, '3600', false) : undefined;
       if (set) fixes.push(set);
-      fixes.push(securityBlock(ctx));
+      const block = securityBlock(ctx);
+      if (block) fixes.push(block);
       ctx.report({
         message: `SECURE_HSTS_SECONDS is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: browsers are never told to insist on HTTPS, so a first visit over HTTP can be intercepted. Set it (start with 3600, then 31536000 once every page and subdomain works over HTTPS).`,
         binding,
@@ -245,7 +259,7 @@ export const securityRules: SettingsRule[] = [
       const reason = weakSecretKey(value, ctx.version);
       if (!reason) return;
       const fixes: Fix[] = [];
-      const env = binding ? ctx.fixes.replaceValue("Read SECRET_KEY from the environment (os.environ['DJANGO_SECRET_KEY'])", binding, 'os.environ["DJANGO_SECRET_KEY"]', false, true) : undefined;
+      const env = binding ? ctx.fixes.replaceValue(SECRET_KEY_FIX, binding, ctx.fixes.envRequired('DJANGO_SECRET_KEY'), false, true) : undefined;
       if (env) fixes.push(env);
       ctx.report({
         message: `SECRET_KEY is weak: ${reason}${unsetNote(whenUnset)}. In production anyone who knows or guesses it can forge sessions and password-reset links. Generate a long random key and read it from the environment.`,
@@ -291,7 +305,8 @@ export const securityRules: SettingsRule[] = [
           const fixes: Fix[] = [];
           const fix = binding ? ctx.fixes.replaceValue(`Set ${setting} = True`, binding, 'True', false) : ctx.fixes.addStatements(`Set ${setting} = True`, [`${setting} = True`], false);
           if (fix) fixes.push(fix);
-          if (secure) fixes.push(securityBlock(ctx));
+          const block = secure ? securityBlock(ctx) : undefined;
+          if (block) fixes.push(block);
           ctx.report({
             message: `${setting} is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: ${consequence}. Set ${setting} = True in production.`,
             binding,
@@ -325,7 +340,8 @@ export const securityRules: SettingsRule[] = [
       const fixes: Fix[] = [];
       const fix = binding ? ctx.fixes.replaceValue('Set CSRF_COOKIE_SECURE = True', binding, 'True', false) : ctx.fixes.addStatements('Set CSRF_COOKIE_SECURE = True', ['CSRF_COOKIE_SECURE = True'], false);
       if (fix) fixes.push(fix);
-      fixes.push(securityBlock(ctx));
+      const block = securityBlock(ctx);
+      if (block) fixes.push(block);
       ctx.report({
         message: `CSRF_COOKIE_SECURE is ${binding ? pyRepr(value) : 'not set'}${unsetNote(whenUnset)}: in production the CSRF cookie is also sent over plain HTTP. Set CSRF_COOKIE_SECURE = True.`,
         binding,
@@ -352,7 +368,7 @@ export const securityRules: SettingsRule[] = [
       const { value, binding, whenUnset } = ctx.s.get('DEBUG');
       if (truthy(value) !== true) return;
       const fixes: Fix[] = [];
-      const fix = ctx.fixes.replaceValue('Read DEBUG from the environment (off unless DJANGO_DEBUG=1)', binding, 'os.environ.get("DJANGO_DEBUG", "") == "1"', ctx.production, true);
+      const fix = ctx.fixes.replaceValue('Read DEBUG from the environment: off unless DJANGO_DEBUG=1 (set DJANGO_DEBUG=1 where you develop)', binding, `${ctx.fixes.envGet('DJANGO_DEBUG', '')} == ${ctx.fixes.literal('1')}`, ctx.production, true);
       if (fix) fixes.push(fix);
       const shown = value.kind === 'str' ? `DEBUG is the string ${pyRepr(value)}, which Python treats as True` : `DEBUG is ${pyRepr(value)}`;
       ctx.report({
@@ -386,7 +402,7 @@ export const securityRules: SettingsRule[] = [
         binding,
         near: [{ setting: 'MIDDLEWARE', item: XFRAME_MIDDLEWARE }],
         whenUnset,
-        fixes: [ctx.fixes.replaceValue("Set X_FRAME_OPTIONS = 'DENY'", binding, "'DENY'", false)].filter((f): f is Fix => !!f),
+        fixes: [ctx.fixes.replaceValue("Set X_FRAME_OPTIONS = 'DENY'", binding, ctx.fixes.literal('DENY'), false)].filter((f): f is Fix => !!f),
       });
     },
   },
@@ -408,8 +424,11 @@ export const securityRules: SettingsRule[] = [
       if (truthy(value) !== false) return;
       if (!binding && !ctx.production) return;
       const fixes: Fix[] = [];
-      const expr = '[host.strip() for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if host.strip()]';
-      const fix = binding ? ctx.fixes.replaceValue('Read ALLOWED_HOSTS from the environment (DJANGO_ALLOWED_HOSTS, comma-separated)', binding, expr, false, true) : ctx.fixes.addStatements('Read ALLOWED_HOSTS from the environment (DJANGO_ALLOWED_HOSTS, comma-separated)', [`ALLOWED_HOSTS = ${expr}`], false, undefined, true);
+      // Empty when the variable is unset: with DEBUG on Django then allows localhost by itself,
+      // and production still fails W020 until the variable is set — the truth, not a default host.
+      const expr = `[host.strip() for host in ${ctx.fixes.envGet('DJANGO_ALLOWED_HOSTS', '')}.split(${ctx.fixes.literal(',')}) if host.strip()]`;
+      const title = 'Read ALLOWED_HOSTS from DJANGO_ALLOWED_HOSTS (comma-separated; set it in production, e.g. example.com,www.example.com)';
+      const fix = binding ? ctx.fixes.replaceValue(title, binding, expr, false, true) : ctx.fixes.addStatements(title, [`ALLOWED_HOSTS = ${expr}`], false, undefined, true);
       if (fix) fixes.push(fix);
       ctx.report({
         message: `ALLOWED_HOSTS is empty${unsetNote(whenUnset)}: with DEBUG off, production answers every request with 400 Bad Request. List the domain names the site is served under.`,
@@ -461,7 +480,7 @@ export const securityRules: SettingsRule[] = [
         binding,
         near: [{ setting: 'MIDDLEWARE', item: SECURITY_MIDDLEWARE }],
         whenUnset,
-        fixes: [binding ? ctx.fixes.replaceValue("Set SECURE_REFERRER_POLICY = 'same-origin'", binding, "'same-origin'", true) : ctx.fixes.addStatements("Set SECURE_REFERRER_POLICY = 'same-origin'", ["SECURE_REFERRER_POLICY = 'same-origin'"], true)].filter((f): f is Fix => !!f),
+        fixes: [binding ? ctx.fixes.replaceValue("Set SECURE_REFERRER_POLICY = 'same-origin'", binding, ctx.fixes.literal('same-origin'), true) : ctx.fixes.addStatements("Set SECURE_REFERRER_POLICY = 'same-origin'", [`SECURE_REFERRER_POLICY = ${ctx.fixes.literal('same-origin')}`], true)].filter((f): f is Fix => !!f),
       });
     },
   },

@@ -155,8 +155,30 @@ export class SettingsFixes {
     return undefined;
   }
 
+  /** The text of the settings module fixes go to. */
+  rootText(): string {
+    return this.text(this.rootFile);
+  }
+
   /** A string literal in the quote style the settings module mostly uses. */
   literal(value: string): string {
+    const quote = this.quote();
+    const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote);
+    return quote + escaped + quote;
+  }
+
+  /** `os.environ.get("NAME", "default")` in the file's quote style. */
+  envGet(name: string, fallback: string): string {
+    return `os.environ.get(${this.literal(name)}, ${this.literal(fallback)})`;
+  }
+
+  /** `os.environ["NAME"]` in the file's quote style. */
+  envRequired(name: string): string {
+    return `os.environ[${this.literal(name)}]`;
+  }
+
+  /** The quote the settings module mostly uses for strings: `'` or `"` (double on a tie). */
+  private quote(): '"' | "'" {
     const text = this.text(this.rootFile);
     let single = 0;
     let double = 0;
@@ -175,9 +197,7 @@ export class SettingsFixes {
       }
       pos = end + 1;
     }
-    const quote = single > double ? "'" : '"';
-    const escaped = value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote);
-    return quote + escaped + quote;
+    return single > double ? "'" : '"';
   }
 }
 

@@ -5,7 +5,7 @@ import { type Value, type EnvValue, isSequence, pyRepr } from '../python/values'
 import type { RuleContext, SettingsRule } from './rule';
 import { settingUrl, DOCS } from './rule';
 import { unsetNote } from './settingsView';
-import { weakSecretKey } from './security';
+import { weakSecretKey, SECRET_KEY_FIX } from './security';
 import { SECURITY_MIDDLEWARE } from './settingsView';
 import type { Fix } from '../findings';
 
@@ -175,7 +175,7 @@ export const trapRules: SettingsRule[] = [
       const b = ctx.s.binding('SECRET_KEY');
       if (!b || b.value.kind !== 'str' || b.conditional) return;
       if (weakSecretKey(b.value, ctx.version)) return; // security.W009 reports it
-      const fix = ctx.fixes.replaceValue("Read SECRET_KEY from the environment (os.environ['DJANGO_SECRET_KEY'])", b, 'os.environ["DJANGO_SECRET_KEY"]', false, true);
+      const fix = ctx.fixes.replaceValue(SECRET_KEY_FIX, b, ctx.fixes.envRequired('DJANGO_SECRET_KEY'), false, true);
       ctx.report({ message: 'SECRET_KEY is written in the production settings: anyone with the source can forge sessions and password-reset links. Read it from the environment (os.environ["DJANGO_SECRET_KEY"]) and rotate the committed key.', binding: b, fixes: fix ? [fix] : [] });
     },
   },
