@@ -3,9 +3,12 @@
 //   node dist/cli.js check [--format text|json|sarif] [--fix] [--production MODULE|FILE]
 //                          [--django-version X.Y] [--rule CODE=SEVERITY]... [PATH...]
 //
-// Exit codes: 0 nothing at warning or above, 1 findings at warning or above, 2 usage or I/O error.
-// All file-system access lives here; the engine gets text through `ProjectHost.readFile`.
+// Exit codes: 0 nothing at warning or above, 1 findings at warning or above, 2 usage or I/O error,
+// or a --fix that could not be written (that file named on stderr, its findings still reported).
+// All file-system access lives here (writes through safeWrite); the engine gets text through
+// `ProjectHost.readFile`.
 
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as posix from 'node:path/posix';
@@ -16,6 +19,7 @@ import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
 import { LineIndex } from './engine/text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
+import { replaceFile } from './safeWrite';
 
 // esbuild inlines the manifest, so the bundle reports the version it was built from.
 const manifest = require('../../package.json') as { version: string };
@@ -54,7 +58,9 @@ Options:
   -h, --help                   show this help
   --version                    show the version
 
-Exit status: 0 no problems at warning or above, 1 problems found, 2 usage or file errors.`;
+Exit status: 0 no problems at warning or above, 1 problems found, 2 usage or file
+errors, or a fix left unwritten (a symlink, hard link, read-only file, another owner,
+a file changed meanwhile: named on stderr, its problems still reported).`;
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -324,20 +330,8 @@ function projectRootFor(start: string, fallback: string): string {
 
 const isUnder = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith('/') ? dir : dir + '/');
 
-/** Writes a file atomically (temporary file + rename), keeping its mode; follows symlinks. */
-function writeAtomically(file: string, text: string): void {
-  const target = fs.realpathSync(file);
-  const mode = fs.statSync(target).mode & 0o7777;
-  const temp = `${posix.dirname(toPosix(target))}/.${posix.basename(toPosix(target))}.${TOOL}-${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, text, { mode });
-    fs.chmodSync(temp, mode);
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
+/** A file's text as bytes on disk (UTF-8, the byte-order mark it had), hashed. */
+const contentHash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 // ---------------------------------------------------------------------------------------------
 // Projects
@@ -347,7 +341,13 @@ class CheckedProject {
   readonly engine: DjangoProject;
   /** Files the engine wanted but could not read, with the reason. */
   readonly unreadable = new Map<string, string>();
+  /** Files --fix left unchanged (a symlink, read-only, changed meanwhile...), with the reason. */
+  readonly notWritten = new Map<string, string>();
   private readonly bom = new Set<string>();
+  /** With --fix: the hash of each file as first read (and as written), to notice a file edited during the run. */
+  private readonly readHashes: Map<string, string> | undefined;
+  /** Files read twice with different texts: the findings may come from the older one. */
+  private readonly changedWhileChecked = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -357,6 +357,7 @@ class CheckedProject {
     readonly files: string[],
     options: Options,
   ) {
+    if (options.fix) this.readHashes = new Map();
     this.engine = new DjangoProject(root, {
       readFile: (file) => {
         const read = readText(file);
@@ -365,6 +366,7 @@ class CheckedProject {
           return undefined;
         }
         if (read.bom) this.bom.add(file);
+        this.noteRead(file, read);
         return read.text;
       },
     });
@@ -384,8 +386,17 @@ class CheckedProject {
       const read = readText(f);
       if ('error' in read) throw new UsageError(`cannot read ${display(f)}: ${read.error}`);
       if (read.bom) this.bom.add(f);
+      this.noteRead(f, read);
       this.engine.setFile(f, read.text);
     }
+  }
+
+  private noteRead(file: string, read: TextFile): void {
+    if (!this.readHashes) return;
+    const hash = contentHash((read.bom ? '\ufeff' : '') + read.text);
+    const first = this.readHashes.get(file);
+    if (first === undefined) this.readHashes.set(file, hash);
+    else if (first !== hash) this.changedWhileChecked.add(file);
   }
 
   /** Findings printed for this project: primary locations in the files the user named. */
@@ -428,20 +439,31 @@ class CheckedProject {
     return this.engine.templateFiles().filter((f) => this.files.includes(f) || this.folders.some((dir) => isUnder(f, dir))).length;
   }
 
-  /** Applies the safe fixes of `findings` once; returns the files written. */
+  /**
+   * Applies the safe fixes of `findings` once; returns the files written. A file that cannot be
+   * replaced safely (see safeWrite) is left as it is and goes to `notWritten`, and is not tried again.
+   */
   applySafeFixes(findings: Finding[]): string[] {
     const byFile = safeFixEdits(findings);
     const written: string[] = [];
     for (const [file, edits] of byFile) {
+      if (this.notWritten.has(file)) continue;
       const before = this.engine.text(file);
       if (before === undefined) continue;
       const after = applyEdits(before, edits);
       if (after === before) continue;
-      try {
-        writeAtomically(file, (this.bom.has(file) ? '\ufeff' : '') + after);
-      } catch (error) {
-        throw new UsageError(`cannot write ${display(file)}: ${ioReason(error)}`);
+      if (this.changedWhileChecked.has(file)) {
+        this.notWritten.set(file, 'it changed on disk while it was being checked, so it is left unchanged: run the check again');
+        continue;
       }
+      const bom = this.bom.has(file) ? '\ufeff' : '';
+      // The file must still hold the text the fixes were computed from.
+      const result = replaceFile(file, bom + before, bom + after);
+      if (!result.ok) {
+        this.notWritten.set(file, result.reason);
+        continue;
+      }
+      this.readHashes?.set(file, contentHash(bom + after));
       this.engine.setFile(file, after);
       written.push(file);
     }
@@ -632,14 +654,20 @@ function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCoun
   return lines.join('\n') + '\n';
 }
 
-/** Compact: it is for machines (`jq` pretty-prints it for people). */
-function formatJson(diagnostics: Diagnostic[]): string {
-  return JSON.stringify({ diagnostics }) + '\n';
+/** A file --fix left unchanged, and why. */
+interface NotWritten {
+  file: string;
+  reason: string;
+}
+
+/** Compact: it is for machines (`jq` pretty-prints it for people). `notWritten` only when --fix left files unchanged. */
+function formatJson(diagnostics: Diagnostic[], notWritten: NotWritten[]): string {
+  return JSON.stringify(notWritten.length ? { diagnostics, notWritten } : { diagnostics }) + '\n';
 }
 
 const SARIF_LEVEL: Record<Severity | 'information', 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-function formatSarif(diagnostics: Diagnostic[]): string {
+function formatSarif(diagnostics: Diagnostic[], notWritten: NotWritten[]): string {
   const rules = [...new Map(SETTINGS_RULES.map((r) => [r.code, r])).values()];
   const settingsDescriptors = rules.map((r) => ({
     id: r.code,
@@ -680,6 +708,21 @@ function formatSarif(diagnostics: Diagnostic[]): string {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd().split('/').map(encodeURIComponent).join('/')}/` } },
+        // A fix that could not be written is a tool execution notification (SARIF 2.1.0 §3.20.21).
+        ...(notWritten.length
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolExecutionNotifications: notWritten.map((n) => ({
+                    level: 'error',
+                    message: { text: `not fixed: ${n.reason}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: uri(n.file), uriBaseId: '%SRCROOT%' } } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code) } : {}),
@@ -729,6 +772,8 @@ function check(options: Options): number {
     phase('template analysis (read, analyse, rows)');
   }
 
+  // Files --fix could not write, as printed; their findings stay in the report.
+  const notWritten: NotWritten[] = [];
   if (options.fix) {
     let fixed = 0;
     const written = new Set<string>();
@@ -747,9 +792,12 @@ function check(options: Options): number {
       const after = p.findings();
       findingsOf.set(p, after);
       fixed += gone(before, after);
+      for (const [file, reason] of p.notWritten) notWritten.push({ file: display(file), reason });
     }
-    const message = written.size ? `Fixed ${plural(fixed, 'problem')} in ${plural(written.size, 'file')}.` : 'No safe fixes to apply.';
-    process.stderr.write(message + '\n');
+    for (const { file, reason } of notWritten) process.stderr.write(`${TOOL}: not fixed ${file}: ${reason}\n`);
+    let message = written.size ? `Fixed ${plural(fixed, 'problem')} in ${plural(written.size, 'file')}` : notWritten.length ? 'No fixes written' : 'No safe fixes to apply';
+    if (notWritten.length) message += `; ${plural(notWritten.length, 'file')} left unchanged`;
+    process.stderr.write(message + '.\n');
   }
 
   for (const p of projects) {
@@ -760,10 +808,11 @@ function check(options: Options): number {
   phase('positions');
   const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
   const templateCount = projects.reduce((n, p) => n + p.templateCount(), 0);
-  const output = options.format === 'json' ? formatJson(diagnostics) : options.format === 'sarif' ? formatSarif(diagnostics) : formatText(diagnostics, moduleCount, templateCount);
+  const output = options.format === 'json' ? formatJson(diagnostics, notWritten) : options.format === 'sarif' ? formatSarif(diagnostics, notWritten) : formatText(diagnostics, moduleCount, templateCount);
   phase('format');
   process.stdout.write(output);
   phase('write');
+  if (notWritten.length) return 2;
   return diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning') ? 1 : 0;
 }
 

@@ -1,7 +1,8 @@
 // The nginx config (server/src/engine/deploy/nginx.ts) against a real nginx: on a copy of
 // test/fixtures/served, `manage.py collectstatic` fills STATIC_ROOT, nginxConfig() is written
-// into a throwaway nginx instance (its own prefix, pid, logs and temp paths under the copy),
-// `nginx -t` accepts it, and the running nginx serves:
+// into a throwaway nginx instance (its own prefix, pid, logs and temp paths under the copy; see
+// nginxHelpers.ts), `nginx -t` accepts it, and the running nginx serves (the plain-HTTP layout
+// behind a TLS-terminating proxy; nginxLayouts.test.ts has the TLS layout and hostile values):
 //   - STATIC_URL from STATIC_ROOT (alias): the collected file, byte for byte, with
 //     Cache-Control "public, max-age=3600"; a hashed name (name.<12 hex>.ext: one made by hand,
 //     and the one Django's ManifestStaticFilesStorage writes) with
@@ -13,51 +14,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxConfig } from '../../server/src/engine/deploy/nginx';
 import { commandLines } from '../../server/src/engine/deploy/servers';
-import { copyOfServed, freePort, get, onPath, PYTHON, serverEnvironment, startGroup, startLine, waitForHttp, type Started } from './helpers';
+import { copyOfServed, freePort, get, PYTHON, serverEnvironment, startLine, waitForHttp, type Started } from './helpers';
+import { GUNICORN_PATH, missing, NGINX, nginxInstance, noGunicorn } from './nginxHelpers';
 
-const NGINX = '/usr/sbin/nginx';
-const MIME_TYPES = '/etc/nginx/mime.types';
 const HASHED = 'pages/site.0123456789ab.css';
 const UPLOAD = 'uploads/note.txt';
 const UPLOAD_TEXT = 'a file a user uploaded\n';
-
-function missing(): string | false {
-  if (!existsSync(NGINX)) return `${NGINX} not found: apt-get install nginx`;
-  if (!existsSync(MIME_TYPES)) return `${MIME_TYPES} not found: apt-get install nginx-common`;
-  if (!existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import django']).status !== 0) return `${PYTHON} cannot import django: apt-get install python3-django`;
-  return false;
-}
-
-/** The main config of a throwaway nginx: everything it writes stays under `dir`. */
-function mainConfig(dir: string, include: string): string {
-  const temp = (name: string) => join(dir, 'temp', name);
-  for (const name of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(temp(name), { recursive: true });
-  return [
-    // Tests run as root in CI: keep the workers root too, so they can read the temp copy.
-    process.getuid?.() === 0 ? 'user root;' : '# not root: workers run as this user',
-    'daemon off;',
-    'worker_processes 1;',
-    `pid ${join(dir, 'nginx.pid')};`,
-    `error_log ${join(dir, 'error.log')} warn;`,
-    'events { worker_connections 64; }',
-    'http {',
-    `    include ${MIME_TYPES};`,
-    '    default_type application/octet-stream;',
-    `    access_log ${join(dir, 'access.log')};`,
-    `    client_body_temp_path ${temp('client_body')};`,
-    `    proxy_temp_path ${temp('proxy')};`,
-    `    fastcgi_temp_path ${temp('fastcgi')};`,
-    `    uwsgi_temp_path ${temp('uwsgi')};`,
-    `    scgi_temp_path ${temp('scgi')};`,
-    `    include ${include};`,
-    '}',
-    '',
-  ].join('\n');
-}
 
 test('nginxConfig() in a real nginx: static files from STATIC_ROOT, media from MEDIA_ROOT, the rest proxied', { skip: missing(), timeout: 120_000 }, async (t) => {
   const { base, dir, cleanup } = copyOfServed();
@@ -94,25 +60,21 @@ test('nginxConfig() in a real nginx: static files from STATIC_ROOT, media from M
       mediaRoot,
       allowedHosts: ['127.0.0.1', 'localhost'],
       upstream: `127.0.0.1:${upstreamPort}`,
+      // The layout behind a TLS-terminating proxy: one plain-HTTP server. The TLS layout, and
+      // what each layout does with X-Forwarded-Proto, are in nginxLayouts.test.ts.
+      secureProxySslHeader: { header: 'HTTP_X_FORWARDED_PROTO', value: 'https' },
       listen,
     });
-    const nginxDir = join(base, 'nginx');
-    mkdirSync(nginxDir);
-    const generated = join(nginxDir, 'django-deploy.conf');
-    writeFileSync(generated, config);
-    const main = join(nginxDir, 'nginx.conf');
-    writeFileSync(main, mainConfig(nginxDir, generated));
-    const flags = ['-p', `${nginxDir}/`, '-e', join(nginxDir, 'error.log'), '-c', main];
+    const nginx = nginxInstance(join(base, 'nginx'), { 'django-deploy.conf': config });
+    const check = nginx.check();
+    assert.equal(check.status, 0, `nginx -t rejected the config:\n${check.output}\n${config}`);
+    assert.match(check.output, /syntax is ok/);
+    assert.match(check.output, /test is successful/);
+    t.diagnostic(`${NGINX} ${nginx.flags.join(' ')}  (listen ${listen}, upstream 127.0.0.1:${upstreamPort})`);
 
-    const check = spawnSync(NGINX, ['-t', ...flags], { encoding: 'utf8' });
-    assert.equal(check.status, 0, `nginx -t rejected the config:\n${check.stderr}\n${config}`);
-    assert.match(check.stderr, /syntax is ok/);
-    assert.match(check.stderr, /test is successful/);
-    t.diagnostic(`${NGINX} ${flags.join(' ')}  (listen ${listen}, upstream 127.0.0.1:${upstreamPort})`);
-
-    const nginx = startGroup(NGINX, flags, { cwd: nginxDir, env: serverEnvironment() });
-    processes.push(nginx);
-    await waitForHttp(nginx, listen, '/static/pages/site.css');
+    const server = nginx.start();
+    processes.push(server);
+    await waitForHttp(server, listen, '/static/pages/site.css');
 
     await t.test('STATIC_URL serves the collected file from STATIC_ROOT, cached for an hour', async () => {
       const r = await get(listen, '/static/pages/site.css');
@@ -148,12 +110,10 @@ test('nginxConfig() in a real nginx: static files from STATIC_ROOT, media from M
       assert.equal(r.headers['cache-control'], undefined);
     });
 
-    const gunicornPath = ['/usr/bin', '/bin', process.env.PATH].filter(Boolean).join(':');
-    const noGunicorn = onPath('gunicorn', gunicornPath) ? false : 'gunicorn not found: apt-get install gunicorn';
-    await t.test('everything else goes to the application server (Gunicorn) through the upstream', { skip: noGunicorn }, async (st) => {
+    await t.test('everything else goes to the application server (Gunicorn) through the upstream', { skip: noGunicorn() }, async (st) => {
       const line = commandLines({ interface: 'wsgi', module: 'served.wsgi', callable: 'application', path: 'served/wsgi.py', defaultSettings: 'served.settings' }, 'served.settings', '127.0.0.1', upstreamPort).find((l) => l.server.id === 'gunicorn')!.line;
       st.diagnostic(`bash -c '${line}'`);
-      const app = startLine(line, { cwd: dir, env: serverEnvironment({ PATH: gunicornPath }) });
+      const app = startLine(line, { cwd: dir, env: serverEnvironment({ PATH: GUNICORN_PATH }) });
       processes.push(app);
       await waitForHttp(app, upstreamPort);
       const index = await get(listen, '/');

@@ -741,7 +741,7 @@ export class DjangoDeployServer {
     const [entry] = await this.deploymentEntries();
     if (!entry) return null;
     const facts = projectFacts(entry.project);
-    const text = nginxConfig({ settingsModule: facts.settings?.module ?? '', staticUrl: facts.staticUrl, staticRoot: facts.staticRoot, mediaUrl: facts.mediaUrl, mediaRoot: facts.mediaRoot, allowedHosts: facts.allowedHosts, upstream: '127.0.0.1:8000' });
+    const text = nginxConfig({ settingsModule: facts.settings?.module ?? '', staticUrl: facts.staticUrl, staticRoot: facts.staticRoot, mediaUrl: facts.mediaUrl, mediaRoot: facts.mediaRoot, allowedHosts: facts.allowedHosts, secureProxySslHeader: facts.secureProxySslHeader, sslRedirect: facts.sslRedirect, upstream: '127.0.0.1:8000' });
     return { text, settingsModule: facts.settings?.module };
   }
 

@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import type { DjangoProject } from '../project/project';
 import { isIgnoredPath, settingsModuleFromEntryPoint } from '../project/layout';
-import { isSequence, pathLike, type Value } from '../python/values';
+import { isSequence, pathLike, truthy, type Value } from '../python/values';
 import { APPLICATION_SERVERS, normalisePackage, type Interface } from './servers';
 import { requirementsIn } from '../project/requirements';
 
@@ -70,6 +70,10 @@ export interface ProjectFacts {
   mediaUrl: string | undefined;
   mediaRoot: string | undefined;
   allowedHosts: string[] | undefined;
+  /** SECURE_PROXY_SSL_HEADER when set to two strings: the request.META key Django reads and the value meaning HTTPS. */
+  secureProxySslHeader: { header: string; value: string } | undefined;
+  /** SECURE_SSL_REDIRECT (undefined: cannot tell). */
+  sslRedirect: boolean | undefined;
 }
 
 /** Python files read for async views and Channels at most (nearest to the root first). */
@@ -157,6 +161,8 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
     return v.kind === 'none' ? undefined : pathLike(v);
   };
   const hosts = view.get('ALLOWED_HOSTS').value;
+  const proxySslHeader = view.get('SECURE_PROXY_SSL_HEADER').value;
+  const [header, secure] = isSequence(proxySslHeader) && proxySslHeader.items.length === 2 ? proxySslHeader.items : [];
 
   return {
     settings: module ? { module: module.moduleName, file: module.file, reason: module.reason } : undefined,
@@ -184,6 +190,8 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
     mediaUrl: url('MEDIA_URL'),
     mediaRoot: root('MEDIA_ROOT'),
     allowedHosts: isSequence(hosts) && hosts.items.every((h) => h.kind === 'str') ? stringItems(hosts) : undefined,
+    secureProxySslHeader: header?.kind === 'str' && secure?.kind === 'str' ? { header: header.value, value: secure.value } : undefined,
+    sslRedirect: truthy(view.get('SECURE_SSL_REDIRECT').value),
   };
 }
 
