@@ -278,3 +278,45 @@ function urls(html: string): string[] {
   for (const m of html.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/g)) out.push(m[2]);
   return out.filter((u) => u !== '').sort();
 }
+
+describe('CLI on a project with several template engines (test/fixtures/twoengines)', () => {
+  const TWO = fixture('twoengines');
+  const django = djangoAvailable();
+  const noDjango = django.ok ? false : `real Django is not available: ${django.reason}`;
+  const names = ['page.html', 'welcome.html'];
+
+  test('each engine judges its own templates; Jinja2 templates are left alone', () => {
+    const { diagnostics } = cliJson(['.'], { cwd: TWO });
+    assert.deepEqual(
+      templateDiagnostics(diagnostics).map((d) => `${d.file} ${d.code}`).sort(),
+      ['emails/welcome.html DJD201', 'templates/page.html DJD201', 'templates/page.html DJD203'],
+    );
+  });
+
+  test(`--fix, then real Django renders both engines' templates with the same URLs (${django.ok ? `Django ${django.version}` : 'skipped'})`, { skip: noDjango }, () => {
+    const { dir, cleanup } = copyOf(TWO);
+    try {
+      const renderTwo = () => {
+        const env: NodeJS.ProcessEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', DJANGO_SECRET_KEY: 'templates-test-' + 'k'.repeat(50) };
+        delete env.PYTHONPATH;
+        delete env.DJANGO_SETTINGS_MODULE;
+        const r = spawnSync(PYTHON, [RENDER, dir, 'shop.settings', ...names], { env, encoding: 'utf8' });
+        assert.equal(r.status, 0, `render_templates.py failed:\n${r.stderr}`);
+        return (JSON.parse(r.stdout) as { templates: Rendered }).templates;
+      };
+      const before = renderTwo();
+      assert.match(errorOf(before, 'page.html'), /Invalid block tag on line 4: 'static'/);
+      assert.equal(typeof before['welcome.html'], 'string', 'the e-mail engine has the builtin');
+      const fixed = cli(['check', '--fix', '.'], { cwd: dir });
+      assert.match(fixed.stderr, /Fixed 3 problems in 2 files\./, fixed.stderr);
+      assert.equal(read(dir, 'emails/welcome.html'), read(TWO, 'emails/welcome.html').replace('src="/static/img/logo.png"', `src="{% static 'img/logo.png' %}"`), 'no load added where the builtin provides it');
+      assert.equal(read(dir, 'jinja/banner.html'), read(TWO, 'jinja/banner.html'), 'Jinja2 template untouched');
+      const after = renderTwo();
+      for (const name of names) assert.equal(typeof after[name], 'string', `${name} renders after --fix: ${JSON.stringify(after[name])}`);
+      assert.deepEqual(urls(after['welcome.html'] as string), urls(before['welcome.html'] as string));
+      assert.deepEqual(urls(after['page.html'] as string), ['/static/img/logo.png', '/static/img/logo.png']);
+    } finally {
+      cleanup();
+    }
+  });
+});

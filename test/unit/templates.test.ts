@@ -271,3 +271,33 @@ test('thousands of random edits of a template never throw; every range and fix s
     p.staticHover(T, at);
   }
 });
+
+test('each TEMPLATES entry is its own engine: builtins of one do not apply to the templates of another; Jinja2 templates are not Django templates', () => {
+  const engines = SETTINGS.replace(
+    /^TEMPLATES = .*$/m,
+    `TEMPLATES = [
+    {'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': [BASE_DIR / 'templates'], 'APP_DIRS': True, 'OPTIONS': {}},
+    {'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': [BASE_DIR / 'emails'], 'OPTIONS': {'builtins': ['django.templatetags.static']}},
+    {'BACKEND': 'django.template.backends.jinja2.Jinja2', 'DIRS': [BASE_DIR / 'jinja'], 'APP_DIRS': True},
+]`,
+  );
+  const uses = '<img src="{% static \'img/logo.png\' %}">\n<img src="/static/img/logo.png">\n';
+  const p = site({ 'templates/page.html': uses, 'emails/welcome.html': uses, 'jinja/page.html': uses, 'blog/jinja2/blog/list.html': uses, 'blog/templates/blog/post.html': uses }, engines);
+  // The main engine: no builtin, so the load is missing and the fix adds it.
+  assert.deepEqual(codes(p.findingsFor(T)), ['DJD201', 'DJD203']);
+  assert.equal(fixAll(p, T), "{% load static %}\n<img src=\"{% static 'img/logo.png' %}\">\n<img src=\"{% static 'img/logo.png' %}\">\n");
+  // App templates: APP_DIRS of the main engine.
+  assert.deepEqual(codes(p.findingsFor(`${ROOT}/blog/templates/blog/post.html`)), ['DJD201', 'DJD203']);
+  // The e-mail engine has the builtin: no load needed, none added.
+  const email = `${ROOT}/emails/welcome.html`;
+  assert.deepEqual(codes(p.findingsFor(email)), ['DJD201']);
+  assert.equal(fixAll(p, email), "<img src=\"{% static 'img/logo.png' %}\">\n<img src=\"{% static 'img/logo.png' %}\">\n");
+  // Jinja2's folders (DIRS, and apps' jinja2/ with APP_DIRS): not Django templates.
+  for (const f of [`${ROOT}/jinja/page.html`, `${ROOT}/blog/jinja2/blog/list.html`]) {
+    assert.deepEqual(p.findingsFor(f), [], f);
+    assert.equal(p.isTemplate(f), false, f);
+  }
+  // A folder both Django engines read: judged by the strictest (the load is needed).
+  const both = engines.replace("'DIRS': [BASE_DIR / 'emails']", "'DIRS': [BASE_DIR / 'emails', BASE_DIR / 'templates']");
+  assert.deepEqual(codes(site({ 'templates/page.html': uses }, both).findingsFor(T)), ['DJD201', 'DJD203']);
+});

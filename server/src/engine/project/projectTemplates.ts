@@ -9,7 +9,7 @@ import { globMatch } from '../glob';
 import { analyseTemplate, type TemplateAnalysis, type TemplateContext } from '../templates/templateRules';
 import { staticFinders, staticIndex } from '../templates/staticFinders';
 import { servedUrl } from '../rules/staticfiles';
-import { isSequence, pathLike } from '../python/values';
+import { isSequence, pathLike, type Value } from '../python/values';
 import { dictGet } from '../python/evaluate';
 import { atLeast } from './djangoVersion';
 import { silencedChecks, templatePolicy } from './findingPolicy';
@@ -21,10 +21,10 @@ const TEMPLATE_EXTENSION = /\.(html?|txt|xml|djhtml|svg)$/i;
 export function isTemplate(project: DjangoProject, file: string): boolean {
   if (project.markedTemplates.has(file)) return true;
   if (!TEMPLATE_EXTENSION.test(file) || isIgnoredPath(file.slice(project.root.length))) return false;
-  if (file.includes('/templates/')) return true;
   const ctx = project.templateContext();
-  if (ctx.templateDirs.some((d) => file.startsWith(d + '/'))) return true;
-  return project.getConfig().templateGlobs.some((glob) => globMatch(glob, project.relative(file)));
+  const candidate = file.includes('/templates/') || ctx.templateDirs.some((d) => file.startsWith(d + '/')) || project.getConfig().templateGlobs.some((glob) => globMatch(glob, project.relative(file)));
+  // A file only Jinja2 (or another backend) loads is not a Django template.
+  return candidate && contextFor(project, file) !== undefined;
 }
 
 export function templateFiles(project: DjangoProject): string[] {
@@ -58,53 +58,158 @@ export function readTemplateOnce(project: DjangoProject, file: string): { text: 
 }
 
 function analyseTemplateText(project: DjangoProject, file: string, text: string, previous?: TemplateAnalysis): { findings: Finding[]; analysis?: TemplateAnalysis } {
-  const ctx = project.templateContext();
+  const ctx = contextFor(project, file);
+  if (!ctx) return { findings: [] }; // only Jinja2 (or another language) loads it
   try {
     const analysis = analyseTemplate(file, text, ctx, previous);
-    return { findings: templatePolicy(analysis.findings, project.getConfig().rules, ctx.silenced), analysis };
+    return { findings: templatePolicy(analysis.findings, project.getConfig().rules, project.templateContext().silenced), analysis };
   } catch (error) {
     console.error(`django-deploy: template analysis of ${file} failed: ${(error as Error).stack ?? error}`);
     return { findings: [] };
   }
 }
 
-export function templateContext(project: DjangoProject): TemplateContext & { templateDirs: string[]; silenced: Set<string> } {
-  if (project.templateContextCache) return project.templateContextCache as TemplateContext & { templateDirs: string[]; silenced: Set<string> };
+/** One TEMPLATES entry, as Django builds its engine. */
+interface TemplateEngine {
+  /** DjangoTemplates (or a subclass): Django templates. Jinja2 and others are not. */
+  django: boolean;
+  /** Folders its loaders read (DIRS, filesystem loader folders, apps' templates/ or jinja2/). */
+  roots: string[];
+  /** A loader we cannot follow (a custom one): it may load any file. */
+  loadsAnything: boolean;
+  staticBuiltin: boolean;
+  /** `static` and the OPTIONS libraries aliases of django.templatetags.static. */
+  staticLibraries: string[];
+}
+
+export type ProjectTemplateContext = TemplateContext & {
+  templateDirs: string[];
+  silenced: Set<string>;
+  /** The engines, when TEMPLATES could be read entry by entry. */
+  engines?: TemplateEngine[];
+  /** Contexts per engine combination (builtins and libraries differ), made on demand. */
+  variants?: Map<string, TemplateContext>;
+};
+
+const DJANGO_BACKEND = 'django.template.backends.django.DjangoTemplates';
+const STATIC_LIBRARY = 'django.templatetags.static';
+
+export function templateContext(project: DjangoProject): ProjectTemplateContext {
+  if (project.templateContextCache) return project.templateContextCache as ProjectTemplateContext;
   const { module: root, view } = project.productionView();
   const installedApps = view.get('INSTALLED_APPS').value;
   const finders = staticFinders(view.get('STATICFILES_DIRS').value, installedApps, (entry) => appFolder(project, entry));
   const staticFiles = [...project.otherFiles].filter((f) => finders.sources.some((s) => f.startsWith(s.root + '/')));
-  const templates = view.get('TEMPLATES').value;
-  const engines = isSequence(templates) ? templates.items : [];
-  let staticBuiltin = false;
-  const staticLibraries = ['static'];
-  const templateDirs: string[] = [];
-  for (const engine of engines) {
-    if (engine.kind !== 'dict') continue;
-    const options = dictGet(engine, 'OPTIONS');
-    const builtins = options ? dictGet(options, 'builtins') : undefined;
-    if (builtins && isSequence(builtins) && builtins.items.some((b) => b.kind === 'str' && b.value === 'django.templatetags.static')) staticBuiltin = true;
-    const libraries = options ? dictGet(options, 'libraries') : undefined;
-    if (libraries?.kind === 'dict') for (const e of libraries.entries) if (e.key.kind === 'str' && e.value.kind === 'str' && e.value.value === 'django.templatetags.static') staticLibraries.push(e.key.value);
-    const dirs = dictGet(engine, 'DIRS');
-    if (dirs && isSequence(dirs)) for (const d of dirs.items) { const p = pathLike(d); if (p?.startsWith('/')) templateDirs.push(posix.normalize(p)); }
-  }
+  const appFolders = isSequence(installedApps) ? installedApps.items.flatMap((a) => (a.kind === 'str' ? [appFolder(project, a.value)] : [])).filter((f): f is string => !!f) : [];
+  const engines = templateEngines(view.get('TEMPLATES').value, appFolders);
   const staticUrl = view.get('STATIC_URL').value;
   const mediaUrl = view.get('MEDIA_URL').value;
-  const ctx = {
+  const djangoEngines = engines?.filter((e) => e.django) ?? [];
+  const ctx: ProjectTemplateContext = {
     staticUrl: staticUrl.kind === 'str' && staticUrl.value ? servedUrl(staticUrl) : undefined,
     mediaUrl: mediaUrl.kind === 'str' && mediaUrl.value ? servedUrl(mediaUrl) : undefined,
     finders,
     index: staticIndex(finders, staticFiles),
-    staticBuiltin,
-    staticLibraries,
+    // Without an engine to judge by: the strictest of all the Django engines.
+    ...strictest(djangoEngines),
     removedLoadNames: atLeast(view.version, 3, 0),
     settingsModule: root?.moduleName ?? '',
-    templateDirs,
+    templateDirs: [...new Set((engines ?? []).flatMap((e) => e.roots))],
     silenced: silencedChecks(view.scope),
+    engines,
   };
   project.templateContextCache = ctx;
   return ctx;
+}
+
+/**
+ * The context a template is judged in: the engines that can load it, Django's strictest of them
+ * (a load the file needs under any of them is needed). Undefined when only other backends
+ * (Jinja2…) load it: not a Django template.
+ */
+export function contextFor(project: DjangoProject, file: string): TemplateContext | undefined {
+  const base = templateContext(project);
+  if (!base.engines) return base;
+  const loading = base.engines.filter((e) => e.loadsAnything || e.roots.some((r) => file.startsWith(r + '/')));
+  if (loading.length === 0) return base;
+  const django = loading.filter((e) => e.django);
+  if (django.length === 0) return undefined;
+  const { staticBuiltin, staticLibraries } = strictest(django);
+  if (staticBuiltin === base.staticBuiltin && staticLibraries.join() === base.staticLibraries.join()) return base;
+  const key = `${staticBuiltin}|${staticLibraries.join()}`;
+  const variants = (base.variants ??= new Map());
+  let ctx = variants.get(key);
+  if (!ctx) variants.set(key, (ctx = { ...base, staticBuiltin, staticLibraries, suggestions: base.suggestions }));
+  return ctx;
+}
+
+/** What every one of `engines` provides: the builtin only if all have it, the aliases all share. */
+function strictest(engines: TemplateEngine[]): { staticBuiltin: boolean; staticLibraries: string[] } {
+  if (!engines.length) return { staticBuiltin: false, staticLibraries: ['static'] };
+  const shared = engines.slice(1).reduce((acc, e) => acc.filter((l) => e.staticLibraries.includes(l)), engines[0].staticLibraries);
+  return { staticBuiltin: engines.every((e) => e.staticBuiltin), staticLibraries: shared };
+}
+
+/** TEMPLATES entry by entry; undefined when it cannot be read as a list of dicts. */
+function templateEngines(templates: Value, appFolders: string[]): TemplateEngine[] | undefined {
+  if (!isSequence(templates) || templates.items.some((e) => e.kind !== 'dict')) return undefined;
+  const out: TemplateEngine[] = [];
+  for (const engine of templates.items) {
+    const backend = dictGet(engine, 'BACKEND');
+    if (backend?.kind !== 'str') return undefined;
+    const django = backend.value === DJANGO_BACKEND;
+    const jinja = backend.value.endsWith('.Jinja2') || backend.value.includes('jinja');
+    const options = dictGet(engine, 'OPTIONS');
+    const roots: string[] = [];
+    const dirs = dictGet(engine, 'DIRS');
+    const engineDirs = dirs && isSequence(dirs) ? dirs.items.map((d) => pathLike(d)).filter((p): p is string => !!p?.startsWith('/')).map((p) => posix.normalize(p)) : [];
+    // A DIRS entry nobody can evaluate: this engine may read any folder.
+    let loadsAnything = !!dirs && (!isSequence(dirs) || engineDirs.length !== dirs.items.length);
+    const appDirs = dictGet(engine, 'APP_DIRS');
+    const appSub = jinja ? 'jinja2' : 'templates';
+    const loaders = options ? dictGet(options, 'loaders') : undefined;
+    if (loaders && isSequence(loaders)) {
+      for (const loader of flattenLoaders(loaders)) {
+        if (loader.name.endsWith('.filesystem.Loader')) roots.push(...(loader.dirs ?? engineDirs));
+        else if (loader.name.endsWith('.app_directories.Loader')) roots.push(...appFolders.map((f) => `${f}/${appSub}`));
+        else if (!loader.name.endsWith('.locmem.Loader')) loadsAnything = true;
+      }
+    } else if (loaders) loadsAnything = true;
+    else {
+      roots.push(...engineDirs);
+      if (appDirs?.kind === 'bool' && appDirs.value) roots.push(...appFolders.map((f) => `${f}/${appSub}`));
+      else if (appDirs && appDirs.kind !== 'bool') loadsAnything = true;
+    }
+    const builtins = options ? dictGet(options, 'builtins') : undefined;
+    const libraries = options ? dictGet(options, 'libraries') : undefined;
+    const staticLibraries = ['static'];
+    if (libraries?.kind === 'dict') for (const e of libraries.entries) if (e.key.kind === 'str' && e.value.kind === 'str' && e.value.value === STATIC_LIBRARY) staticLibraries.push(e.key.value);
+    out.push({
+      // A project subclass of DjangoTemplates is still Django's language; an unknown backend is not judged as one.
+      django: django || (!jinja && /DjangoTemplates$/.test(backend.value)),
+      roots,
+      loadsAnything,
+      staticBuiltin: !!builtins && isSequence(builtins) && builtins.items.some((b) => b.kind === 'str' && b.value === STATIC_LIBRARY),
+      staticLibraries,
+    });
+  }
+  return out;
+}
+
+/** OPTIONS['loaders'] flattened: `cached.Loader` wrapping others, `(loader, [dirs])` pairs. */
+function flattenLoaders(loaders: Value, depth = 0): { name: string; dirs?: string[] }[] {
+  if (!isSequence(loaders) || depth > 4) return [{ name: '?' }];
+  const out: { name: string; dirs?: string[] }[] = [];
+  for (const item of loaders.items) {
+    if (item.kind === 'str') out.push({ name: item.value });
+    else if (isSequence(item) && item.items[0]?.kind === 'str') {
+      const [name, arg] = [item.items[0].value, item.items[1]];
+      if (name.endsWith('.cached.Loader') && arg) out.push(...flattenLoaders(arg, depth + 1));
+      else if (arg && isSequence(arg)) out.push({ name, dirs: arg.items.map((d) => pathLike(d)).filter((p): p is string => !!p?.startsWith('/')).map((p) => posix.normalize(p)) });
+      else out.push({ name });
+    } else out.push({ name: '?' });
+  }
+  return out;
 }
 
 /** The package folder of an INSTALLED_APPS entry, when it is in the workspace. */
