@@ -19,6 +19,8 @@ export interface ServerCommand {
   install: string;
   docsUrl: string;
   line: string;
+  /** Why the line is not printed: shown instead of it, with nothing to copy. */
+  refused?: string;
   requirement: Location | undefined;
 }
 
@@ -119,7 +121,7 @@ class Page {
       const rows = p.servers.filter((s) => s.interface === kind);
       if (!rows.length) return `<p class="muted">No ${kind === 'wsgi' ? 'wsgi.py' : 'asgi.py'} in this project: nothing for ${kind.toUpperCase()} servers to load.</p>`;
       return `<table class="commands"><thead><tr><th scope="col">Server</th><th scope="col">Command (run from <code>${esc(p.runFrom)}</code>)</th><th scope="col"><span class="sr">Copy</span></th></tr></thead><tbody>${rows
-        .map((s) => `<tr${kind === rec.interface ? ' class="recommended"' : ''}><th scope="row">${esc(s.name)}${s.requirement ? ' <span class="badge">in requirements</span>' : ''}<div class="muted small">${esc(s.summary)} <code>${esc(s.install)}</code></div></th><td><code class="line">${esc(s.line)}</code></td><td>${this.copy(s.line, s.name)}</td></tr>`)
+        .map((s) => `<tr${kind === rec.interface ? ' class="recommended"' : ''}><th scope="row">${esc(s.name)}${s.requirement ? ' <span class="badge">in requirements</span>' : ''}<div class="muted small">${esc(s.summary)} <code>${esc(s.install)}</code></div></th>${s.refused ? `<td class="refused">${esc(s.refused)}</td><td></td>` : `<td><code class="line">${esc(s.line)}</code></td><td>${this.copy(s.line, s.name)}</td>`}</tr>`)
         .join('')}</tbody></table>`;
     };
     return `<section class="project" aria-label="${esc(p.name)}">
@@ -156,6 +158,7 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 th[scope=row] { font-weight: 600; width: 22%; }
 code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
 code.line { white-space: pre-wrap; word-break: break-all; }
+td.refused { color: var(--vscode-errorForeground); overflow-wrap: anywhere; }
 a { color: var(--vscode-textLink-foreground); }
 a:focus, button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; border-radius: 2px; }

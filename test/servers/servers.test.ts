@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICATION_SERVERS, commandLines, type Interface } from '../../server/src/engine/deploy/servers';
+import { shellLine } from '../../server/src/engine/deploy/shell';
 import { copyOfServed, freePort, get, onPath, PYTHON, serverEnvironment, startLine, waitForHttp } from './helpers';
 
 const DEFAULT_SETTINGS = 'served.settings';
@@ -94,7 +95,7 @@ describe('command lines: the DJANGO_SETTINGS_MODULE prefix', () => {
     test(`${server.id}: no prefix for the entry point's own settings, a prefix for another`, () => {
       const own = lineFor(server.id, server.interface, DEFAULT_SETTINGS, 8123);
       assert.doesNotMatch(own, /DJANGO_SETTINGS_MODULE/);
-      assert.equal(own, server.command({ ...ENTRIES[server.interface], host: '127.0.0.1', port: 8123 }));
+      assert.equal(own, shellLine(server.argv({ ...ENTRIES[server.interface], host: '127.0.0.1', port: 8123 })));
       const other = lineFor(server.id, server.interface, OTHER_SETTINGS, 8123);
       assert.equal(other, `DJANGO_SETTINGS_MODULE=${OTHER_SETTINGS} ${own}`);
       // No settings module known: the entry point's setdefault decides.

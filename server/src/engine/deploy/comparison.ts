@@ -1,6 +1,7 @@
 // WSGI vs ASGI for one project: the general comparison (a declarative table), what this project
 // has, a recommendation with its reasons, the mismatches worth a warning, and every server's
-// exact command line. Facts: reference/templates-and-servers.md §2 (Django's docs).
+// exact command line (quoted for a POSIX shell, or why it is not printed).
+// Facts: reference/templates-and-servers.md §2 (Django's docs).
 
 import { posix } from 'node:path';
 import type { Place, ProjectFacts } from './facts';
@@ -25,7 +26,10 @@ export interface ServerCommand {
   summary: string;
   install: string;
   docsUrl: string;
+  /** The command line, quoted for a POSIX shell; empty when `refused`. */
   line: string;
+  /** Why the line is not printed (shown in its place). */
+  refused?: string;
   /** Where the requirements name it. */
   requirement: Place | undefined;
 }
@@ -56,7 +60,7 @@ export function compareServers(facts: ProjectFacts, workspaceRoot: string): Comp
     if (!entry) continue;
     for (const c of commandLines({ ...entry, callable: 'application' }, facts.settings?.module)) {
       const s = c.server;
-      servers.push({ id: s.id, name: s.name, interface: s.interface, summary: s.summary, install: s.install, docsUrl: s.docsUrl, line: c.line, requirement: requirementOf(s.packages) });
+      servers.push({ id: s.id, name: s.name, interface: s.interface, summary: s.summary, install: s.install, docsUrl: s.docsUrl, line: c.line, ...(c.refused ? { refused: c.refused } : {}), requirement: requirementOf(s.packages) });
     }
   }
 
