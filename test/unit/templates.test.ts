@@ -301,3 +301,31 @@ test('each TEMPLATES entry is its own engine: builtins of one do not apply to th
   const both = engines.replace("'DIRS': [BASE_DIR / 'emails']", "'DIRS': [BASE_DIR / 'emails', BASE_DIR / 'templates']");
   assert.deepEqual(codes(site({ 'templates/page.html': uses }, both).findingsFor(T)), ['DJD201', 'DJD203']);
 });
+
+test('lazy-loading attributes, a srcset mixing {% static %} and raw candidates, page-relative paths into STATIC_URL, prefix {% static %}', () => {
+  const p = site({
+    'templates/page.html': [
+      '{% load static %}',
+      '<img data-src="/static/img/logo.png" data-srcset="/static/img/logo.png 1x, /static/img/logo@2x.png 2x">',
+      `<img srcset="{% static 'img/logo.png' %} 1x, /static/img/logo@2x.png 2x">`,
+      '<img src="../static/img/logo.png">',
+      `<script>const base = "{% static '/' %}", images = "{% static 'img/' %}";</script>`,
+      '',
+    ].join('\n'),
+  });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD201', 'DJD201', 'DJD201', 'DJD201', 'DJD201'], f.map((x) => `${x.code} ${covered(p, x)}`).join(' | '));
+  assert.deepEqual(f.map((x) => covered(p, x)), ['/static/img/logo.png', '/static/img/logo.png', '/static/img/logo@2x.png', '/static/img/logo@2x.png', '../static/img/logo.png']);
+  assert.equal(
+    fixAll(p, T),
+    [
+      '{% load static %}',
+      `<img data-src="{% static 'img/logo.png' %}" data-srcset="{% static 'img/logo.png' %} 1x, {% static 'img/logo@2x.png' %} 2x">`,
+      `<img srcset="{% static 'img/logo.png' %} 1x, {% static 'img/logo@2x.png' %} 2x">`,
+      `<img src="{% static 'img/logo.png' %}">`,
+      `<script>const base = "{% static '/' %}", images = "{% static 'img/' %}";</script>`,
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(p.findingsFor(T), [], 'clean after the fix: the prefixes are not missing files');
+});

@@ -60,6 +60,10 @@ export const ASSET_ATTRIBUTES: AssetAttribute[] = [
   { tags: ['img', 'source', 'script', 'track', 'audio', 'video', 'embed'], attribute: 'src' },
   { tags: ['img', 'source'], attribute: 'srcset', srcset: true },
   { tags: ['video'], attribute: 'poster' },
+  // Lazy loading (lazysizes, lozad, vanilla-lazyload): the real URL waits in data-*.
+  { tags: ['img', 'source', 'video', 'audio', 'iframe'], attribute: 'data-src' },
+  { tags: ['img', 'source'], attribute: 'data-srcset', srcset: true },
+  { tags: ['video'], attribute: 'data-poster' },
   { tags: ['link'], attribute: 'href', rel: /(^|\s)(stylesheet|icon|shortcut|apple-touch-icon|apple-touch-icon-precomposed|mask-icon|preload|modulepreload|prefetch|manifest)(\s|$)/i },
   { tags: ['object'], attribute: 'data' },
   { tags: ['input'], attribute: 'src', type: 'image' },
@@ -213,9 +217,12 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   for (const tag of scan.tags) {
     if (!ASSET_TAGS.has(tag.name)) continue;
     for (const attr of tag.attributes) {
-      if (!isAssetAttribute(tag, attr) || attr.dynamic || attr.value === undefined || attr.valueStart < 0) continue;
-      const candidates = attr.name === 'srcset' ? srcsetCandidates(attr) : [{ value: attr.value, start: attr.valueStart, end: attr.valueEnd, attributeQuote: attr.quote, cssQuote: '' as const, unquotedAttribute: attr.quote === '' }];
-      rawPathFindings(candidates, attr.name === 'srcset' ? `<${tag.name} srcset>` : `<${tag.name} ${attr.name}>`);
+      if (!isAssetAttribute(tag, attr) || attr.value === undefined || attr.valueStart < 0) continue;
+      const srcset = attr.name === 'srcset' || attr.name === 'data-srcset';
+      // A srcset mixing {% static %} and raw candidates: the raw ones are still raw.
+      if (attr.dynamic && !(srcset && attr.quote !== '')) continue;
+      const candidates = srcset ? srcsetCandidates(attr) : [{ value: attr.value, start: attr.valueStart, end: attr.valueEnd, attributeQuote: attr.quote, cssQuote: '' as const, unquotedAttribute: attr.quote === '' }];
+      rawPathFindings(candidates, `<${tag.name} ${attr.name}>`);
     }
   }
   for (const span of scan.css) {
@@ -299,7 +306,8 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
     const m = /^static\s+(["'])([^"'\n]*)\1(\s+as\s+\w+)?\s*$/.exec(token.content);
     if (!m) return; // a variable or filter expression: not decidable
     const path = m[2];
-    if (!path || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
+    // `{% static '/' %}`, `{% static 'img/' %}`: prefixes (the storages never hash a path ending in '/').
+    if (!path || path.endsWith('/') || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
     if (ctx.index.has(path) || maybeServedByInvisibleApp(ctx.finders, path)) return;
     const valueStart = token.contentStart + token.content.indexOf(m[1] + path + m[1]) + 1;
     // The same missing path recurs across templates: its suggestions are computed once per context.
@@ -412,14 +420,42 @@ function isAssetAttribute(tag: HtmlTag, attr: HtmlAttribute): boolean {
   return false;
 }
 
-/** `img/a.png 1x, img/b.png 2x` → each URL with its offsets. */
+/**
+ * `img/a.png 1x, img/b.png 2x` → each URL with its offsets. Candidates with a template tag or
+ * variable in their URL (`{% static 'a.png' %} 1x`) are left out: template tags are read as one
+ * piece (their spaces and commas do not split the list).
+ */
 function srcsetCandidates(attr: HtmlAttribute): Candidate[] {
   const out: Candidate[] = [];
   const value = attr.value ?? '';
-  for (const m of value.matchAll(/(^|,)\s*([^\s,]+)/g)) {
-    const url = m[2];
-    const start = attr.valueStart + m.index! + m[0].length - url.length;
-    out.push({ value: url, start, end: start + url.length, attributeQuote: attr.quote, cssQuote: '', unquotedAttribute: attr.quote === '' });
+  let i = 0;
+  const templateEnd = (at: number): number => {
+    const close = value.startsWith('{%', at) ? '%}' : value.startsWith('{{', at) ? '}}' : value.startsWith('{#', at) ? '#}' : '';
+    if (!close) return -1;
+    const end = value.indexOf(close, at + 2);
+    return end < 0 ? value.length : end + 2;
+  };
+  while (i < value.length) {
+    while (i < value.length && (value[i] === ',' || /\s/.test(value[i]))) i++;
+    const start = i;
+    let dynamic = false;
+    // The URL: up to whitespace (or a comma ending it), template pieces whole.
+    while (i < value.length && !/\s/.test(value[i])) {
+      const end = templateEnd(i);
+      if (end >= 0) {
+        dynamic = true;
+        i = end;
+      } else i++;
+    }
+    let url = value.slice(start, i);
+    if (url.endsWith(',')) url = url.slice(0, -1);
+    // The descriptor: up to the next comma outside template pieces.
+    while (i < value.length && value[i] !== ',') {
+      const end = templateEnd(i);
+      if (end >= 0) i = end;
+      else i++;
+    }
+    if (url && !dynamic) out.push({ value: url, start: attr.valueStart + start, end: attr.valueStart + start + url.length, attributeQuote: attr.quote, cssQuote: '', unquotedAttribute: attr.quote === '' });
   }
   return out;
 }
@@ -456,6 +492,13 @@ export function classify(raw: string, ctx: TemplateContext): { path: string; suf
   if (!path) return undefined;
   const found = ctx.index.get(path);
   if (found) return { path, suffix, confident: true, found };
+  // `../static/img/x.png`, `static/img/x.png`: page-relative, but into STATIC_URL from a page at
+  // the root (or as deep as the `../` go): the file under STATIC_URL, when a finder serves it.
+  if (staticUrl && staticUrl.startsWith('/') && staticUrl !== '/' && `/${path}`.startsWith(staticUrl)) {
+    const under = path.slice(staticUrl.length - 1);
+    const served = under ? ctx.index.get(under) : undefined;
+    if (served) return { path: under, suffix, confident: true, found: served };
+  }
   if (ASSET_EXTENSION.test(path) && ctx.finders.complete && !maybeServedByInvisibleApp(ctx.finders, path)) return { path, suffix, confident: false, found: undefined };
   return undefined;
 }
