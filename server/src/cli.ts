@@ -13,20 +13,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as posix from 'node:path/posix';
 import { DjangoProject } from './engine/project/project';
-import { IGNORED_DIRECTORIES } from './engine/project/layout';
+import { IGNORED_DIRECTORIES, looksLikeSettingsPath } from './engine/project/layout';
 import { SETTINGS_RULES } from './engine/rules/settingsRules';
 import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
 import { LineIndex } from './engine/text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
 import { replaceFile } from './safeWrite';
+import { ioReason, readSource } from './host/read';
 
 // esbuild inlines the manifest, so the bundle reports the version it was built from.
 const manifest = require('../../package.json') as { version: string };
 
 const TOOL = 'django-deploy';
 const INFORMATION_URI = 'https://docs.djangoproject.com/en/stable/howto/deployment/checklist/';
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_FIX_PASSES = 10;
 const MAX_WALK_ENTRIES = 100_000;
 
@@ -204,63 +204,10 @@ interface TextFile {
   bom: boolean;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** Files are read into one reusable buffer (decoding copies them into strings). */
-let readBuffer = Buffer.allocUnsafe(1 << 20);
-
-/** Reads a file as the engine sees it, or says why it cannot. */
-function readText(file: string): TextFile | { error: string } {
-  let bytes: Buffer;
-  let fd = -1;
-  try {
-    // No stat: reading says whether it is a directory (EISDIR), and its size is checked as it is read.
-    fd = fs.openSync(file, 'r');
-    let length = 0;
-    for (;;) {
-      if (length === readBuffer.length) {
-        if (length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-        const bigger = Buffer.allocUnsafe(Math.min(readBuffer.length * 2, MAX_FILE_BYTES + 1));
-        readBuffer.copy(bigger, 0, 0, length);
-        readBuffer = bigger;
-      }
-      const n = fs.readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    bytes = readBuffer.subarray(0, length);
-  } catch (error) {
-    return { error: ioReason(error) };
-  } finally {
-    if (fd >= 0) fs.closeSync(fd);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { error: 'binary file' };
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    return { error: 'not UTF-8 text' };
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom };
-}
-
-function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return code ?? (error as Error).message ?? String(error);
-  }
+/** Reads a file as the engine sees it (host/read.ts), or says why it cannot. */
+function readText(file: string): TextFile | { error: string; unloadable?: boolean } {
+  const r = readSource(file);
+  return r.ok ? { text: r.text, bom: r.bom } : { error: r.reason, unloadable: r.unloadable };
 }
 
 interface Listing {
@@ -311,7 +258,9 @@ function walk(root: string): Listing {
         } else {
           visit(full, undefined);
         }
-      } else if (isFile && listedOnly === undefined) {
+      } else if (listedOnly === undefined && (isFile || entry.name.endsWith('.py'))) {
+        // A .py that is not a regular file (a FIFO, a device) is listed too: reading it refuses
+        // it with the reason, instead of the walk hiding it.
         out.files.push(full);
       }
     }
@@ -340,7 +289,8 @@ const contentHash = (text: string) => createHash('sha256').update(text).digest('
 class CheckedProject {
   readonly engine: DjangoProject;
   /** Files the engine wanted but could not read, with the reason. */
-  readonly unreadable = new Map<string, string>();
+  /** Files the engine asked for and could not get; `unloadable`: Python could not load them either. */
+  readonly unreadable = new Map<string, { reason: string; unloadable: boolean }>();
   /** Files --fix left unchanged (a symlink, read-only, changed meanwhile...), with the reason. */
   readonly notWritten = new Map<string, string>();
   private readonly bom = new Set<string>();
@@ -362,7 +312,7 @@ class CheckedProject {
       readFile: (file) => {
         const read = readText(file);
         if ('error' in read) {
-          this.unreadable.set(file, read.error);
+          this.unreadable.set(file, { reason: read.error, unloadable: !!read.unloadable });
           return undefined;
         }
         if (read.bom) this.bom.add(file);
@@ -634,13 +584,14 @@ function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProjec
 const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCount: number): string {
+function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCount: number, unreadSettings = 0): string {
   const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${TEXT_SEVERITY[d.severity]} ${d.code} ${d.message}`);
   const checked = [moduleCount || !templateCount ? plural(moduleCount, 'settings module') : '', templateCount ? plural(templateCount, 'template') : ''].filter(Boolean).join(' and ');
+  const unread = unreadSettings ? ` ${plural(unreadSettings, 'settings module')} could not be analysed (see above).` : '';
   if (moduleCount === 0 && templateCount === 0 && diagnostics.length === 0) {
-    lines.push('No Django settings modules found.');
+    lines.push(unread ? unread.trim() : 'No Django settings modules found.');
   } else if (diagnostics.length === 0) {
-    lines.push(`No deployment problems found in ${checked}.`);
+    lines.push(`No deployment problems found in ${checked}.${unread}`);
   } else {
     const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
     const parts = [
@@ -649,7 +600,7 @@ function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCoun
       count('information') && `${count('information')} info`,
       count('hint') && plural(count('hint'), 'hint'),
     ].filter(Boolean);
-    lines.push(`${plural(diagnostics.length, 'problem')} (${parts.join(', ')}) in ${checked}`);
+    lines.push(`${plural(diagnostics.length, 'problem')} (${parts.join(', ')}) in ${checked}${unread ? `.${unread}` : ''}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -800,19 +751,26 @@ function check(options: Options): number {
     process.stderr.write(message + '.\n');
   }
 
+  // A settings module that could not be read is not "no problems": the run fails (exit 2).
+  let unreadSettings = 0;
   for (const p of projects) {
-    for (const [file, reason] of p.unreadable) process.stderr.write(`${TOOL}: skipped ${display(file)}: ${reason}\n`);
+    for (const [file, { reason, unloadable }] of p.unreadable) {
+      // Binary or undecodable: Django cannot load it either, nothing is hidden by skipping it.
+      const settings = looksLikeSettingsPath(file) && !unloadable;
+      if (settings) unreadSettings++;
+      process.stderr.write(`${TOOL}: ${settings ? 'could not analyse settings module' : 'skipped'} ${display(file)}: ${reason}\n`);
+    }
   }
 
   const diagnostics = toDiagnostics(projects, findingsOf, templateRows);
   phase('positions');
   const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
   const templateCount = projects.reduce((n, p) => n + p.templateCount(), 0);
-  const output = options.format === 'json' ? formatJson(diagnostics, notWritten) : options.format === 'sarif' ? formatSarif(diagnostics, notWritten) : formatText(diagnostics, moduleCount, templateCount);
+  const output = options.format === 'json' ? formatJson(diagnostics, notWritten) : options.format === 'sarif' ? formatSarif(diagnostics, notWritten) : formatText(diagnostics, moduleCount, templateCount, unreadSettings);
   phase('format');
   process.stdout.write(output);
   phase('write');
-  if (notWritten.length) return 2;
+  if (notWritten.length || unreadSettings) return 2;
   return diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning') ? 1 : 0;
 }
 

@@ -27,7 +27,7 @@ const OUT = join(repoRoot, option('--out', 'images/screenshot-quickfix.png'));
 const LIGHT = argv.includes('--light');
 const KEEP = argv.includes('--keep');
 const OUTPUT_DIR = join(repoRoot, 'test-output/ui');
-const FIX_TITLE = 'Read DEBUG from the environment (off unless DJANGO_DEBUG=1)';
+const FIX_TITLE = 'Read DEBUG from the environment: off unless DJANGO_DEBUG=1 (set DJANGO_DEBUG=1 where you develop)';
 const DEBUG_LINE = /^\s*DEBUG\s*=\s*True\b/;
 
 const t0 = Date.now();

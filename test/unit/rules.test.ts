@@ -284,7 +284,7 @@ test('a value inherited from base.py is fixed by an override in the production m
   applyFix(p, fix, PROD);
   assert.equal(p.text(BASE), before);
   assert.match(p.text(PROD)!, /^import os$/m);
-  assert.match(p.text(PROD)!, /^DEBUG = os\.environ\.get\("DJANGO_DEBUG", ""\) == "1"$/m);
+  assert.match(p.text(PROD)!, /^DEBUG = os\.environ\.get\('DJANGO_DEBUG', ''\) == '1'$/m, "in the production module's quote style");
   assert.ok(!p.findingsFor(PROD).some((f) => f.code === 'security.W018'));
   assert.ok(!p.findingsFor(BASE).some((f) => f.code === 'security.W018' && f.severity === 'warning'));
 });

@@ -5,9 +5,10 @@
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
 
-/** Files larger than this are not analysed (a settings module never is). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** A NUL byte in this many leading bytes marks a file as binary. */
+import { MAX_FILE_BYTES, readSource } from '../host/read';
+
+export { MAX_FILE_BYTES };
+/** A NUL byte in this many leading bytes marks a text as binary. */
 const BINARY_SNIFF_BYTES = 8 * 1024;
 
 /** Folders never walked: dependencies, caches, build output, version control. */
@@ -56,40 +57,15 @@ export function unanalysableReason(text: string): string | undefined {
   return undefined;
 }
 
-/** Reads a file for the engine: undefined when missing, unreadable, over 2 MB or binary. */
+/** Reads a file for the engine (host/read.ts): undefined when it cannot be (missing, not a regular file, over 2 MB, binary, not decodable). */
 export function readTextFile(path: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(path, 'r');
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = fs.readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const bytes = buffer.subarray(0, read);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
-    const text = bytes.toString('utf8');
-    // Editors drop the byte order mark; offsets must match the text they show.
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-  }
+  const r = readSource(path);
+  return r.ok ? r.text : undefined;
 }
 
+/** Windows paths with forward slashes; elsewhere a backslash is a character of a file name, kept. */
 export function toPosix(path: string): string {
-  return path.replace(/\\/g, '/');
+  return process.platform === 'win32' ? path.replace(/\\/g, '/') : path;
 }
 
 export interface Listing {

@@ -3,9 +3,9 @@
 //   1. sees the squiggle under DEBUG on `DEBUG = os.environ.get('DJANGO_DEBUG', 'False')`,
 //   2. hovers it: the hover names security.W018,
 //   3. opens the Problems panel (Ctrl+Shift+M): a row with security.W018,
-//   4. clicks into DEBUG, presses Ctrl+., picks "Read DEBUG from the environment (off unless
-//      DJANGO_DEBUG=1)" with the arrow keys + Enter,
-//   5. sees the line become `DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"`, the squiggle on it
+//   4. clicks into DEBUG, presses Ctrl+., picks "Read DEBUG from the environment: off unless
+//      DJANGO_DEBUG=1 (…)" with the arrow keys + Enter,
+//   5. sees the line become `DEBUG = os.environ.get('DJANGO_DEBUG', '') == '1'`, the squiggle on it
 //      and the security.W018 row go away; saves (Ctrl+S) and finds the fix on disk.
 // Screenshots of each step: test-output/ui/flow-*.png. Exit 0 pass, 77 skip (no code-server or
 // chromium), 1 fail. Uses the dist/ that `node scripts/build.mjs` made (copied to a temp folder).
@@ -21,8 +21,9 @@ import {
 const log = makeLog('ui-flow');
 const SETTINGS = 'mysite/settings/production.py';
 const CODE = 'security.W018';
-const FIX_TITLE = 'Read DEBUG from the environment (off unless DJANGO_DEBUG=1)';
-const FIXED = 'DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"';
+const FIX_TITLE = 'Read DEBUG from the environment: off unless DJANGO_DEBUG=1 (set DJANGO_DEBUG=1 where you develop)';
+// The file's own quote style (single quotes): the fix follows it.
+const FIXED = "DEBUG = os.environ.get('DJANGO_DEBUG', '') == '1'";
 const DEBUG_LINE = /^\s*DEBUG\s*=/;
 
 async function main() {

@@ -177,21 +177,23 @@ export class SettingsFixes {
     return `os.environ[${this.literal(name)}]`;
   }
 
-  /** The quote the settings module mostly uses for strings: `'` or `"` (double on a tie). */
+  /**
+   * The quote the settings module mostly uses for strings: `'` or `"` (double on a tie). Quote
+   * characters are counted outside comments, triple quotes (docstrings) left out.
+   */
   private quote(): '"' | "'" {
     const text = this.text(this.rootFile);
     let single = 0;
     let double = 0;
-    // The first quote after `=` on each assignment line.
     for (let pos = 0; pos < text.length; ) {
       let end = text.indexOf('\n', pos);
       if (end < 0) end = text.length;
-      const line = text.slice(pos, end);
-      const eq = line.indexOf('=');
+      let line = text.slice(pos, end);
       const hash = line.indexOf('#');
-      if (eq >= 0 && (hash < 0 || hash > eq)) {
-        let i = eq + 1;
-        while (i < line.length && (line[i] === ' ' || line[i] === '\t' || 'rbuRBU'.includes(line[i]))) i++;
+      // A '#' inside a string would cut the line early: only the count moves a little.
+      if (hash >= 0) line = line.slice(0, hash);
+      line = line.split('"""').join('').split("'''").join('');
+      for (let i = 0; i < line.length; i++) {
         if (line[i] === "'") single++;
         else if (line[i] === '"') double++;
       }
@@ -199,6 +201,7 @@ export class SettingsFixes {
     }
     return single > double ? "'" : '"';
   }
+
 }
 
 /** Whether a module imports `os` at its top level (`import os`, `import os.path`, `import sys, os`, `import os as x` does not count). */
