@@ -48,6 +48,18 @@ describe('life cycle', () => {
     assert.notEqual(code, 'timeout', 'the server should exit when stdin closes');
   });
 
+  it('a frame with a malformed Content-Length ends the connection (exit 1, the reason logged) instead of leaving the server deaf', async () => {
+    const client = new LspClient();
+    await client.initialize(null);
+    const exited = new Promise<number | null>((resolve) => client.child.on('exit', (code) => resolve(code)));
+    client.child.stdin!.write('Content-Length: twelve\r\n\r\n{"jsonrpc":"2.0"}');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+    const code = await Promise.race([exited, timeout]);
+    client.kill();
+    assert.equal(code, 1, 'the server should exit so that the client restarts it');
+    assert.ok(client.errorLogs().some((m) => /reading a message/.test(m)), client.errorLogs().join('\n'));
+  });
+
   it('speaks LSP over --node-ipc too', async () => {
     const child = fork(SERVER_JS, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     try {
