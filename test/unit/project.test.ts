@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { djangoPinFromFile } from '../../server/src/engine/project/djangoVersion';
 import { project, settingsProject, SETTINGS, STARTPROJECT, ROOT } from './helpers';
 import { hoverSetting } from '../../server/src/engine/hover';
+import { checklistMarkdown } from '../../server/src/engine/deploy/checklist';
 
 const v = (name: string, text: string) => {
   const r = djangoPinFromFile(name, text);
@@ -59,3 +60,50 @@ test('hover: effective value and where it comes from, across split settings', ()
   assert.match(u.contents, /unknown \(depends on D\)/);
   assert.match(u.contents, /False when unset/);
 });
+
+test('hover and checklist Markdown: values from the project never become markup (links, remote images, HTML, new blocks)', () => {
+  const hostile = '![pixel](https://evil.example/p.png) <img src=x onerror=alert(1)> [click](javascript:x) `code`\n# heading';
+  const p = settingsProject(`INSTALLED_APPS = []\nSITE_TITLE = ${JSON.stringify(hostile)}\nDEBUG = False\n`);
+  const h = hoverSetting(p, SETTINGS, p.text(SETTINGS)!.indexOf('SITE_TITLE') + 1)!;
+  // The value sits in a code span whose fence is longer than the backtick run inside it.
+  assert.ok(h.contents.includes('``'), h.contents);
+  assert.ok(!h.contents.includes('\n# heading'), 'no new block from a line break in a value');
+  for (const line of h.contents.split('\n')) assert.ok(!/!\[|<img|\]\(/.test(outsideCodeSpans(line)), `markup outside a code span: ${line}`);
+  const md = checklistMarkdown([{ id: 'x', title: 'A row', status: 'fail', detail: hostile, places: [] } as never], 'shop.settings ![x](https://evil.example/y.png)');
+  assert.ok(!/!\[|<img|\]\(|\n# /.test(md.replace(/\\[!\[\]()<>#]/g, '')), md);
+  assert.match(md, /&lt;img src=x onerror=alert\\\(1\\\)&gt;/);
+});
+
+/** A line of Markdown without its code spans (a run of n backticks to the next run of exactly n). */
+function outsideCodeSpans(line: string): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '`') {
+      out += line[i++];
+      continue;
+    }
+    let n = 0;
+    while (line[i + n] === '`') n++;
+    let j = i + n;
+    let close = -1;
+    while (j < line.length) {
+      if (line[j] !== '`') {
+        j++;
+        continue;
+      }
+      let m = 0;
+      while (line[j + m] === '`') m++;
+      if (m === n) {
+        close = j;
+        break;
+      }
+      j += m;
+    }
+    if (close < 0) {
+      out += line.slice(i, i + n);
+      i += n;
+    } else i = close + n;
+  }
+  return out;
+}

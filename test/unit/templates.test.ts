@@ -224,7 +224,7 @@ test('links and hover on {% static %} paths point at the file that serves them',
   assert.equal(links[0].target, `${ROOT}/third_party/htmx.min.js`);
   const hover = p.staticHover(T, text.indexOf('htmx') + 1)!;
   assert.match(hover.contents, /Served from `third_party\/htmx\.min\.js`/);
-  assert.match(hover.contents, /STATICFILES_DIRS\[1\]/);
+  assert.match(hover.contents, /STATICFILES\\_DIRS\\\[1\\\]/, 'escaped Markdown');
   assert.match(hover.contents, /Renders to `\/static\/vendor\/htmx\.min\.js`/);
   assert.match(p.staticHover(T, text.indexOf('missing') + 1)!.contents, /No static folder/);
 });

@@ -7,6 +7,7 @@ import type { SettingBinding } from './python/execute';
 import { pyRepr, type Value } from './python/values';
 import { lineColumn } from './text';
 import { SETTINGS_RULES } from './rules/settingsRules';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 export interface SettingHover {
   /** Markdown. */
@@ -20,23 +21,23 @@ export function hoverSetting(project: DjangoProject, file: string, offset: numbe
   if (!at) return undefined;
   const { name, views, local } = at;
   if (!/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
-  const where = (b: { file: string; start: number }) => `${posix.basename(b.file)}:${lineColumn(project.text(b.file) ?? '', b.start).line + 1}`;
+  const where = (b: { file: string; start: number }) => escapeMarkdown(`${posix.basename(b.file)}:${lineColumn(project.text(b.file) ?? '', b.start).line + 1}`);
   const lines: string[] = [`**${name}**`];
-  if (!views.length) lines.push('', `${describe(local)} — ${where(local.origin)} (this module is not loaded as settings by any entry point found)`);
+  if (!views.length) lines.push('', `${codeSpan(describe(local))} — ${where(local.origin)} (this module is not loaded as settings by any entry point found)`);
   for (const { module, binding } of views) {
-    lines.push('', `*${module.moduleName}* (${module.role}):`);
+    lines.push('', `*${escapeMarkdown(module.moduleName)}* (${module.role}):`);
     if (!binding) {
       lines.push('not set in this module');
       continue;
     }
-    let line = `\`${describe(binding)}\` — ${where(binding.origin)}`;
+    let line = `${codeSpan(describe(binding))} — ${where(binding.origin)}`;
     if (binding.changes.length) line += `, changed at ${binding.changes.map(where).join(', ')}`;
     const overridden = firstOverridden(binding);
     if (overridden) line += `, overrides ${where(overridden.origin)}`;
     lines.push(line);
     if (binding.conditional) {
-      lines.push(`conditional: set under \`${binding.conditional}\``);
-      for (const alt of binding.alternatives ?? []) lines.push(`- \`${describe(alt)}\` — ${where(alt.origin)}`);
+      lines.push(`conditional: set under ${codeSpan(binding.conditional)}`);
+      for (const alt of binding.alternatives ?? []) lines.push(`- ${codeSpan(describe(alt))} — ${where(alt.origin)}`);
     }
     const env = envDescription(binding);
     if (env) lines.push(env);
@@ -70,5 +71,5 @@ function describeValue(v: Value, concreteValue?: Value): string {
 
 function envDescription(b: SettingBinding): string | undefined {
   if (b.value.kind === 'env' || !b.envVariables?.length || !b.concreteValue) return undefined;
-  return `with ${b.envVariables.join(', ')} unset: \`${pyRepr(b.concreteValue)}\``;
+  return `with ${escapeMarkdown(b.envVariables.join(', '))} unset: ${codeSpan(pyRepr(b.concreteValue))}`;
 }

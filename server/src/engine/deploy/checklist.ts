@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { Finding } from '../findings';
 import type { Place, ProjectFacts } from './facts';
 import { serversIn } from './servers';
+import { escapeMarkdown } from '../markdown';
 
 export type ChecklistStatus = 'pass' | 'fail' | 'warn' | 'unknown';
 
@@ -196,11 +197,8 @@ const WORD: Record<ChecklistStatus, string> = { pass: '', fail: '**failing** —
 /** The checklist as GitHub-flavoured Markdown, for a pull request. */
 export function checklistMarkdown(items: ChecklistItem[], project: string): string {
   const passed = items.filter((i) => i.status === 'pass').length;
-  const lines = [`### Deployment checklist: ${project}`, '', `${passed} of ${items.length} items pass (Django Deploy).`, ''];
+  const lines = [`### Deployment checklist: ${escapeMarkdown(project)}`, '', `${passed} of ${items.length} items pass (Django Deploy).`, ''];
   for (const i of items) lines.push(`- ${MARK[i.status]} ${escapeMarkdown(i.title)}: ${WORD[i.status]}${escapeMarkdown(i.detail)}`);
   return lines.join('\n') + '\n';
 }
 
-function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}

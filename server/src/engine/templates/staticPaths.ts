@@ -2,6 +2,7 @@
 // completion folder by folder from the finders, links to the file that serves a path, and a
 // hover that says which file serves it, from which folder, and the URL it renders to.
 
+import { codeSpan, escapeMarkdown } from '../markdown';
 import { scanTemplate, type TemplateScan } from './scan';
 import type { TemplateContext } from './templateRules';
 
@@ -93,12 +94,12 @@ export function staticHover(text: string, offset: number, ctx: TemplateContext, 
   if (!ref) return undefined;
   const found = ctx.index.get(ref.path);
   const url = ctx.staticUrl ? `${ctx.staticUrl}${ref.path}` : undefined;
-  const lines = [`**{% static '${ref.path}' %}**`, ''];
+  const lines = [`**${escapeMarkdown(`{% static '${ref.path}' %}`)}**`, ''];
   if (found) {
-    lines.push(`Served from \`${relative(found.file)}\``, `Folder: ${found.source.origin} (\`${relative(found.source.root)}\`)`);
+    lines.push(`Served from ${codeSpan(relative(found.file))}`, `Folder: ${escapeMarkdown(found.source.origin)} (${codeSpan(relative(found.source.root))})`);
   } else {
     lines.push('No static folder of the project has this file (with ManifestStaticFilesStorage and DEBUG = False, rendering fails).');
   }
-  if (url) lines.push(`Renders to \`${url}\` (plus a content hash with ManifestStaticFilesStorage)`);
+  if (url) lines.push(`Renders to ${codeSpan(url)} (plus a content hash with ManifestStaticFilesStorage)`);
   return { contents: lines.join('\n'), start: ref.start, end: ref.end };
 }
