@@ -110,13 +110,83 @@ export function maybeServedByInvisibleApp(finders: StaticFinders, path: string):
 /** The closest known paths, for "did you mean" fixes. */
 export function closestStaticPaths(index: Map<string, StaticFile>, path: string, max = 3): string[] {
   const base = posix.basename(path);
-  const scored: [number, string][] = [];
-  for (const candidate of index.keys()) {
-    if (Math.abs(candidate.length - path.length) > 8 && posix.basename(candidate) !== base) continue;
-    const d = posix.basename(candidate) === base ? Math.min(2, editDistance(candidate, path, 6)) : editDistance(candidate, path, 6);
-    if (d <= Math.max(2, Math.floor(path.length / 6))) scored.push([d, candidate]);
+  // At most this many edits away (never more than the distance computation's own limit).
+  const allowed = Math.min(Math.max(2, Math.floor(path.length / 6)), 6);
+  const best: [number, string][] = [];
+  /** The distance a candidate must not pass to matter: `allowed`, or the worst of the best `max` so far. */
+  const limit = () => (best.length < max ? allowed : best[best.length - 1][0]);
+  const consider = (candidate: string) => {
+    const sameBase = posix.basename(candidate) === base;
+    if (Math.abs(candidate.length - path.length) > 8 && !sameBase) return;
+    const raw = editDistance(candidate, path, sameBase ? 6 : limit());
+    const d = sameBase ? Math.min(2, raw) : raw;
+    if (d > limit()) return;
+    best.push([d, candidate]);
+    best.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
+    if (best.length > max) best.pop();
+  };
+  const near = nearIndex(index);
+  const seen = new Set<number>(near.byBase.get(base) ?? []);
+  for (const id of seen) consider(near.paths[id]);
+  const grams = [...new Set(trigrams(path))];
+  // Each edit removes at most 3 trigram occurrences, so at most 3 of the distinct ones: a path
+  // within `k` edits shares at least grams - 3k of them. Paths are measured most-shared first,
+  // and the bound tightens as the best ones are found.
+  const counts = near.counts;
+  const touched: number[] = [];
+  for (const g of grams) {
+    for (const id of near.byGram.get(g) ?? []) if (counts[id]++ === 0) touched.push(id);
   }
-  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, c]) => c);
+  const buckets: number[][] = [];
+  for (const id of touched) {
+    if (!seen.has(id)) (buckets[counts[id]] ??= []).push(id);
+    counts[id] = 0;
+  }
+  if (grams.length - 3 * allowed <= 0) {
+    // Too short to filter on trigrams: every path is a candidate (paths sharing none included).
+    const any = new Set(touched);
+    for (let id = 0; id < near.paths.length; id++) if (!seen.has(id) && !any.has(id)) (buckets[0] ??= []).push(id);
+  }
+  for (let n = buckets.length - 1; n >= 0; n--) {
+    if (n < grams.length - 3 * limit()) break;
+    for (const id of buckets[n] ?? []) consider(near.paths[id]);
+  }
+  return best.map(([, c]) => c);
+}
+
+/**
+ * An index of the static paths for "did you mean": by file name, and by trigram (what a query
+ * and a path within a few edits of it must share), built once per static index.
+ */
+interface NearIndex {
+  paths: string[];
+  byBase: Map<string, number[]>;
+  byGram: Map<string, number[]>;
+  /** Shared-trigram counts per path, zero between queries. */
+  counts: Int32Array;
+}
+
+const NEAR_INDEXES = new WeakMap<Map<string, StaticFile>, NearIndex>();
+
+function trigrams(s: string): string[] {
+  const padded = `\u0002${s}\u0003`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+function nearIndex(index: Map<string, StaticFile>): NearIndex {
+  let near = NEAR_INDEXES.get(index);
+  if (near) return near;
+  const paths = [...index.keys()];
+  near = { paths, byBase: new Map(), byGram: new Map(), counts: new Int32Array(paths.length) };
+  near.paths.forEach((p, id) => {
+    const base = posix.basename(p);
+    (near!.byBase.get(base) ?? near!.byBase.set(base, []).get(base)!).push(id);
+    for (const g of new Set(trigrams(p))) (near!.byGram.get(g) ?? near!.byGram.set(g, []).get(g)!).push(id);
+  });
+  NEAR_INDEXES.set(index, near);
+  return near;
 }
 
 /** Levenshtein distance, giving up above `limit`. */
