@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class AppriseConfig(AppConfig):
+    name = 'hc.integrations.apprise'

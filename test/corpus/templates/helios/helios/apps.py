@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+class HeliosConfig(AppConfig):
+    name = 'helios'
+    verbose_name = "Helios"

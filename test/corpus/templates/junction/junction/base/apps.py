@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BaseAppConfig(AppConfig):
+    name = 'junction.base'
+    verbose_name = 'Base App Config'

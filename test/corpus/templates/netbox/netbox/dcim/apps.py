@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DCIMConfig(AppConfig):
+    name = 'dcim'
+    verbose_name = 'DCIM'

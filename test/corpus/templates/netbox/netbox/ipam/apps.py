@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IPAMConfig(AppConfig):
+    name = 'ipam'
+    verbose_name = 'IPAM'

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VPNConfig(AppConfig):
+    name = 'vpn'
+    verbose_name = 'VPN'

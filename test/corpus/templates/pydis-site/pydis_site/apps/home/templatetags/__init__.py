@@ -1,0 +1,3 @@
+from .extra_filters import starts_with
+
+__all__ = ["starts_with"]

@@ -1,0 +1,3 @@
+from .as_icon import as_icon
+
+__all__ = ["as_icon"]

@@ -1,0 +1,1 @@
+default_app_config = 'ralph.dc_view.apps.DCViewConfig'

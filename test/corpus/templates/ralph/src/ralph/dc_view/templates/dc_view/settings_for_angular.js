@@ -1,0 +1,5 @@
+(function(angular, undefined) {
+    'use strict';
+    var app = angular.module('serverRoomVisualizationApp')
+    app.constant('SETTINGS', {{ settings | safe }});
+})(angular);

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PermissionAppConfig(AppConfig):
+    name = 'ralph.lib.permissions'
+    verbose_name = 'Permissions'

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotificationConfig(AppConfig):
+    name = 'ralph.notifications'
+    verbose_name = 'Notifiaction'

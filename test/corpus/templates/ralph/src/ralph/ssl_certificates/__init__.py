@@ -1,0 +1,1 @@
+default_app_config = 'ralph.ssl_certificates.apps.SSLCertificates'

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class SSLCertificates(AppConfig):
+    name = 'ralph.ssl_certificates'
