@@ -45,15 +45,8 @@ const STATIC_ERROR = /Invalid block tag on line \d+: '(static|get_static_prefix|
  * (it runs, and says when it starts passing) instead of failing the suite. Key: slug + template.
  */
 const KNOWN: Record<string, string> = {
-  // A {% static %} tag inside {% blocktrans %}: Django allows only variables there.
-  // Reproduction: templates/t.html = `{% load i18n %}{% blocktrans %}<a href="{{ STATIC_URL }}img/a.png">a</a>{% endblocktrans %}`
-  // (or `<img src="/static/img/a.png">` inside the block), with img/a.png in a static folder;
-  // `check --fix` writes `{% load i18n static %}` and `href="{% static 'img/a.png' %}"` inside the
-  // block: every render raises TemplateSyntaxError "'blocktrans' doesn't allow other block tags
-  // (seen "static 'img/a.png'") inside it". DJD206 (and DJD201) must not offer a safe fix inside
-  // {% blocktrans %}/{% blocktranslate %} … {% plural %} … {% endblocktrans %}.
-  'onadata/onadata/apps/main/templates/getting_started.html': 'DJD206 --fix puts {% static %} inside {% blocktrans %} (line 59): TemplateSyntaxError',
-  'onadata/onadata/apps/main/templates/tutorial.html': 'DJD206 --fix puts {% static %} inside {% blocktrans %} (line 59): TemplateSyntaxError',
+  // None open. Fixed: a {% static %} written inside {% blocktrans %} (onadata getting_started.html
+  // and tutorial.html, line 59): findings inside the block get no rewrite.
 };
 
 interface ProjectJson {

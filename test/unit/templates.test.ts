@@ -329,3 +329,34 @@ test('lazy-loading attributes, a srcset mixing {% static %} and raw candidates, 
   );
   assert.deepEqual(p.findingsFor(T), [], 'clean after the fix: the prefixes are not missing files');
 });
+
+test('defects found on real templates: no {% static %} written inside {% blocktrans %}, a quote in a file name is never dropped, a query string in {% static %} is not a missing file', () => {
+  const p = site({
+    'templates/page.html': [
+      '{% load i18n %}',
+      '{% blocktrans %}Download <a href="{{ STATIC_URL }}img/logo.png">the logo</a> or <img src="/static/img/logo.png">{% endblocktrans %}',
+      '<img src="/static/img/logo.png">',
+      `<img src="/static/img/o'neil.png">`,
+      '{% load static %}',
+      `<link rel="icon" href="{% static 'img/logo.png?v=2' %}">`,
+      '',
+    ].join('\n'),
+  });
+  p.addKnownFiles([`${ROOT}/assets/img/o'neil.png`]);
+  const f = p.findingsFor(T);
+  const inBlock = f.filter((x) => p.text(T)!.lastIndexOf('{% blocktrans %}', x.start) > p.text(T)!.lastIndexOf('{% endblocktrans %}', x.start));
+  assert.equal(inBlock.length, 2, f.map((x) => `${x.code} ${covered(p, x)}`).join(' | '));
+  for (const x of inBlock) {
+    assert.deepEqual(x.fixes, [], `${x.code}: no rewrite inside the block`);
+    assert.match(x.message, /inside \{% blocktrans %\}/);
+  }
+  const quoted = f.find((x) => covered(p, x).includes("o'neil"))!;
+  assert.deepEqual(quoted.fixes, [], 'no rewrite that would drop the quote');
+  assert.ok(!f.some((x) => x.code === 'DJD205'), 'img/logo.png?v=2 is img/logo.png');
+  const fixed = fixAll(p, T);
+  assert.ok(fixed.includes('{% blocktrans %}Download <a href="{{ STATIC_URL }}img/logo.png">the logo</a> or <img src="/static/img/logo.png">{% endblocktrans %}'), fixed);
+  assert.ok(fixed.includes(`<img src="/static/img/o'neil.png">`), fixed);
+  assert.ok(fixed.includes(`<img src="{% static 'img/logo.png' %}">`), fixed);
+  // The existing {% load static %} comes after that rewrite: the load merged into the earlier one.
+  assert.ok(fixed.startsWith('{% load i18n static %}\n'), fixed);
+});

@@ -90,7 +90,7 @@ export const CHUNK_SIZE = 8192;
 
 /** A tag the whole-template pass needs: loads, extends, and the tags that need a load. */
 interface Anchor {
-  tagName: 'load' | 'extends' | 'static' | 'get_static_prefix';
+  tagName: 'load' | 'extends' | 'static' | 'get_static_prefix' | 'blocktrans' | 'endblocktrans';
   start: number;
   end: number;
   loadsStatic: boolean;
@@ -234,24 +234,28 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
 
   function rawPathFindings(candidates: Candidate[], where: string) {
     const edits: TextEdit[] = [];
-    const flagged: { c: Candidate; path: string; suffix: string; confident: boolean; found: StaticFile | undefined; served: boolean }[] = [];
+    const flagged: { c: Candidate; path: string; suffix: string; confident: boolean; found: StaticFile | undefined; served: boolean; writable: boolean }[] = [];
     for (const c of candidates) {
       const r = classify(c.value, ctx);
       if (!r) continue;
       // Rewritten only when a finder serves the file: `{% static %}` of a missing file is a 500
       // with the manifest storage, where the raw path was a broken image.
       const served = !!r.found || maybeServedByInvisibleApp(ctx.finders, r.path);
-      flagged.push({ c, path: r.path, suffix: r.suffix, confident: r.confident, found: r.found, served });
-      if (served) edits.push(staticEdit(file, text, r.path, r.suffix, c));
+      // A quote in the path cannot be written inside the tag without changing the markup: no rewrite.
+      const writable = !/['"]/.test(r.path + r.suffix);
+      flagged.push({ c, path: r.path, suffix: r.suffix, confident: r.confident, found: r.found, served, writable });
+      if (served && writable) edits.push(staticEdit(file, text, r.path, r.suffix, c));
     }
     if (!flagged.length) return;
     // One fix rewrites every served candidate of the attribute (srcset), plus the load when needed.
     const fix: Fix | undefined = edits.length
-      ? { title: edits.length > 1 ? `Use {% static %} for all ${edits.length} paths` : `Use {% static '${flagged.find((f) => f.served)!.path}' %}`, safe: flagged.some((f) => f.served && f.confident), edits }
+      ? { title: edits.length > 1 ? `Use {% static %} for all ${edits.length} paths` : `Use {% static '${flagged.find((f) => f.served && f.writable)!.path}' %}`, safe: flagged.some((f) => f.served && f.writable && f.confident), edits }
       : undefined;
     if (fix) needsLoad.add(fix);
     for (const f of flagged) {
-      if (!f.served) {
+      if (f.served && !f.writable) {
+        report(f.confident ? 'DJD201' : 'DJD202', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production. Its quote cannot be written inside {% static %} as it is: rename the file, or write the tag by hand.`, []);
+      } else if (!f.served) {
         // Each "did you mean" is its own explicit fix (never applied by fix-all).
         const cache = (ctx.suggestions ??= new Map<string, string[]>());
         let suggestions = cache.get(f.path);
@@ -287,6 +291,10 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
             { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ file, start, end: start + m[0].length, newText: 'static' }] },
           ]);
         }
+      } else if (table.isTag(k, 'blocktrans') || table.isTag(k, 'blocktranslate')) {
+        anchors.push({ tagName: 'blocktrans', start: table.start(k), end: table.end(k), loadsStatic: false });
+      } else if (table.isTag(k, 'endblocktrans') || table.isTag(k, 'endblocktranslate')) {
+        anchors.push({ tagName: 'endblocktrans', start: table.start(k), end: table.end(k), loadsStatic: false });
       } else if (table.isTag(k, 'extends')) {
         anchors.push({ tagName: 'extends', start: table.start(k), end: table.end(k), loadsStatic: false });
       } else if (table.isTag(k, 'static')) {
@@ -305,7 +313,8 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   function missingStaticFile(token: TemplateToken) {
     const m = /^static\s+(["'])([^"'\n]*)\1(\s+as\s+\w+)?\s*$/.exec(token.content);
     if (!m) return; // a variable or filter expression: not decidable
-    const path = m[2];
+    // The storages look the file up without `?query` or `#fragment` (`'img/a.png?v=2'`).
+    const path = m[2].replace(/[?#].*$/, '');
     // `{% static '/' %}`, `{% static 'img/' %}`: prefixes (the storages never hash a path ending in '/').
     if (!path || path.endsWith('/') || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
     if (ctx.index.has(path) || maybeServedByInvisibleApp(ctx.finders, path)) return;
@@ -350,13 +359,21 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
     for (const a of c.anchors) anchors.push(base === 0 ? a : { ...a, start: a.start + base, end: a.end + base });
     base += c.text.length;
   }
+  // {% blocktrans %} … {% endblocktrans %} allows variables only: a {% static %} written there
+  // is a TemplateSyntaxError on every render. Findings inside get no rewrite.
+  const translated: Span[] = [];
+  for (const a of anchors) {
+    if (a.tagName === 'blocktrans') translated.push({ start: a.end, end: text.length });
+    else if (a.tagName === 'endblocktrans' && translated.length && translated[translated.length - 1].end === text.length) translated[translated.length - 1].end = a.start;
+  }
+  const inTranslation = (offset: number) => translated.some((t) => t.start <= offset && offset < t.end);
   // The first place that needs the library: a static tag already there, or a raw path a fix
   // rewrites into one. The load goes before it (Django registers tags as it parses).
   let firstUse = text.length;
   for (const a of anchors) if ((a.tagName === 'static' || a.tagName === 'get_static_prefix') && a.start < firstUse) firstUse = a.start;
   base = 0;
   for (const c of chunks) {
-    for (const f of c.findings) if (base + f.start < firstUse && f.fixes.some((x) => c.needsLoad.has(x))) firstUse = base + f.start;
+    for (const f of c.findings) if (base + f.start < firstUse && !inTranslation(base + f.start) && f.fixes.some((x) => c.needsLoad.has(x))) firstUse = base + f.start;
     base += c.text.length;
   }
   const loadEdit = loadStaticInsertion(file, text, anchors, ctx, firstUse);
@@ -377,6 +394,11 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
   for (const c of chunks) {
     for (const f of c.findings) {
       missingLoad(base + f.start + 1);
+      if (translated.length && f.fixes.some((x) => c.needsLoad.has(x)) && inTranslation(base + f.start)) {
+        const note = ' It sits inside {% blocktrans %}, which allows variables only: take the URL out first ({% static \'…\' as url %} before the block, then {{ url }} inside it).';
+        out.push({ ...f, start: f.start + base, end: f.end + base, message: f.message + note, fixes: [] });
+        continue;
+      }
       if (base === 0 && !(loadEdit && f.fixes.some((x) => c.needsLoad.has(x)))) {
         out.push(f);
         continue;
@@ -570,7 +592,8 @@ function loadsStatic(content: string, ctx: TemplateContext): boolean {
  * the same line; at the top when nothing precedes the use. Undefined when nothing is needed.
  */
 function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx: TemplateContext, firstUse: number): TextEdit | undefined {
-  if (ctx.staticBuiltin || anchors.some((a) => a.loadsStatic)) return undefined;
+  // A load of the library before the first use is enough; one after it does not count.
+  if (ctx.staticBuiltin || anchors.some((a) => a.loadsStatic && a.end <= firstUse)) return undefined;
   let anchor: Anchor | undefined;
   for (const a of anchors) if ((a.tagName === 'extends' || a.tagName === 'load') && a.end <= firstUse) anchor = a;
   const eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
