@@ -21,6 +21,7 @@ import { LineIndex } from './engine/text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
 import { replaceFile } from './safeWrite';
 import { ioReason, readSource } from './host/read';
+import { listSkippedStaticFolders } from './host/staticTrees';
 
 // esbuild inlines the manifest, so the bundle reports the version it was built from.
 const manifest = require('../../package.json') as { version: string };
@@ -332,6 +333,8 @@ class CheckedProject {
     });
     this.engine.addKnownFiles(listing.files);
     this.engine.addDirectories(listing.directories);
+    // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so.
+    listSkippedStaticFolders(this.engine, (m) => process.stderr.write(`${TOOL}: ${m}\n`));
     for (const f of files) {
       const read = readText(f);
       if ('error' in read) throw new UsageError(`cannot read ${display(f)}: ${read.error}`);

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, PYTHON, cli, cliJson, copyOf, djangoAvailable, fixture, offsetOf, type JsonDiagnostic } from './helpers';
 
@@ -319,4 +319,23 @@ describe('CLI on a project with several template engines (test/fixtures/twoengin
       cleanup();
     }
   });
+});
+
+test('a STATICFILES_DIRS folder under dist/ (or node_modules/) is listed whole: its files are served, not missing', () => {
+  const { dir, cleanup } = copyOf(fixture('templated'));
+  try {
+    const settings = join(dir, 'storefront', 'settings.py');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace("STATICFILES_DIRS = [", "STATICFILES_DIRS = [BASE_DIR / 'frontend' / 'dist', BASE_DIR / 'node_modules' / 'widget' / 'build', "));
+    mkdirSync(join(dir, 'frontend', 'dist', 'bundle'), { recursive: true });
+    writeFileSync(join(dir, 'frontend', 'dist', 'bundle', 'app.css'), 'body {}\n');
+    mkdirSync(join(dir, 'node_modules', 'widget', 'build'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'widget', 'build', 'widget.js'), '');
+    writeFileSync(join(dir, 'templates', 'spa.html'), "{% load static %}\n<link rel=\"stylesheet\" href=\"{% static 'bundle/app.css' %}\">\n<script src=\"/static/widget.js\"></script>\n");
+    const { diagnostics } = cliJson(['.'], { cwd: dir });
+    const spa = templateDiagnostics(diagnostics).filter((d) => d.file === 'templates/spa.html');
+    assert.deepEqual(spa.map((d) => `${d.code} ${d.line}`), ['DJD201 3'], 'bundle/app.css is served (no DJD205); widget.js is a raw path to a served file');
+    assert.equal(spa[0].fixable, true);
+  } finally {
+    cleanup();
+  }
 });

@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
+import { listSkippedStaticFolders } from '../host/staticTrees';
 import { DjangoProject } from '../engine/project/project';
 import {
   findManagePy,
@@ -212,6 +213,9 @@ export class WorkspaceIndex {
   private handIn(entry: ProjectEntry, listing: Listing): void {
     entry.project.addKnownFiles(listing.files);
     entry.project.addDirectories(listing.directories);
+    // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so.
+    const added = listSkippedStaticFolders(entry.project, this.options.log);
+    if (added) this.options.log(`Listed ${added} files of static folders the walk skips.`);
   }
 }
 

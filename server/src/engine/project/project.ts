@@ -612,6 +612,11 @@ export class DjangoProject {
     return templates.templateContext(this);
   }
 
+  /** The folders Django's static finders read (STATICFILES_DIRS entries, apps' static/), in the workspace or not. */
+  staticFolders(): string[] {
+    return this.templateContext().finders.sources.map((s) => s.root);
+  }
+
   /** Files whose findings depend on `file` (it included). */
   dependants(file: string): string[] {
     const a = this.analyse();
