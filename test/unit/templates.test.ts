@@ -360,3 +360,18 @@ test('defects found on real templates: no {% static %} written inside {% blocktr
   // The existing {% load static %} comes after that rewrite: the load merged into the earlier one.
   assert.ok(fixed.startsWith('{% load i18n static %}\n'), fixed);
 });
+
+test('an app library that registers its own {% static %} tag provides it: no DJD203, and no {% load static %} added after it (it would replace the project tag)', () => {
+  const cdn = "from django import template\nregister = template.Library()\n\n@register.simple_tag(name='static')\ndef cdn_static(path):\n    return 'https://cdn.example.com/' + path\n";
+  const template = "{% load cdn %}\n<link href=\"{% static 'css/site.css' %}\">\n<img src=\"/static/img/logo.png\">\n";
+  const p = site({ 'blog/templatetags/__init__.py': '', 'blog/templatetags/cdn.py': cdn, 'templates/page.html': template });
+  const f = p.findingsFor(T);
+  assert.deepEqual(codes(f), ['DJD201']);
+  // Its tag may render another URL (here a CDN): the rewrite is offered, never applied by fix-all.
+  assert.equal(f[0].fixes[0].safe, false);
+  assert.match(f[0].fixes[0].title, /the project's own \{% static %\} tag/);
+  assert.equal(fixAll(p, T), template);
+  // Without the registration, the same template lacks the load.
+  const plain = site({ 'blog/templatetags/__init__.py': '', 'blog/templatetags/cdn.py': cdn.replace("name='static'", "name='cdn'"), 'templates/page.html': template });
+  assert.ok(codes(plain.findingsFor(T)).includes('DJD203'));
+});

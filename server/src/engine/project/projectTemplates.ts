@@ -101,7 +101,8 @@ export function templateContext(project: DjangoProject): ProjectTemplateContext 
   const finders = staticFinders(view.get('STATICFILES_DIRS').value, installedApps, (entry) => appFolder(project, entry));
   const staticFiles = [...project.otherFiles].filter((f) => finders.sources.some((s) => f.startsWith(s.root + '/')));
   const appFolders = isSequence(installedApps) ? installedApps.items.flatMap((a) => (a.kind === 'str' ? [appFolder(project, a.value)] : [])).filter((f): f is string => !!f) : [];
-  const engines = templateEngines(view.get('TEMPLATES').value, appFolders);
+  const projectLibraries = staticTagLibraries(project, appFolders);
+  const engines = templateEngines(view.get('TEMPLATES').value, appFolders, projectLibraries);
   const staticUrl = view.get('STATIC_URL').value;
   const mediaUrl = view.get('MEDIA_URL').value;
   const djangoEngines = engines?.filter((e) => e.django) ?? [];
@@ -111,7 +112,8 @@ export function templateContext(project: DjangoProject): ProjectTemplateContext 
     finders,
     index: staticIndex(finders, staticFiles),
     // Without an engine to judge by: the strictest of all the Django engines.
-    ...strictest(djangoEngines),
+    ...strictest(djangoEngines, projectLibraries),
+    projectStaticLibraries: projectLibraries,
     removedLoadNames: atLeast(view.version, 3, 0),
     settingsModule: root?.moduleName ?? '',
     templateDirs: [...new Set((engines ?? []).flatMap((e) => e.roots))],
@@ -144,14 +146,14 @@ export function contextFor(project: DjangoProject, file: string): TemplateContex
 }
 
 /** What every one of `engines` provides: the builtin only if all have it, the aliases all share. */
-function strictest(engines: TemplateEngine[]): { staticBuiltin: boolean; staticLibraries: string[] } {
-  if (!engines.length) return { staticBuiltin: false, staticLibraries: ['static'] };
+function strictest(engines: TemplateEngine[], projectLibraries: string[] = []): { staticBuiltin: boolean; staticLibraries: string[] } {
+  if (!engines.length) return { staticBuiltin: false, staticLibraries: ['static', ...projectLibraries] };
   const shared = engines.slice(1).reduce((acc, e) => acc.filter((l) => e.staticLibraries.includes(l)), engines[0].staticLibraries);
   return { staticBuiltin: engines.every((e) => e.staticBuiltin), staticLibraries: shared };
 }
 
 /** TEMPLATES entry by entry; undefined when it cannot be read as a list of dicts. */
-function templateEngines(templates: Value, appFolders: string[]): TemplateEngine[] | undefined {
+function templateEngines(templates: Value, appFolders: string[], projectLibraries: string[]): TemplateEngine[] | undefined {
   if (!isSequence(templates) || templates.items.some((e) => e.kind !== 'dict')) return undefined;
   const out: TemplateEngine[] = [];
   for (const engine of templates.items) {
@@ -182,7 +184,7 @@ function templateEngines(templates: Value, appFolders: string[]): TemplateEngine
     }
     const builtins = options ? dictGet(options, 'builtins') : undefined;
     const libraries = options ? dictGet(options, 'libraries') : undefined;
-    const staticLibraries = ['static'];
+    const staticLibraries = ['static', ...projectLibraries];
     if (libraries?.kind === 'dict') for (const e of libraries.entries) if (e.key.kind === 'str' && e.value.kind === 'str' && e.value.value === STATIC_LIBRARY) staticLibraries.push(e.key.value);
     out.push({
       // A project subclass of DjangoTemplates is still Django's language; an unknown backend is not judged as one.
@@ -195,6 +197,27 @@ function templateEngines(templates: Value, appFolders: string[]): TemplateEngine
   }
   return out;
 }
+
+/**
+ * Tag libraries of the installed apps (`<app>/templatetags/<name>.py`) that register a tag named
+ * `static` themselves (a CDN helper, a wrapper): `{% load <name> %}` provides `{% static %}`,
+ * and adding `{% load static %}` after it would replace the project's tag with Django's.
+ */
+function staticTagLibraries(project: DjangoProject, appFolders: string[]): string[] {
+  const out: string[] = [];
+  for (const folder of appFolders) {
+    const prefix = `${folder}/templatetags/`;
+    for (const file of project.pythonFiles) {
+      if (!file.startsWith(prefix) || file.slice(prefix.length).includes('/')) continue;
+      const text = project.text(file);
+      if (text && REGISTERS_STATIC.some((re) => re.test(text))) out.push(posix.basename(file, '.py'));
+    }
+  }
+  return out;
+}
+
+/** `register.tag('static', …)`, `@register.simple_tag(name="static")`, `@register.tag` / `@register.simple_tag` over `def static(`. */
+const REGISTERS_STATIC = [/register\.(?:tag|simple_tag)\(\s*(?:name\s*=\s*)?['"]static['"]/, /@register\.(?:tag|simple_tag)(?:\(\s*(?:takes_context\s*=\s*\w+\s*)?\))?[ \t]*\r?\n[ \t]*def static\(/];
 
 /** OPTIONS['loaders'] flattened: `cached.Loader` wrapping others, `(loader, [dirs])` pairs. */
 function flattenLoaders(loaders: Value, depth = 0): { name: string; dirs?: string[] }[] {

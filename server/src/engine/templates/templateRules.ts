@@ -20,6 +20,8 @@ export interface TemplateContext {
   staticBuiltin: boolean;
   /** Library names that load the static tags: `static` and any OPTIONS libraries alias. */
   staticLibraries: string[];
+  /** Of those, the project's own libraries that register a tag named `static` (it may not render what Django's does). */
+  projectStaticLibraries?: string[];
   /** Django removed `{% load staticfiles %}` / `admin_static` in 3.0. */
   removedLoadNames: boolean;
   settingsModule: string;
@@ -94,6 +96,8 @@ interface Anchor {
   start: number;
   end: number;
   loadsStatic: boolean;
+  /** A load of a project library with its own `static` tag. */
+  projectStatic?: boolean;
 }
 
 /**
@@ -283,7 +287,8 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
     if (kind === 'block') {
       if (table.isTag(k, 'load')) {
         const token = table.at(k);
-        anchors.push({ tagName: 'load', start: token.start, end: token.end, loadsStatic: loadsStatic(token.content, ctx) });
+        const projectStatic = !!ctx.projectStaticLibraries?.length && token.content.split(/\s+/).slice(1).some((w) => ctx.projectStaticLibraries!.includes(w));
+        anchors.push({ tagName: 'load', start: token.start, end: token.end, loadsStatic: loadsStatic(token.content, ctx), projectStatic });
         if (!ctx.removedLoadNames) continue;
         for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
           const start = token.contentStart + m.index!;
@@ -367,6 +372,7 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
     else if (a.tagName === 'endblocktrans' && translated.length && translated[translated.length - 1].end === text.length) translated[translated.length - 1].end = a.start;
   }
   const inTranslation = (offset: number) => translated.some((t) => t.start <= offset && offset < t.end);
+  const projectTag = anchors.some((a) => a.projectStatic);
   // The first place that needs the library: a static tag already there, or a raw path a fix
   // rewrites into one. The load goes before it (Django registers tags as it parses).
   let firstUse = text.length;
@@ -397,6 +403,12 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
       if (translated.length && f.fixes.some((x) => c.needsLoad.has(x)) && inTranslation(base + f.start)) {
         const note = ' It sits inside {% blocktrans %}, which allows variables only: take the URL out first ({% static \'…\' as url %} before the block, then {{ url }} inside it).';
         out.push({ ...f, start: f.start + base, end: f.end + base, message: f.message + note, fixes: [] });
+        continue;
+      }
+      if (projectTag && f.fixes.some((x) => c.needsLoad.has(x))) {
+        // The project's own {% static %} may render another URL (a CDN): offered, never applied blindly.
+        const fixes = f.fixes.map((x): Fix => ({ title: c.needsLoad.has(x) ? `${x.title} (the project's own {% static %} tag)` : x.title, safe: c.needsLoad.has(x) ? false : x.safe, edits: x.edits.map((e) => ({ file, start: e.start + base, end: e.end + base, newText: e.newText })) }));
+        out.push({ ...f, start: f.start + base, end: f.end + base, fixes });
         continue;
       }
       if (base === 0 && !(loadEdit && f.fixes.some((x) => c.needsLoad.has(x)))) {
