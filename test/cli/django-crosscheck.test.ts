@@ -32,49 +32,9 @@ import {
   type DjangoAvailability,
   type DjangoVersion,
   type Truth,
+  CASES,
+  STRONG_SECRET_KEY,
 } from './helpers';
-
-/** A strong key for fixtures that read SECRET_KEY with `os.environ['DJANGO_SECRET_KEY']`. */
-const STRONG_SECRET_KEY = 'q8Vt3mZr7LxK2pW9sNcY4hGfB6jD1eUaR5oTiQ0vXlMzC7nHwPyE';
-
-interface CrossCheck {
-  fixture: string;
-  /** DJANGO_SETTINGS_MODULE: the production settings. */
-  settingsModule: string;
-  /**
-   * Variables a fixture requires (`os.environ['NAME']`, no default). Django cannot start without
-   * them; the engine treats a required variable as "set by the deployment" and reports nothing
-   * about its value, so the cross-check sets it to a value that Django has nothing to say about.
-   */
-  required?: Record<string, string>;
-}
-
-const CASES: CrossCheck[] = [
-  // `django-admin startproject` 3.2, as generated (fixed SECRET_KEY).
-  { fixture: 'startproject', settingsModule: 'mysite.settings' },
-  // Every deployment setting right: no ids at all.
-  { fixture: 'hardened', settingsModule: 'shop.settings' },
-  // base.py + production.py (`from .base import *`) + dev.py; wsgi.py names production.
-  { fixture: 'split', settingsModule: 'mysite.settings.production' },
-  // Everything from os.environ / os.getenv with defaults.
-  { fixture: 'envdriven', settingsModule: 'blog.settings' },
-  // DEBUG read as a string, STATIC_URL without a slash, STATICFILES_DIRS as a bare string,
-  // SESSION_COOKIE_SECURE = 'False' (truthy for 3.2, so Django is silent; 4.1+ tests `is True`: W012),
-  // MEDIA_ROOT == STATIC_ROOT.
-  { fixture: 'traps', settingsModule: 'portal.settings', required: { DJANGO_SECRET_KEY: STRONG_SECRET_KEY } },
-  // MIDDLEWARE_CLASSES only: no middleware at all (W001-W003, admin.E408-E410).
-  { fixture: 'legacy', settingsModule: 'legacy.settings', required: { DJANGO_SECRET_KEY: STRONG_SECRET_KEY } },
-  // HSTS without subdomains/preload, nosniff off, bad referrer policy, SAMEORIGIN, caches, sites,
-  // staticfiles prefixes, string_if_invalid, DEFAULT_HASHING_ALGORITHM (E100 before 4.0),
-  // a missing STATICFILES_DIRS folder (staticfiles.W004 from 4.0).
-  { fixture: 'misconfigured', settingsModule: 'intranet.settings', required: { DJANGO_SECRET_KEY: STRONG_SECRET_KEY } },
-  // LANGUAGE_CODE = 'en_US' with Django's default LANGUAGES.
-  { fixture: 'locale', settingsModule: 'bistro.settings', required: { DJANGO_SECRET_KEY: STRONG_SECRET_KEY } },
-  // Clean settings; the templates are what the fixture is about.
-  { fixture: 'templated', settingsModule: 'storefront.settings' },
-  // The project test/servers serves: DEBUG off, hosts set, no XFrame/CSRF middleware, no HSTS/SSL.
-  { fixture: 'served', settingsModule: 'served.settings' },
-];
 
 /**
  * Known disagreements of the engine with real Django, by `fixture@version`: the test still runs

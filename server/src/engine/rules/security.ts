@@ -52,7 +52,8 @@ export function securityBlock(ctx: RuleContext): Fix | undefined {
       '# 31536000 (one year) only once every page and subdomain works over HTTPS.',
       'SECURE_HSTS_SECONDS = 3600',
     );
-    if (!ctx.s.isSet('SECURE_HSTS_INCLUDE_SUBDOMAINS')) lines.push('SECURE_HSTS_INCLUDE_SUBDOMAINS = True');
+    // Django warns (W005) as soon as HSTS is on without it.
+    if (need('SECURE_HSTS_INCLUDE_SUBDOMAINS')) lines.push('SECURE_HSTS_INCLUDE_SUBDOMAINS = True');
     if (!ctx.s.isSet('SECURE_HSTS_PRELOAD')) lines.push('# SECURE_HSTS_PRELOAD = True  # only once the domain is submitted to hstspreload.org');
   }
   if (!lines.length) return undefined;
