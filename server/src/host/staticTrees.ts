@@ -28,10 +28,17 @@ export function listSkippedStaticFolders(project: DjangoProject, log: (message: 
   return added;
 }
 
-/** Every file below `root` (symbolic links to folders are not followed), bounded. */
+/** Every file below `root` (symbolic links to folders are not followed), bounded; nothing when it is not a folder. */
 function listTree(root: string): { files: string[]; directories: string[]; truncated: boolean } {
   const files: string[] = [];
-  const directories: string[] = [root];
+  const directories: string[] = [];
+  try {
+    // A folder that does not exist must stay missing (staticfiles.W004 is about exactly that).
+    if (!fs.statSync(root).isDirectory()) return { files, directories, truncated: false };
+  } catch {
+    return { files, directories, truncated: false };
+  }
+  directories.push(root);
   let truncated = false;
   const stack: [string, number][] = [[root, 0]];
   while (stack.length) {
