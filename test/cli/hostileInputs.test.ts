@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from './helpers';
@@ -82,6 +82,25 @@ describe('hostile inputs through the CLI', () => {
       assert.equal(r.status, 2, r.stdout);
       assert.match(r.stderr, /could not analyse settings module shop\/settings\.py: larger than 2 MB/);
       assert.match(r.stdout, /1 settings module could not be analysed/);
+    } finally {
+      done();
+    }
+  });
+});
+
+describe('line breaks as Python reads them', () => {
+  test('a settings module with lone \\r line breaks: findings on their lines, and --fix writes \\r', async () => {
+    const { root, done } = project();
+    try {
+      const text = "import os\rSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\rDEBUG = True\rALLOWED_HOSTS = ['example.com']\rINSTALLED_APPS = []\rMIDDLEWARE = []\r";
+      writeFileSync(join(root, 'shop', 'settings.py'), text);
+      const r = await run(['check', '--format', 'json', '.'], root);
+      const debug = (JSON.parse(r.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics.find((d) => d.code === 'security.W018');
+      assert.deepEqual([debug?.line, debug?.column], [3, 1], 'DEBUG is on line 3');
+      await run(['check', '--fix', '.'], root);
+      const fixed = readFileSync(join(root, 'shop', 'settings.py'), 'utf8');
+      assert.ok(!fixed.includes('\n'), `no \\n mixed in: ${JSON.stringify(fixed)}`);
+      assert.notEqual(fixed, text, 'the safe fixes were applied');
     } finally {
       done();
     }

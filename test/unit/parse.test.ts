@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changedRange, parsePython } from '../../server/src/engine/python/parse';
 import { STARTPROJECT } from './helpers';
+import { LineIndex, eolOf, lineColumn } from '../../server/src/engine/text';
 
 function naive(a: string, b: string) {
   let s = 0;
@@ -60,4 +61,23 @@ test('an incremental parse of valid code gives the tree a fresh parse gives, aft
     parsed = parsePython(text, parsed);
   }
   assert.equal(parsed.tree.toString(), parsePython(text).tree.toString());
+});
+
+test('lines break at \\n, \\r\\n and a lone \\r (Python and LSP alike): positions and offsets round-trip', () => {
+  const text = 'a = 1\rb = 2\r\nc = 3\nd = 4\r\re';
+  const index = new LineIndex(text);
+  assert.equal(index.lineCount, 6);
+  const expected = [[0, 0], [1, 0], [2, 0], [3, 0], [4, 0], [5, 0]];
+  const starts = [0, 6, 13, 19, 25, 26];
+  starts.forEach((offset, i) => {
+    assert.deepEqual(index.position(offset), { line: expected[i][0], character: 0 });
+    assert.deepEqual(lineColumn(text, offset), { line: i, character: 0 });
+    assert.equal(index.offset(i, 0), offset);
+  });
+  // Past the end of a line: its end, before the break (both characters of \r\n).
+  assert.equal(index.offset(1, 99), 11);
+  assert.deepEqual(lineColumn(text, 12), { line: 1, character: 6 }, 'between \\r and \\n: still the line before');
+  assert.equal(eolOf('x = 1\ry = 2\r'), '\r');
+  assert.equal(eolOf('x = 1\r\ny = 2\r\n'), '\r\n');
+  assert.equal(eolOf('x = 1'), '\n');
 });

@@ -8,22 +8,42 @@ export interface LineColumn {
   character: number;
 }
 
+// Line breaks are \n, \r\n and a lone \r, as Python reads source files and LSP counts lines.
+
+/** The offset after the line break at or after `from`, or -1. */
+function nextLineStart(text: string, from: number): number {
+  const n = text.indexOf('\n', from);
+  const r = text.indexOf('\r', from);
+  if (r >= 0 && (n < 0 || r < n)) return text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+  return n < 0 ? -1 : n + 1;
+}
+
 export function lineColumn(text: string, offset: number): LineColumn {
   const clamped = Math.max(0, Math.min(offset, text.length));
   let line = 0;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < clamped; i = text.indexOf('\n', i + 1)) {
+  for (let next = nextLineStart(text, 0); next >= 0 && next <= clamped; next = nextLineStart(text, next)) {
+    // A \r\n split by the offset: the offset is still on the line before.
+    if (next === clamped + 1) break;
     line++;
-    lineStart = i + 1;
+    lineStart = next;
   }
   return { line, character: clamped - lineStart };
+}
+
+/** The file's line break: its first one (\r\n, \n or a lone \r); \n when it has none. */
+export function eolOf(text: string): string {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r < n)) return text.charCodeAt(r + 1) === 10 ? '\r\n' : '\r';
+  return '\n';
 }
 
 /** Start offsets of every line, for repeated conversions on one text. */
 export class LineIndex {
   private starts: number[] = [0];
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let next = nextLineStart(text, 0); next >= 0; next = nextLineStart(text, next)) this.starts.push(next);
   }
   position(offset: number): LineColumn {
     const o = Math.max(0, Math.min(offset, this.text.length));
@@ -39,7 +59,9 @@ export class LineIndex {
   offset(line: number, character: number): number {
     if (line < 0) return 0;
     if (line >= this.starts.length) return this.text.length;
-    const end = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    // The line's own text, before its break.
+    if (end > this.starts[line] && line + 1 < this.starts.length) end -= this.text.charCodeAt(end - 1) === 10 && this.text.charCodeAt(end - 2) === 13 && end - 2 >= this.starts[line] ? 2 : 1;
     return Math.min(this.starts[line] + Math.max(0, character), end);
   }
   get lineCount(): number {

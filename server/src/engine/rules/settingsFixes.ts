@@ -6,13 +6,22 @@ import * as posix from 'node:path/posix';
 import type { SettingBinding } from '../python/execute';
 import type { Fix, TextEdit } from '../findings';
 import type { SettingsView } from './settingsView';
+import { eolOf } from '../text';
 
 export class SettingsFixes {
+  /** The file's text with lone \r line breaks read as \n (same length, same offsets) for scanning lines. */
+  private text: (file: string) => string;
+
   constructor(
     private rootFile: string,
-    private text: (file: string) => string,
+    private rawText: (file: string) => string,
     private s: SettingsView,
-  ) {}
+  ) {
+    this.text = (file) => {
+      const t = rawText(file);
+      return t.includes('\r') ? t.replace(/\r(?!\n)/g, '\n') : t;
+    };
+  }
 
   /**
    * Replaces the assigned expression of a binding. When the value comes from another module
@@ -70,10 +79,9 @@ export class SettingsFixes {
     return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
   }
 
-  /** The file's line ending. */
-  eol(text: string): string {
-    const nl = text.indexOf('\n');
-    return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+  /** The root file's line ending (\r\n, \n or a lone \r, as the file has it). */
+  eol(_text?: string): string {
+    return eolOf(this.rawText(this.rootFile));
   }
 
   /** `import os` at the end of the file's leading imports, when the file has none. */

@@ -8,7 +8,7 @@ import { scanTemplate, type HtmlAttribute, type HtmlTag, type Span, type Templat
 import { cssReferences } from './css';
 import { closestStaticPaths, maybeServedByInvisibleApp, type StaticFile, type StaticFinders } from './staticFinders';
 import { DOCS } from '../rules/rule';
-import { ignoredOnLine } from '../text';
+import { eolOf, ignoredOnLine } from '../text';
 
 export interface TemplateContext {
   /** STATIC_URL as served (relative values get the script prefix "/"); undefined when unknown. */
@@ -608,7 +608,7 @@ function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx:
   if (ctx.staticBuiltin || anchors.some((a) => a.loadsStatic && a.end <= firstUse)) return undefined;
   let anchor: Anchor | undefined;
   for (const a of anchors) if ((a.tagName === 'extends' || a.tagName === 'load') && a.end <= firstUse) anchor = a;
-  const eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+  const eol = eolOf(text);
   if (!anchor) return { file, start: 0, end: 0, newText: `{% load static %}${eol}` };
   if (anchor.tagName === 'load') {
     const tag = text.slice(anchor.start, anchor.end);
