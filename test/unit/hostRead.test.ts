@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSource, MAX_FILE_BYTES } from '../../server/src/host/read';
+import { probeStaticRoot } from '../../server/src/lsp/fileSystem';
 
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'django-deploy-read-'));
@@ -69,6 +70,31 @@ test('PEP 263: a coding declaration on line 1 or 2 decodes the module as Python 
     // Templates are not Python: no declaration is read.
     writeFileSync(join(dir, 'page.html'), Buffer.concat([Buffer.from('<!-- coding: latin-1 -->\n'), Buffer.from([0xe9])]));
     assert.equal(readSource(join(dir, 'page.html')).ok, false);
+  } finally {
+    done();
+  }
+});
+
+test('the STATIC_ROOT probe looks at a bounded number of entries: a tree of 30,000 empty folders is "not seen whole", not "empty"', { timeout: 60_000 }, () => {
+  const { dir, done } = scratch();
+  try {
+    for (let i = 0; i < 150; i++) {
+      const parent = join(dir, `d${i}`);
+      mkdirSync(parent);
+      for (let j = 0; j < 200; j++) mkdirSync(join(parent, `e${j}`));
+    }
+    const probe = probeStaticRoot(dir);
+    assert.equal(probe.exists, true);
+    assert.equal(probe.files, 0);
+    assert.equal(probe.truncated, true);
+    writeFileSync(join(dir, 'staticfiles.json'), '{}');
+    const small = scratch();
+    try {
+      writeFileSync(join(small.dir, 'a.css'), '');
+      assert.deepEqual(probeStaticRoot(small.dir), { exists: true, files: 1, manifest: false, truncated: false });
+    } finally {
+      small.done();
+    }
   } finally {
     done();
   }

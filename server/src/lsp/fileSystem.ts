@@ -174,21 +174,22 @@ export function findManagePy(dir: string, levels = 4): string | undefined {
   return undefined;
 }
 
-/** How many files probeStaticRoot counts before it stops. */
-const PROBE_LIMIT = 100_000;
+/** Entries (files and folders) probeStaticRoot looks at before it stops: a bound on its time. */
+const PROBE_LIMIT = 20_000;
 
-/** What is at STATIC_ROOT on disk: whether it exists, how many files it holds, a manifest. */
-export function probeStaticRoot(root: string): { exists: boolean; files: number; manifest: boolean } {
+/** What collectstatic left in STATIC_ROOT: files counted over at most PROBE_LIMIT entries (`truncated` past it). */
+export function probeStaticRoot(root: string): { exists: boolean; files: number; manifest: boolean; truncated: boolean } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(root);
   } catch {
-    return { exists: false, files: 0, manifest: false };
+    return { exists: false, files: 0, manifest: false, truncated: false };
   }
-  if (!stat.isDirectory()) return { exists: false, files: 0, manifest: false };
+  if (!stat.isDirectory()) return { exists: false, files: 0, manifest: false, truncated: false };
   let files = 0;
+  let entries = 0;
   const pending = [root];
-  while (pending.length && files < PROBE_LIMIT) {
+  while (pending.length && entries < PROBE_LIMIT) {
     const dir = pending.pop()!;
     let names: fs.Dirent[];
     try {
@@ -197,9 +198,11 @@ export function probeStaticRoot(root: string): { exists: boolean; files: number;
       continue;
     }
     for (const d of names) {
+      entries++;
       if (d.isDirectory()) pending.push(`${dir}/${d.name}`);
       else files++;
     }
   }
-  return { exists: true, files, manifest: fs.existsSync(`${root}/staticfiles.json`) };
+  return { exists: true, files, manifest: fs.existsSync(`${root}/staticfiles.json`), truncated: pending.length > 0 };
 }
+

@@ -30,6 +30,8 @@ export interface StaticRootState {
   files: number;
   /** staticfiles.json, written by ManifestStaticFilesStorage. */
   manifest: boolean;
+  /** The count stopped at its bound before the whole folder was seen. */
+  truncated?: boolean;
 }
 
 interface FindingItem {
@@ -138,6 +140,7 @@ function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefin
   if (!facts.staticRoot) return { ...base, status: facts.settings ? 'fail' : 'unknown', detail: facts.settings ? 'STATIC_ROOT is not set: collectstatic has nowhere to put the files.' : 'No production settings module found.', places };
   if (!state) return { ...base, status: 'unknown', detail: `STATIC_ROOT is ${facts.staticRoot}; its folder was not looked at.`, places, command: COLLECTSTATIC };
   if (!state.exists) return { ...base, status: 'fail', detail: `STATIC_ROOT (${facts.staticRoot}) does not exist: run "manage.py collectstatic".`, places, command: COLLECTSTATIC };
+  if (state.files === 0 && state.truncated) return { ...base, status: 'unknown', detail: `STATIC_ROOT (${facts.staticRoot}) is a very large folder tree with no file among the entries looked at: run "manage.py collectstatic" if it has not run.`, places, command: COLLECTSTATIC };
   if (state.files === 0) return { ...base, status: 'fail', detail: `STATIC_ROOT (${facts.staticRoot}) is empty: run "manage.py collectstatic".`, places, command: COLLECTSTATIC };
   const what = `${state.files.toLocaleString('en')} file${state.files === 1 ? '' : 's'}${state.manifest ? ' and staticfiles.json' : ''}`;
   return { ...base, status: 'pass', detail: `STATIC_ROOT holds ${what}. Run collectstatic again on each deployment.`, places, command: COLLECTSTATIC };
