@@ -20,7 +20,7 @@ import { safeFixEdits, applyEdits } from './engine/fixAll';
 import { LineIndex } from './engine/text';
 import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
 import { replaceFile } from './safeWrite';
-import { ioReason, readSource } from './host/read';
+import { ioReason, readSource, toPosix } from './host/read';
 import { listSkippedStaticFolders } from './host/staticTrees';
 
 // esbuild inlines the manifest, so the bundle reports the version it was built from.
@@ -197,7 +197,6 @@ function parseArguments(argv: string[]): Options | 'help' | 'version' {
 // ---------------------------------------------------------------------------------------------
 // Files on disk
 
-const toPosix = (p: string) => (path.sep === '/' ? p : p.split(path.sep).join('/'));
 const absolute = (p: string) => toPosix(path.resolve(p));
 
 interface TextFile {
@@ -333,8 +332,6 @@ class CheckedProject {
     });
     this.engine.addKnownFiles(listing.files);
     this.engine.addDirectories(listing.directories);
-    // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so.
-    listSkippedStaticFolders(this.engine, (m) => process.stderr.write(`${TOOL}: ${m}\n`));
     for (const f of files) {
       const read = readText(f);
       if ('error' in read) throw new UsageError(`cannot read ${display(f)}: ${read.error}`);
@@ -342,6 +339,9 @@ class CheckedProject {
       this.noteRead(f, read);
       this.engine.setFile(f, read.text);
     }
+    // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so
+    // (after every file is in: the settings are analysed once for it, and that analysis stands).
+    listSkippedStaticFolders(this.engine, (m) => process.stderr.write(`${TOOL}: ${m}\n`));
   }
 
   private noteRead(file: string, read: TextFile): void {

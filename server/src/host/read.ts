@@ -150,6 +150,22 @@ function nonRegularKind(stat: fs.Stats): string | undefined {
   return 'not a file';
 }
 
+/**
+ * Why a text (an open document, not read from disk) is not analysed: the same bounds as a read,
+ * or undefined when it is fine.
+ */
+export function unanalysableReason(text: string): string | undefined {
+  // Two bytes per UTF-16 unit at most; a cheap upper bound before measuring exactly.
+  if (text.length > MAX_FILE_BYTES || (text.length > MAX_FILE_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES)) return tooLarge();
+  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return 'binary (contains NUL bytes)';
+  return undefined;
+}
+
+/** A path with forward slashes: Windows separators converted; elsewhere a backslash is a character of a file name, kept. */
+export function toPosix(path: string): string {
+  return process.platform === 'win32' ? path.replace(/\\/g, '/') : path;
+}
+
 function tooLarge(): string {
   return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 }

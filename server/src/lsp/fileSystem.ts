@@ -5,11 +5,9 @@
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
 
-import { MAX_FILE_BYTES, readSource } from '../host/read';
+import { MAX_FILE_BYTES, readSource, toPosix, unanalysableReason } from '../host/read';
 
-export { MAX_FILE_BYTES };
-/** A NUL byte in this many leading bytes marks a text as binary. */
-const BINARY_SNIFF_BYTES = 8 * 1024;
+export { MAX_FILE_BYTES, toPosix, unanalysableReason };
 
 /** Folders never walked: dependencies, caches, build output, version control. */
 export const SKIPPED_DIRECTORIES = new Set([
@@ -47,15 +45,6 @@ export function isSkippedPath(root: string, path: string): boolean {
   return parts.some((p) => SKIPPED_DIRECTORIES.has(p));
 }
 
-/** Why a text is not analysed, or undefined when it is fine. */
-export function unanalysableReason(text: string): string | undefined {
-  // Two bytes per UTF-16 unit at most; a cheap upper bound before measuring exactly.
-  if (text.length > MAX_FILE_BYTES || (text.length > MAX_FILE_BYTES / 3 && Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES)) {
-    return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
-  }
-  if (text.slice(0, BINARY_SNIFF_BYTES).includes('\0')) return 'binary (contains NUL bytes)';
-  return undefined;
-}
 
 /** Reads a file for the engine (host/read.ts): undefined when it cannot be (missing, not a regular file, over 2 MB, binary, not decodable). */
 export function readTextFile(path: string): string | undefined {
@@ -63,10 +52,6 @@ export function readTextFile(path: string): string | undefined {
   return r.ok ? r.text : undefined;
 }
 
-/** Windows paths with forward slashes; elsewhere a backslash is a character of a file name, kept. */
-export function toPosix(path: string): string {
-  return process.platform === 'win32' ? path.replace(/\\/g, '/') : path;
-}
 
 export interface Listing {
   /** Python modules and dependency files. */

@@ -60,7 +60,7 @@ export class SettingsFixes {
       offset = text.length;
       prefix = text.length === 0 || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
     }
-    const eol = this.eol(text);
+    const eol = this.eol();
     const block = lines.join(eol);
     prefix = prefix.replace(/\n/g, eol);
     const newText = afterBinding && offset < text.length ? `${prefix}${block}` : `${prefix}${block}${eol}`;
@@ -80,7 +80,7 @@ export class SettingsFixes {
   }
 
   /** The root file's line ending (\r\n, \n or a lone \r, as the file has it). */
-  eol(_text?: string): string {
+  eol(): string {
     return eolOf(this.rawText(this.rootFile));
   }
 
@@ -89,7 +89,7 @@ export class SettingsFixes {
     const text = this.text(file);
     if (importsOs(text)) return undefined;
     const at = this.importInsertionOffset(text);
-    return { file, start: at, end: at, newText: `import os${this.eol(text)}` };
+    return { file, start: at, end: at, newText: `import os${this.eol()}` };
   }
 
   /** After the module docstring and the leading import block (one pass over the lines, no regular expressions). */
@@ -190,26 +190,34 @@ export class SettingsFixes {
    * characters are counted outside comments, triple quotes (docstrings) left out.
    */
   private quote(): '"' | "'" {
-    const text = this.text(this.rootFile);
-    let single = 0;
-    let double = 0;
-    for (let pos = 0; pos < text.length; ) {
-      let end = text.indexOf('\n', pos);
-      if (end < 0) end = text.length;
-      let line = text.slice(pos, end);
-      const hash = line.indexOf('#');
-      // A '#' inside a string would cut the line early: only the count moves a little.
-      if (hash >= 0) line = line.slice(0, hash);
-      line = line.split('"""').join('').split("'''").join('');
-      for (let i = 0; i < line.length; i++) {
-        if (line[i] === "'") single++;
-        else if (line[i] === '"') double++;
-      }
-      pos = end + 1;
-    }
-    return single > double ? "'" : '"';
+    const text = this.rawText(this.rootFile);
+    if (QUOTE_STYLE.text !== text) QUOTE_STYLE = { text, quote: quoteStyle(this.text(this.rootFile)) };
+    return QUOTE_STYLE.quote;
   }
+}
 
+/** The last text whose quote style was counted: every fix of an analysis asks for the same file's. */
+let QUOTE_STYLE: { text: string; quote: '"' | "'" } = { text: '', quote: '"' };
+
+/** Quote characters counted outside comments, triple quotes (docstrings) left out; double on a tie. */
+function quoteStyle(text: string): '"' | "'" {
+  let single = 0;
+  let double = 0;
+  for (let pos = 0; pos < text.length; ) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let line = text.slice(pos, end);
+    const hash = line.indexOf('#');
+    // A '#' inside a string would cut the line early: only the count moves a little.
+    if (hash >= 0) line = line.slice(0, hash);
+    line = line.split('"""').join('').split("'''").join('');
+    for (let i = 0; i < line.length; i++) {
+      if (line[i] === "'") single++;
+      else if (line[i] === '"') double++;
+    }
+    pos = end + 1;
+  }
+  return single > double ? "'" : '"';
 }
 
 /** Whether a module imports `os` at its top level (`import os`, `import os.path`, `import sys, os`, `import os as x` does not count). */

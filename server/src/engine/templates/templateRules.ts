@@ -261,10 +261,8 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
         report(f.confident ? 'DJD201' : 'DJD202', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production. Its quote cannot be written inside {% static %} as it is: rename the file, or write the tag by hand.`, []);
       } else if (!f.served) {
         // Each "did you mean" is its own explicit fix (never applied by fix-all).
-        const cache = (ctx.suggestions ??= new Map<string, string[]>());
-        let suggestions = cache.get(f.path);
-        if (!suggestions) cache.set(f.path, (suggestions = closestStaticPaths(ctx.index, f.path)));
-        const guesses = suggestions.map((s): Fix => ({ title: `Use {% static '${s}' %} (did you mean '${s}'?)`, safe: false, edits: [staticEdit(file, text, s, f.suffix, f.c)] }));
+        const suggestions = suggestionsFor(ctx, f.path);
+        const guesses = suggestions.filter((s) => !/['"]/.test(s)).map((s): Fix => ({ title: `Use {% static '${s}' %} (did you mean '${s}'?)`, safe: false, edits: [staticEdit(file, text, s, f.suffix, f.c)] }));
         for (const g of guesses) needsLoad.add(g);
         const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
         if (f.confident) report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}', and no static folder has '${f.path}'. Fix the path first, then use {% static %}: with ManifestStaticFilesStorage, {% static %} of a missing file is a 500 in production.${hint}`, guesses);
@@ -324,10 +322,7 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
     if (!path || path.endsWith('/') || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
     if (ctx.index.has(path) || maybeServedByInvisibleApp(ctx.finders, path)) return;
     const valueStart = token.contentStart + token.content.indexOf(m[1] + path + m[1]) + 1;
-    // The same missing path recurs across templates: its suggestions are computed once per context.
-    const cache = (ctx.suggestions ??= new Map<string, string[]>());
-    let suggestions = cache.get(path);
-    if (!suggestions) cache.set(path, (suggestions = closestStaticPaths(ctx.index, path)));
+    const suggestions = suggestionsFor(ctx, path);
     const fixes: Fix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ file, start: valueStart, end: valueStart + path.length, newText: s }] }));
     report('DJD205', valueStart, valueStart + path.length, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`, fixes);
   }
@@ -426,6 +421,14 @@ function assemble(file: string, text: string, ctx: TemplateContext, chunks: Chun
   }
   missingLoad(Infinity);
   return out;
+}
+
+/** "Did you mean" paths for a missing one: the same path recurs across templates, so they are computed once per context. */
+function suggestionsFor(ctx: TemplateContext, path: string): string[] {
+  const cache = (ctx.suggestions ??= new Map<string, string[]>());
+  let suggestions = cache.get(path);
+  if (!suggestions) cache.set(path, (suggestions = closestStaticPaths(ctx.index, path)));
+  return suggestions;
 }
 
 /** Which elements have an attribute that may load an asset. */
@@ -573,8 +576,8 @@ function staticEdit(file: string, text: string, path: string, suffix: string, c:
 function staticTag(path: string, suffix: string, c: Candidate): string {
   const outer = c.cssQuote || c.attributeQuote;
   const inner = outer === "'" ? '"' : "'";
-  const escaped = path.includes(inner) ? path.replace(inner === "'" ? /'/g : /"/g, '') : path;
-  const tag = `{% static ${inner}${escaped}${inner} %}${suffix}`;
+  // Callers never pass a path with a quote (it cannot be written without changing the path).
+  const tag = `{% static ${inner}${path}${inner} %}${suffix}`;
   return c.unquotedAttribute ? `"${tag.replace(/"/g, "'")}"` : tag;
 }
 
