@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as posix from 'node:path/posix';
 import { DjangoProject } from './engine/project/project';
-import { IGNORED_DIRECTORIES, looksLikeSettingsPath } from './engine/project/layout';
+import { looksLikeSettingsPath } from './engine/project/layout';
 import { SETTINGS_RULES } from './engine/rules/settingsRules';
 import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
@@ -22,6 +22,7 @@ import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/find
 import { replaceFile } from './safeWrite';
 import { ioReason, readSource, toPosix } from './host/read';
 import { listSkippedStaticFolders } from './host/staticTrees';
+import { findManagePy, walkSync, WALK_LIMITS } from './host/walk';
 
 // esbuild inlines the manifest, so the bundle reports the version it was built from.
 const manifest = require('../../package.json') as { version: string };
@@ -29,12 +30,6 @@ const manifest = require('../../package.json') as { version: string };
 const TOOL = 'django-deploy';
 const INFORMATION_URI = 'https://docs.djangoproject.com/en/stable/howto/deployment/checklist/';
 const MAX_FIX_PASSES = 10;
-const MAX_WALK_ENTRIES = 100_000;
-
-/** Directories walked for their sub-directories only (STATICFILES_DIRS may point into them), this deep. */
-const LISTED_ONLY_DEPTH = 3;
-/** Directories never entered at all. */
-const NEVER_ENTERED = new Set(['.git', '.hg', '.svn', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache']);
 
 const USAGE = `Usage: django-deploy check [options] [PATH...]
 
@@ -210,72 +205,8 @@ function readText(file: string): TextFile | { error: string; unloadable?: boolea
   return r.ok ? { text: r.text, bom: r.bom } : { error: r.reason, unloadable: r.unloadable };
 }
 
-interface Listing {
-  files: string[];
-  directories: string[];
-  /** Stopped at MAX_WALK_ENTRIES (a settings file named outside any project, e.g. in /tmp). */
-  truncated: boolean;
-}
-
-/** Every file and directory under `root`, skipping virtualenvs, caches and build output. */
-function walk(root: string): Listing {
-  const out: Listing = { files: [], directories: [root], truncated: false };
-  const visit = (dir: string, listedOnly: number | undefined) => {
-    if (out.files.length + out.directories.length > MAX_WALK_ENTRIES) {
-      out.truncated = true;
-      return;
-    }
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // an unreadable folder holds nothing we can check
-    }
-    for (const entry of entries) {
-      const full = `${dir}/${entry.name}`;
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = fs.statSync(full);
-          isDirectory = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue; // dangling link
-        }
-        if (isDirectory) {
-          out.directories.push(full); // exists, but not followed (no cycles)
-          continue;
-        }
-      }
-      if (isDirectory) {
-        if (NEVER_ENTERED.has(entry.name)) continue;
-        out.directories.push(full);
-        if (listedOnly !== undefined) {
-          if (listedOnly > 1) visit(full, listedOnly - 1);
-        } else if (IGNORED_DIRECTORIES.has(entry.name) || entry.name === 'site-packages') {
-          visit(full, LISTED_ONLY_DEPTH);
-        } else {
-          visit(full, undefined);
-        }
-      } else if (listedOnly === undefined && (isFile || entry.name.endsWith('.py'))) {
-        // A .py that is not a regular file (a FIFO, a device) is listed too: reading it refuses
-        // it with the reason, instead of the walk hiding it.
-        out.files.push(full);
-      }
-    }
-  };
-  visit(root, undefined);
-  return out;
-}
-
 /** The project root for a path: the nearest folder holding manage.py, else `fallback`. */
-function projectRootFor(start: string, fallback: string): string {
-  for (let dir = start; ; dir = posix.dirname(dir)) {
-    if (fs.existsSync(`${dir}/manage.py`)) return dir;
-    if (dir === posix.dirname(dir)) return fallback;
-  }
-}
+const projectRootFor = (start: string, fallback: string) => findManagePy(start) ?? fallback;
 
 const isUnder = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith('/') ? dir : dir + '/');
 
@@ -320,8 +251,8 @@ class CheckedProject {
         return read.text;
       },
     });
-    const listing = walk(root);
-    if (listing.truncated) process.stderr.write(`${TOOL}: listed only the first ${MAX_WALK_ENTRIES} entries of ${display(root)}; run it on the project folder\n`);
+    const listing = walkSync(root, { maxEntries: WALK_LIMITS.projectEntries, maxDepth: WALK_LIMITS.projectDepth });
+    for (const note of listing.notes) process.stderr.write(`${TOOL}: ${note}\n`);
     this.engine.setConfig({
       productionSettings: [...files, ...options.production.map((p) => productionSetting(p))],
       djangoVersion: options.djangoVersion,
@@ -341,7 +272,7 @@ class CheckedProject {
     }
     // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so
     // (after every file is in: the settings are analysed once for it, and that analysis stands).
-    listSkippedStaticFolders(this.engine, (m) => process.stderr.write(`${TOOL}: ${m}\n`));
+    listSkippedStaticFolders(this.engine, (m) => process.stderr.write(`${TOOL}: ${m}\n`), listing.unentered);
   }
 
   private noteRead(file: string, read: TextFile): void {

@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, copyFixture, uriOf } from './lspClient';
 
@@ -103,6 +103,68 @@ describe('deployment checklist on a large project', () => {
       assert.equal(templates.status, 'fail');
       assert.equal(templates.placeCount, 400);
       assert.equal(templates.places.length, 200);
+      assert.deepEqual(client.errorLogs(), []);
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
+  });
+});
+
+describe('whole-project passes run in slices, off the request path', () => {
+  /** The split fixture with `count` templates of about 150 lines, each with raw static paths. */
+  function bigProject(count: number) {
+    const fixture = copyFixture('split');
+    const dir = join(fixture.root, 'templates/pages');
+    mkdirSync(dir, { recursive: true });
+    const body = Array.from({ length: 50 }, (_, i) => `<div class="row-${i}">\n  <img src="/static/img/p${i}.png" alt="">\n  <p>{{ item.title }} {% if item.ok %}yes{% endif %}</p>\n</div>`).join('\n');
+    for (let i = 0; i < count; i++) writeFileSync(join(dir, `page_${i}.html`), `{% extends "base.html" %}\n{% block content %}\n${body}\n{% endblock %}\n`);
+    return fixture;
+  }
+
+  it('diagnostics of a document being typed in arrive while a checklist of 3,000 templates is still running', async () => {
+    const fixture = bigProject(3000);
+    const client = new LspClient();
+    try {
+      await client.initialize(fixture.root, { capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } } });
+      let checklistDone = false;
+      const checklist = client.request('djangoDeploy/checklist', {}, 120_000).then((r) => {
+        checklistDone = true;
+        return r;
+      });
+      // Mid-pass: the checklist has reported progress at least once.
+      await client.waitForNotification('$/progress', (p: { value: { kind: string } }) => p.value.kind === 'report', 60_000);
+      const file = join(fixture.root, 'shop/settings/production.py');
+      const uri = uriOf(file);
+      const text = readFileSync(file, 'utf8');
+      client.open(uri, text);
+      await client.waitForDiagnostics(uri, 1, 30_000);
+      const version = client.change(uri, [{ text: `${text}DEBUG = True\n` }]);
+      const typed = await client.waitForDiagnostics(uri, version, 30_000);
+      assert.equal(checklistDone, false, 'the diagnostics did not wait for the checklist');
+      assert.ok(typed.diagnostics.some((d) => d.code === 'security.W018'), 'DEBUG = True is reported');
+      const result = await checklist;
+      const templates = result.projects[0].items.find((i: { id: string }) => i.id === 'templates-static');
+      assert.equal(templates.placeCount, 3000 * 50);
+      assert.deepEqual(client.errorLogs(), []);
+    } finally {
+      await client.shutdown();
+      fixture.cleanup();
+    }
+  });
+
+  it('a cancelled checklist answers RequestCancelled, and the server answers the next one in full', async () => {
+    const fixture = bigProject(2000);
+    const client = new LspClient();
+    try {
+      await client.initialize(fixture.root, { capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true } } });
+      const first = client.cancellableRequest('djangoDeploy/checklist', {}, 120_000);
+      await client.waitForNotification('$/progress', (p: { value: { kind: string } }) => p.value.kind === 'report', 60_000);
+      first.cancel();
+      await assert.rejects(first.response, (e: { code?: number }) => e.code === -32800);
+      const again = await client.request('djangoDeploy/checklist', {}, 120_000);
+      const templates = again.projects[0].items.find((i: { id: string }) => i.id === 'templates-static');
+      assert.equal(templates.placeCount, 2000 * 50);
       assert.deepEqual(client.errorLogs(), []);
     } finally {
       await client.shutdown();

@@ -118,7 +118,7 @@ export class LspClient {
         method,
         resolve: (m) => {
           clearTimeout(timer);
-          if (m.error) reject(new Error(`${method} failed: ${m.error.message}`));
+          if (m.error) reject(Object.assign(new Error(`${method} failed: ${m.error.message}`), { code: m.error.code }));
           else resolveRequest(m.result as T);
         },
         reject: (e) => {
@@ -128,6 +128,13 @@ export class LspClient {
       });
       this.send({ jsonrpc: '2.0', id, method, params });
     });
+  }
+
+  /** A request that can be cancelled with $/cancelRequest; a failed response rejects with an Error carrying its `code`. */
+  cancellableRequest<T = any>(method: string, params?: unknown, timeoutMs = DEFAULT_TIMEOUT): { response: Promise<T>; cancel(): void } {
+    const id = this.nextId;
+    const response = this.request<T>(method, params, timeoutMs);
+    return { response, cancel: () => this.notify('$/cancelRequest', { id }) };
   }
 
   notify(method: string, params?: unknown): void {

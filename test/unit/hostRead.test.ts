@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSource, MAX_FILE_BYTES } from '../../server/src/host/read';
-import { probeStaticRoot } from '../../server/src/lsp/fileSystem';
+import { probeStaticRoot } from '../../server/src/host/walk';
 
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'django-deploy-read-'));
@@ -75,7 +75,7 @@ test('PEP 263: a coding declaration on line 1 or 2 decodes the module as Python 
   }
 });
 
-test('the STATIC_ROOT probe looks at a bounded number of entries: a tree of 30,000 empty folders is "not seen whole", not "empty"', { timeout: 60_000 }, () => {
+test('the STATIC_ROOT probe looks at a bounded number of entries: a tree of 30,000 empty folders is "not seen whole", not "empty"', { timeout: 60_000 }, async () => {
   const { dir, done } = scratch();
   try {
     for (let i = 0; i < 150; i++) {
@@ -83,7 +83,7 @@ test('the STATIC_ROOT probe looks at a bounded number of entries: a tree of 30,0
       mkdirSync(parent);
       for (let j = 0; j < 200; j++) mkdirSync(join(parent, `e${j}`));
     }
-    const probe = probeStaticRoot(dir);
+    const probe = await probeStaticRoot(dir);
     assert.equal(probe.exists, true);
     assert.equal(probe.files, 0);
     assert.equal(probe.truncated, true);
@@ -91,7 +91,7 @@ test('the STATIC_ROOT probe looks at a bounded number of entries: a tree of 30,0
     const small = scratch();
     try {
       writeFileSync(join(small.dir, 'a.css'), '');
-      assert.deepEqual(probeStaticRoot(small.dir), { exists: true, files: 1, manifest: false, truncated: false });
+      assert.deepEqual(await probeStaticRoot(small.dir), { exists: true, files: 1, manifest: false, truncated: false });
     } finally {
       small.done();
     }

@@ -1,65 +1,68 @@
 // Static folders the settings name (STATICFILES_DIRS entries, apps' static/) are listed whole,
-// even when they sit where the workspace walks never go (`frontend/dist`, `build/static`,
-// `node_modules/some-package/dist`): their files are what {% static %} paths resolve against.
-// One bounded, synchronous listing, used by both shells once the settings are known.
+// even where the workspace walks never go: a static folder under build output or dependencies
+// (`frontend/dist`, `build/static`, `node_modules/some-package/dist`), and the vendor folders a
+// walked static folder holds (`static/node_modules`, `static/bower_components`, `static/dist`).
+// Their files are what {% static %} paths resolve against. One bounded, synchronous listing per
+// folder (host/walk.ts), used by both shells once the settings are known, and again whenever
+// the settings name a folder not listed yet.
 
-import * as fs from 'node:fs';
 import { isIgnoredPath } from '../engine/project/layout';
 import type { DjangoProject } from '../engine/project/project';
+import { isFolder, walkSync, WALK_LIMITS } from './walk';
 
-/** Files listed per static folder at most. */
-export const MAX_STATIC_TREE_ENTRIES = 50_000;
-/** Folder depth below a static folder. */
-const MAX_DEPTH = 24;
+interface StaticTreeState {
+  /** Folders listed whole already. */
+  listed: Set<string>;
+  /** Folders the project walk did not enter (Listing.unentered). */
+  unentered: Set<string>;
+}
 
-/** Lists the static folders of `project` that the workspace walk skipped; returns how many files it added. */
-export function listSkippedStaticFolders(project: DjangoProject, log: (message: string) => void = () => undefined): number {
+const states = new WeakMap<DjangoProject, StaticTreeState>();
+
+function stateOf(project: DjangoProject): StaticTreeState {
+  let state = states.get(project);
+  if (!state) states.set(project, (state = { listed: new Set(), unentered: new Set() }));
+  return state;
+}
+
+/**
+ * Lists the parts of `project`'s static folders that the walk skipped and that are not listed
+ * yet; returns how many files it added. `unentered`: the folders a walk just left out.
+ */
+export function listSkippedStaticFolders(project: DjangoProject, log: (message: string) => void = () => undefined, unentered: readonly string[] = []): number {
+  const state = stateOf(project);
+  for (const folder of unentered) state.unentered.add(folder);
   let added = 0;
+  const list = (folder: string) => {
+    if (state.listed.has(folder)) return;
+    // A folder that does not exist must stay missing (staticfiles.W004 is about exactly that);
+    // it is looked at again should the settings be analysed again.
+    if (!isFolder(folder)) return;
+    state.listed.add(folder);
+    const listing = walkSync(folder, { maxEntries: WALK_LIMITS.staticTreeEntries, maxDepth: WALK_LIMITS.staticTreeDepth, mode: 'whole' });
+    for (const note of listing.notes) log(`Static folder: ${note}.`);
+    project.addDirectories(listing.directories);
+    project.addKnownFiles(listing.files);
+    added += listing.files.length;
+  };
   for (const folder of project.staticFolders()) {
+    if (state.listed.has(folder)) continue;
     const rel = folder.startsWith(project.root + '/') ? folder.slice(project.root.length) : undefined;
-    // Outside the workspace, or walked already.
-    if (rel === undefined || !isIgnoredPath(rel)) continue;
-    const { files, directories, truncated } = listTree(folder);
-    if (truncated) log(`Listed only the first ${MAX_STATIC_TREE_ENTRIES} entries of the static folder ${folder}.`);
-    project.addDirectories(directories);
-    project.addKnownFiles(files);
-    added += files.length;
+    if (rel === undefined) continue; // outside the workspace
+    if (isIgnoredPath(rel)) {
+      list(folder);
+      continue;
+    }
+    // Walked: only what the walk left out inside it.
+    for (const skipped of state.unentered) if (skipped.startsWith(folder + '/')) list(skipped);
   }
   return added;
 }
 
-/** Every file below `root` (symbolic links to folders are not followed), bounded; nothing when it is not a folder. */
-function listTree(root: string): { files: string[]; directories: string[]; truncated: boolean } {
-  const files: string[] = [];
-  const directories: string[] = [];
-  try {
-    // A folder that does not exist must stay missing (staticfiles.W004 is about exactly that).
-    if (!fs.statSync(root).isDirectory()) return { files, directories, truncated: false };
-  } catch {
-    return { files, directories, truncated: false };
-  }
-  directories.push(root);
-  let truncated = false;
-  const stack: [string, number][] = [[root, 0]];
-  while (stack.length) {
-    const [dir, depth] = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (files.length + directories.length >= MAX_STATIC_TREE_ENTRIES) {
-        truncated = true;
-        return { files, directories, truncated };
-      }
-      const full = `${dir}/${e.name}`;
-      if (e.isDirectory()) {
-        directories.push(full);
-        if (depth < MAX_DEPTH) stack.push([full, depth + 1]);
-      } else if (e.isFile() || e.isSymbolicLink()) files.push(full);
-    }
-  }
-  return { files, directories, truncated };
+/** Whether `path` lies in a static folder listed here for `project` (file events keep it current). */
+export function inListedStaticFolder(project: DjangoProject, path: string): boolean {
+  const state = states.get(project);
+  if (!state) return false;
+  for (const folder of state.listed) if (path.startsWith(folder + '/')) return true;
+  return false;
 }

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { Finding, Severity, TextEdit } from '../engine/findings';
 import { LineIndex } from '../engine/text';
-import { toPosix } from './fileSystem';
+import { toPosix } from '../host/read';
 
 export const SOURCE = 'Django Deploy';
 

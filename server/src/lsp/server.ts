@@ -10,6 +10,7 @@ import {
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type CodeActionParams,
   type CompletionItem,
@@ -30,18 +31,19 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../engine/findings';
 import { hoverSetting } from '../engine/hover';
 import type { SettingsModuleInfo } from '../engine/project/project';
-import { projectFacts, type Place } from '../engine/deploy/facts';
+import { projectFacts, scanForDeployment, scannedModules, type Place } from '../engine/deploy/facts';
 import { checklistMarkdown, deploymentChecklist, type ChecklistItem } from '../engine/deploy/checklist';
 import { compareServers, type Comparison } from '../engine/deploy/comparison';
 import { nginxConfig } from '../engine/deploy/nginx';
 import { fixAll, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
 import { engineConfig, SECTION } from './configuration';
 import { isVirtualPath, LineIndexCache, pathToUri, toDiagnostic, toRange, toWorkspaceEdit, uriToPath, type DiagnosticData, type Texts } from './convert';
-import { isDependencyFile, probeStaticRoot, unanalysableReason } from './fileSystem';
+import { unanalysableReason } from '../host/read';
+import { probeStaticRoot } from '../host/walk';
+import { isDependencyFile } from '../engine/project/requirements';
 import { WorkspaceIndex, type FileChange, type ProjectEntry } from './workspace';
+import { inSlices, isCancelled, nextTurn, withProgress } from './slices';
 
-/** From how many templates the checklist shows progress. */
-const PROGRESS_TEMPLATES = 300;
 
 /** How long diagnostics wait for the client's first workspace/configuration answer. */
 const CONFIGURATION_WAIT_MS = 1_000;
@@ -156,12 +158,15 @@ export class DjangoDeployServer {
     c.onCompletion((params) => this.guard('completion', [], () => this.completion(params)));
     c.onDocumentLinks((params) => this.guard('documentLink', [], () => this.documentLinks(params)));
     c.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
-    c.onExecuteCommand((params) => this.guard('executeCommand', null, () => this.executeCommand(params)));
-    c.onRequest(REQUESTS.checklist, () => this.guard('checklist', { projects: [] }, () => this.checklist()));
-    c.onRequest(REQUESTS.compareServers, () => this.guard('compareServers', { projects: [] }, () => this.compare()));
-    c.onRequest(REQUESTS.nginxConfig, () => this.guard('nginxConfig', null, () => this.nginx()));
+    c.onExecuteCommand((params, token) => this.guard('executeCommand', null, () => this.executeCommand(params, token)));
+    c.onRequest(REQUESTS.checklist, (_params: unknown, token: CancellationToken) => this.guard('checklist', { projects: [] }, () => this.checklist(token)));
+    c.onRequest(REQUESTS.compareServers, (_params: unknown, token: CancellationToken) => this.guard('compareServers', { projects: [] }, () => this.compare(token)));
+    c.onRequest(REQUESTS.nginxConfig, (_params: unknown, token: CancellationToken) => this.guard('nginxConfig', null, () => this.nginx(token)));
     c.onRequest(REQUESTS.problemCount, () => this.guard('problemCount', { errors: 0, warnings: 0, templates: 0 }, () => this.problemCount()));
-    c.onShutdown(() => this.index.stop());
+    c.onShutdown(() => {
+      this.stopped = true;
+      this.index.stop();
+    });
 
     this.documents.onDidOpen((e) => this.guard('didOpen', undefined, () => this.documentOpened(e.document)));
     this.documents.onDidChangeContent((e) => this.guard('didChange', undefined, () => this.documentChanged(e.document)));
@@ -391,30 +396,40 @@ export class DjangoDeployServer {
     setImmediate(() => this.guard('publishDiagnostics', undefined, () => this.flush()));
   }
 
-  /**
-   * Projects waiting for their background analysis, analysed one per turn of the event loop
-   * (so that messages are read in between) and never ahead of diagnostics a document waits for.
-   */
+  /** Projects waiting for their background analysis. */
   private preAnalysisQueue = new Set<ProjectEntry>();
-  private preAnalysisScheduled = false;
+  private preAnalysing = false;
+  /** The server is shutting down: background work stops. */
+  private stopped = false;
 
+  /**
+   * Analyses queued projects in the background: a project's settings in one turn of the event
+   * loop, then its templates a slice at a time. Messages are read in between, and a document
+   * waiting for its diagnostics always goes first.
+   */
   private preAnalyse(entry?: ProjectEntry): void {
     if (entry) this.preAnalysisQueue.add(entry);
-    if (this.preAnalysisScheduled || this.preAnalysisQueue.size === 0) return;
-    this.preAnalysisScheduled = true;
-    // setTimeout, not setImmediate: the loop polls for messages before it runs.
-    setTimeout(() => {
-      this.preAnalysisScheduled = false;
-      if (this.flushScheduled) {
-        // A document is waiting: its diagnostics first.
-        this.preAnalyse();
-        return;
+    if (this.preAnalysing) return;
+    this.preAnalysing = true;
+    void (async () => {
+      try {
+        while (this.preAnalysisQueue.size && !this.stopped) {
+          do await nextTurn();
+          while (this.flushScheduled);
+          const [next] = this.preAnalysisQueue;
+          this.preAnalysisQueue.delete(next);
+          try {
+            const { project } = next;
+            project.allFindings({ templates: false });
+            await inSlices(project.templateFiles().map((file) => () => void project.templateFindings(file)), { urgent: () => this.flushScheduled, stopped: () => this.stopped });
+          } catch (error) {
+            this.logError(`pre-analysis of ${next.root}`, error);
+          }
+        }
+      } finally {
+        this.preAnalysing = false;
       }
-      const [next] = this.preAnalysisQueue;
-      this.preAnalysisQueue.delete(next);
-      this.guard('pre-analysis', undefined, () => void next.project.allFindings());
-      this.preAnalyse();
-    }, 0);
+    })();
   }
 
   private flush(): void {
@@ -445,6 +460,10 @@ export class DjangoDeployServer {
         const entry = shown(d);
         if (entry) targets.set(d, entry);
       }
+    }
+    // An edit may name a static folder under build/ or dist/ not listed yet.
+    for (const entry of new Set(changed.map((p) => this.open.get(p)?.entry))) {
+      if (entry) this.guard('static folders', undefined, () => this.index.listNewStaticFolders(entry));
     }
     const forced = new Set(changed);
     for (const [path, entry] of targets) {
@@ -588,10 +607,10 @@ export class DjangoDeployServer {
   // -------------------------------------------------------------------------------------------
   // Commands
 
-  private async executeCommand(params: ExecuteCommandParams): Promise<unknown> {
+  private async executeCommand(params: ExecuteCommandParams, token: CancellationToken): Promise<unknown> {
     switch (params.command) {
       case COMMANDS.checkProject:
-        return this.checkProject();
+        return this.checkProject(token);
       case COMMANDS.applyFix:
         return this.applyFix(params.arguments?.[0] as ApplyFixArguments | undefined);
       default:
@@ -601,8 +620,9 @@ export class DjangoDeployServer {
   }
 
   /** Publishes the findings of every file of every project, open or not, and sums them up. */
-  private async checkProject(): Promise<CheckProjectResult> {
+  private async checkProject(token: CancellationToken): Promise<CheckProjectResult> {
     await this.index.whenScanned();
+    await this.prepare(this.index.entries(), { templates: true }, 'Django Deploy: checking the project', token);
     const result: CheckProjectResult = { settingsModules: [], findingCounts: { error: 0, warning: 0, information: 0, hint: 0 } };
     const previous = new Map(this.checked);
     const published = new Set<string>();
@@ -655,28 +675,28 @@ export class DjangoDeployServer {
   }
 
   /**
-   * The deployment checklist of every workspace folder. Templates are analysed in slices, with
-   * progress shown for large projects, so the server keeps answering meanwhile.
+   * Analyses in slices, off the request path, what a whole-project answer reads: every template
+   * (`templates`), every module scanned for async views (`deployment`). What follows it then
+   * finds the work done. Throws RequestCancelled when the request is cancelled.
    */
-  private async checklist(): Promise<ChecklistResult> {
+  private async prepare(entries: ProjectEntry[], what: { templates?: boolean; deployment?: boolean }, title: string, token?: CancellationToken): Promise<void> {
+    const units: (() => void)[] = [];
+    for (const { project } of entries) {
+      if (what.templates) for (const file of project.templateFiles()) units.push(() => void project.templateFindings(file));
+      if (what.deployment) for (const file of scannedModules(project).files) units.push(() => void scanForDeployment(project, file));
+    }
+    await withProgress(this.connection, title, units, { token, urgent: () => this.flushScheduled, stopped: () => this.stopped });
+  }
+
+  /** The deployment checklist of every workspace folder; templates and modules analysed in slices first. */
+  private async checklist(token?: CancellationToken): Promise<ChecklistResult> {
     const entries = await this.deploymentEntries();
-    const templates = entries.reduce((n, e) => n + e.project.templateFiles().length, 0);
-    const progress = templates > PROGRESS_TEMPLATES ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Django Deploy: checking the project', 0, `${templates.toLocaleString('en')} templates`, false);
+    await this.prepare(entries, { templates: true, deployment: true }, 'Django Deploy: checking the project', token);
     const result: ChecklistResult = { projects: [] };
-    try {
-      let done = 0;
-      for (const entry of entries) {
-        for (const file of entry.project.templateFiles()) {
-          entry.project.templateFindings(file);
-          if (++done % 100 === 0) {
-            progress?.report(Math.round((done / templates) * 100), `${done.toLocaleString('en')} of ${templates.toLocaleString('en')} templates`);
-            await new Promise((resolve) => setImmediate(resolve));
-          }
-        }
+    for (const entry of entries) {
         const facts = projectFacts(entry.project);
         const findings = this.index.visible(entry, entry.project.allFindings());
-        const items = deploymentChecklist(findings, facts, facts.staticRoot ? probeStaticRoot(facts.staticRoot) : undefined);
+        const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined);
         const texts = this.texts(entry);
         const name = folderName(entry);
         result.projects.push({
@@ -686,16 +706,15 @@ export class DjangoDeployServer {
           items: items.map((i) => ({ ...i, places: i.places.map((p) => this.location(p, texts)) })),
           markdown: checklistMarkdown(items, facts.settings?.module ?? name),
         });
-      }
-    } finally {
-      progress?.done();
     }
     return result;
   }
 
-  private async compare(): Promise<CompareServersResult> {
+  private async compare(token?: CancellationToken): Promise<CompareServersResult> {
     const result: CompareServersResult = { projects: [] };
-    for (const entry of await this.deploymentEntries()) {
+    const entries = await this.deploymentEntries();
+    await this.prepare(entries, { deployment: true }, 'Django Deploy: reading the project', token);
+    for (const entry of entries) {
       const c = compareServers(projectFacts(entry.project), entry.root);
       const texts = this.texts(entry);
       const at = (p: Place) => this.location(p, texts);
@@ -737,9 +756,10 @@ export class DjangoDeployServer {
   }
 
   /** The nginx config of the first workspace folder's project. */
-  private async nginx(): Promise<{ text: string; settingsModule: string | undefined } | null> {
+  private async nginx(token?: CancellationToken): Promise<{ text: string; settingsModule: string | undefined } | null> {
     const [entry] = await this.deploymentEntries();
     if (!entry) return null;
+    await this.prepare([entry], { deployment: true }, 'Django Deploy: reading the project', token);
     const facts = projectFacts(entry.project);
     const text = nginxConfig({ settingsModule: facts.settings?.module ?? '', staticUrl: facts.staticUrl, staticRoot: facts.staticRoot, mediaUrl: facts.mediaUrl, mediaRoot: facts.mediaRoot, allowedHosts: facts.allowedHosts, secureProxySslHeader: facts.secureProxySslHeader, sslRedirect: facts.sslRedirect, upstream: '127.0.0.1:8000' });
     return { text, settingsModule: facts.settings?.module };
@@ -776,6 +796,7 @@ export class DjangoDeployServer {
       const result = run();
       if (result instanceof Promise) {
         return result.catch((error) => {
+          if (isCancelled(error)) throw error; // the client asked for it: RequestCancelled
           this.logError(name, error);
           return empty;
         });

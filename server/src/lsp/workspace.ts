@@ -1,26 +1,15 @@
 // The workspace index: one DjangoProject per workspace folder, filled from a walk of the folder,
 // plus loose projects for documents opened outside every folder. Keeps the projects in step with
-// file events from the client. All disk access goes through fileSystem.ts.
+// file events from the client. All disk access goes through the host layer (host/).
 
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
-import { listSkippedStaticFolders } from '../host/staticTrees';
+import { inListedStaticFolder, listSkippedStaticFolders } from '../host/staticTrees';
+import { folderTreatment } from '../engine/project/layout';
 import { DjangoProject } from '../engine/project/project';
-import {
-  findManagePy,
-  isProjectFile,
-  isSkippedPath,
-  listChainSync,
-  readTextFile,
-  walkFolder,
-  type Listing,
-} from './fileSystem';
+import { readSource } from '../host/read';
+import { findManagePy, isWalkedFile, listFolderChain, walkAsync, WALK_LIMITS, type Listing } from '../host/walk';
 import { isVirtualPath } from './convert';
-
-/** Entries listed in a workspace folder before the walk stops. */
-export const MAX_FOLDER_ENTRIES = 50_000;
-/** Entries listed around a document opened outside every workspace folder. */
-export const MAX_LOOSE_ENTRIES = 5_000;
 
 /**
  * Rules that conclude from a folder or file missing in the listing that it does not exist (a
@@ -76,7 +65,7 @@ export class WorkspaceIndex {
     this.folders.push(entry);
     // Deepest first, so that a document goes to the innermost folder.
     this.folders.sort((a, b) => b.root.length - a.root.length);
-    entry.scan = this.walk(entry, MAX_FOLDER_ENTRIES);
+    entry.scan = this.walk(entry, WALK_LIMITS.projectEntries);
     return entry;
   }
 
@@ -108,7 +97,7 @@ export class WorkspaceIndex {
     if (isVirtualPath(path)) return;
     const dir = posix.dirname(path);
     if (entry.listed.has(dir)) return;
-    const listing = listChainSync(dir, entry.root);
+    const listing = listFolderChain(dir, entry.root);
     for (const d of listing.directories) entry.listed.add(d);
     this.handIn(entry, listing);
   }
@@ -117,18 +106,16 @@ export class WorkspaceIndex {
   fileChanged(path: string, change: FileChange, isOpen: boolean): ProjectEntry[] {
     const changed: ProjectEntry[] = [];
     if (isVirtualPath(path)) return changed;
-    if (!isProjectFile(path)) {
-      // Any other file that appears proves its folders exist (a new STATICFILES_DIRS folder).
-      if (change === 'created') {
-        for (const entry of this.entriesContaining(path)) {
+    for (const entry of this.entriesContaining(path)) {
+      if (!isWalkedFile(entry.root, path) && !inListedStaticFolder(entry.project, path)) {
+        // The walk does not list it; still, a file appearing in build output proves its folders
+        // exist (a new STATICFILES_DIRS folder under build/). Dependencies and caches: nothing.
+        if (change === 'created' && !underSkippedFolder(entry.root, path)) {
           entry.project.addDirectories(foldersBetween(entry.root, posix.dirname(path)));
           changed.push(entry);
         }
+        continue;
       }
-      return changed;
-    }
-    for (const entry of this.entriesContaining(path)) {
-      if (isSkippedPath(entry.root, path)) continue;
       const { project } = entry;
       if (isOpen) {
         // The open document is the truth; only its existence matters.
@@ -171,7 +158,12 @@ export class WorkspaceIndex {
   }
 
   private createEntry(root: string, folderUri: string | undefined): ProjectEntry {
-    const project = new DjangoProject(root, { readFile: readTextFile });
+    const project = new DjangoProject(root, {
+      readFile: (path) => {
+        const read = readSource(path);
+        return read.ok ? read.text : undefined;
+      },
+    });
     const entry: ProjectEntry = { project, root: project.root, folderUri, scanned: false, listingComplete: false, scan: Promise.resolve(), listed: new Set() };
     this.options.configure(entry);
     return entry;
@@ -180,12 +172,12 @@ export class WorkspaceIndex {
   /** A project for a document outside every workspace folder: rooted where manage.py is. */
   private createLoose(path: string): ProjectEntry {
     const dir = posix.dirname(path);
-    const managed = isVirtualPath(path) ? undefined : findManagePy(dir);
+    const managed = isVirtualPath(path) ? undefined : findManagePy(dir, 4);
     const entry = this.createEntry(managed ?? dir, undefined);
     this.loose.push(entry);
     if (managed) {
       this.options.log(`${path} is outside the workspace folders: analysing it with the project at ${managed}.`);
-      entry.scan = this.walk(entry, MAX_LOOSE_ENTRIES);
+      entry.scan = this.walk(entry, WALK_LIMITS.looseEntries);
     } else {
       // Only the document's own folder is listed: folders below it are unknown, not missing.
       entry.scanned = true;
@@ -197,11 +189,12 @@ export class WorkspaceIndex {
   private async walk(entry: ProjectEntry, maxEntries: number): Promise<void> {
     const started = Date.now();
     try {
-      const listing = await walkFolder(entry.root, { maxEntries, log: this.options.log, stopped: () => this.stopped });
+      const listing = await walkAsync(entry.root, { maxEntries, maxDepth: WALK_LIMITS.projectDepth, stopped: () => this.stopped });
       if (this.stopped) return;
+      for (const note of listing.notes) this.options.log(`Indexing: ${note}.`);
       this.handIn(entry, listing);
       entry.listingComplete = listing.complete;
-      this.options.log(`Indexed ${entry.root}: ${listing.files.length} Python and dependency files, ${listing.directories.length} folders in ${Date.now() - started} ms${listing.complete ? '' : ' (partial listing)'}.`);
+      this.options.log(`Indexed ${entry.root}: ${listing.files.length} files, ${listing.directories.length} folders in ${Date.now() - started} ms${listing.complete ? '' : ' (partial listing)'}.`);
     } catch (error) {
       this.options.log(`Could not index ${entry.root}: ${(error as Error).message}`);
     } finally {
@@ -213,8 +206,12 @@ export class WorkspaceIndex {
   private handIn(entry: ProjectEntry, listing: Listing): void {
     entry.project.addKnownFiles(listing.files);
     entry.project.addDirectories(listing.directories);
-    // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so.
-    const added = listSkippedStaticFolders(entry.project, this.options.log);
+    this.listNewStaticFolders(entry, listing.unentered);
+  }
+
+  /** Static folders under dist/, build/, node_modules/… that the settings name: listed whole once they do. */
+  listNewStaticFolders(entry: ProjectEntry, unentered?: string[]): void {
+    const added = listSkippedStaticFolders(entry.project, this.options.log, unentered);
     if (added) this.options.log(`Listed ${added} files of static folders the walk skips.`);
   }
 }
@@ -227,6 +224,13 @@ function foldersBetween(root: string, dir: string): string[] {
     if (d === root || d === '/') break;
   }
   return out;
+}
+
+/** Whether a folder between `root` and the file `path` is one the walks never enter (dependencies, caches). */
+function underSkippedFolder(root: string, path: string): boolean {
+  const folders = path.slice(root.length + 1).split('/');
+  folders.pop();
+  return folders.some((name) => folderTreatment(name) === 'skip');
 }
 
 function contains(root: string, path: string): boolean {

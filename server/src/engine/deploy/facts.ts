@@ -122,13 +122,9 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
   const asyncViews: Place[] = [];
   const consumers: Place[] = [];
   const routing: Place[] = [];
-  const candidates = python
-    .filter((f) => !/\/(migrations|tests?)\//.test(f) && !/\/(settings|test_[^/]*|tests)\.py$/.test(f))
-    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
-  const scanned = candidates.slice(0, MAX_SCANNED);
-  for (const f of scanned.sort()) {
-    // Each module is read once and its text not kept; what it holds is remembered until it changes.
-    const found = project.derive(f, 'deployment', (text) => scanModule(f, text));
+  const scanned = scannedModules(project, python);
+  for (const f of scanned.files) {
+    const found = scanForDeployment(project, f);
     if (!found) continue;
     asyncViews.push(...found.asyncViews);
     consumers.push(...found.consumers);
@@ -172,7 +168,7 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
     wsgiApplication: stringSetting('WSGI_APPLICATION'),
     asgiApplication: stringSetting('ASGI_APPLICATION'),
     asyncViews,
-    scanned: { files: scanned.length, of: candidates.length },
+    scanned: { files: scanned.files.length, of: scanned.candidates },
     channels: {
       installedApps: installedApps.filter((a) => a === 'channels' || a === 'daphne'),
       routing,
@@ -196,6 +192,23 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
 }
 
 /** A module's async views, async consumers and (first) WebSocket routing. */
+/**
+ * The modules read for async views, consumers and routing: the project's own, nearest to the
+ * root first, MAX_SCANNED at most (`files`, sorted by path), out of `candidates`. Shells warm
+ * them with scanForDeployment in slices before asking for the facts.
+ */
+export function scannedModules(project: DjangoProject, python = project.knownFiles().python.filter((f) => !isIgnoredPath(f.slice(project.root.length)))): { files: string[]; candidates: number } {
+  const candidates = python
+    .filter((f) => !/\/(migrations|tests?)\//.test(f) && !/\/(settings|test_[^/]*|tests)\.py$/.test(f))
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  return { files: candidates.slice(0, MAX_SCANNED).sort(), candidates: candidates.length };
+}
+
+/** What one module holds for deployment. Each module is read once and its text not kept; what it holds is remembered until it changes. */
+export function scanForDeployment(project: DjangoProject, file: string): ReturnType<typeof scanModule> | undefined {
+  return project.derive(file, 'deployment', (text) => scanModule(file, text));
+}
+
 function scanModule(file: string, text: string): { asyncViews: Place[]; consumers: Place[]; routing: Place[] } {
   const out = { asyncViews: [] as Place[], consumers: [] as Place[], routing: [] as Place[] };
   if (!text.includes('async') && !text.includes('Router')) return out;

@@ -33,14 +33,32 @@ export function looksLikeSettingsPath(file: string): boolean {
   return /^(settings|config|conf)$/i.test(dir) && base !== 'urls.py' && base !== 'wsgi.py' && base !== 'asgi.py';
 }
 
-/** Directories that never hold project code. */
-export const IGNORED_DIRECTORIES = new Set([
-  'node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'env', '.env', '.tox', '.nox', 'site-packages',
-  'dist', 'build', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'staticfiles', '.idea', '.vscode-test', 'out',
-]);
+/**
+ * How a walk treats a folder, by its name: the one skip policy of both shells (host/walk.ts) and
+ * of the engine's own filters (isIgnoredPath).
+ * - `walk`: listed and entered.
+ * - `list`: build output (`dist/`, `build/`, collected `staticfiles/`): its sub-folders are listed
+ *   a few levels deep, because a STATICFILES_DIRS entry may be `frontend/build/static`; its files
+ *   are not. Static folders the settings name there are listed whole later (host/staticTrees.ts).
+ * - `skip`: version control, caches, virtualenvs and installed dependencies: known to exist,
+ *   never entered. A folder holding `pyvenv.cfg` is a virtualenv whatever its name (the walk
+ *   checks that itself).
+ */
+export type FolderTreatment = 'walk' | 'list' | 'skip';
 
+const SKIPPED_FOLDERS = new Set([
+  '.git', '.hg', '.svn', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox', '.idea', '.vscode-test',
+  'node_modules', 'bower_components', '.venv', 'venv', 'env', '.env', 'site-packages',
+]);
+const LISTED_FOLDERS = new Set(['dist', 'build', 'staticfiles', 'out']);
+
+export function folderTreatment(name: string): FolderTreatment {
+  return SKIPPED_FOLDERS.has(name) ? 'skip' : LISTED_FOLDERS.has(name) ? 'list' : 'walk';
+}
+
+/** Whether a path (relative to a project root, or absolute) goes through a folder the walks do not enter whole. */
 export function isIgnoredPath(path: string): boolean {
-  return path.split('/').some((part) => IGNORED_DIRECTORIES.has(part) || /^python\d/.test(part) && path.includes('/lib/'));
+  return path.split('/').some((part) => folderTreatment(part) !== 'walk' || /^python\d/.test(part) && path.includes('/lib/'));
 }
 
 /** `os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")` and its variants. */
