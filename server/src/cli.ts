@@ -252,7 +252,7 @@ class CheckedProject {
       },
     });
     const listing = walkSync(root, { maxEntries: WALK_LIMITS.projectEntries, maxDepth: WALK_LIMITS.projectDepth });
-    for (const note of listing.notes) process.stderr.write(`${TOOL}: ${note}\n`);
+    for (const note of listing.notes) say(note);
     this.engine.setConfig({
       productionSettings: [...files, ...options.production.map((p) => productionSetting(p))],
       djangoVersion: options.djangoVersion,
@@ -272,7 +272,7 @@ class CheckedProject {
     }
     // Static folders under dist/, build/, node_modules/…: listed whole once the settings say so
     // (after every file is in: the settings are analysed once for it, and that analysis stands).
-    listSkippedStaticFolders(this.engine, (m) => process.stderr.write(`${TOOL}: ${m}\n`), listing.unentered);
+    listSkippedStaticFolders(this.engine, say, listing.unentered);
   }
 
   private noteRead(file: string, read: TextFile): void {
@@ -458,6 +458,22 @@ function ownString(s: string): string {
   return s;
 }
 
+/**
+ * A line for a terminal or a CI log, whatever a repository put in its file names and settings:
+ * control, line-breaking and bidi characters are written as escapes (one finding stays one line,
+ * and reads as it is), and a line never starts with `::` (a GitHub Actions workflow command).
+ */
+export function terminalLine(line: string): string {
+  const escaped = line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return escaped.startsWith('::') ? `./${escaped}` : escaped;
+}
+
+/** Writes a message of the CLI's own on stderr, as one line. */
+const say = (message: string) => process.stderr.write(`${terminalLine(`${TOOL}: ${message}`)}\n`);
+
 /** One file's findings as printed: 1-based positions, one per place and code. */
 function diagnosticRows(file: string, text: string, findings: Finding[]): Diagnostic[] {
   const index = new LineIndex(text);
@@ -519,7 +535,7 @@ const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warn
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCount: number, unreadSettings = 0): string {
-  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${TEXT_SEVERITY[d.severity]} ${d.code} ${d.message}`);
+  const lines = diagnostics.map((d) => terminalLine(`${d.file}:${d.line}:${d.column}: ${TEXT_SEVERITY[d.severity]} ${d.code} ${d.message}`));
   const checked = [moduleCount || !templateCount ? plural(moduleCount, 'settings module') : '', templateCount ? plural(templateCount, 'template') : ''].filter(Boolean).join(' and ');
   const unread = unreadSettings ? ` ${plural(unreadSettings, 'settings module')} could not be analysed (see above).` : '';
   if (moduleCount === 0 && templateCount === 0 && diagnostics.length === 0) {
@@ -679,7 +695,7 @@ function check(options: Options): number {
       fixed += gone(before, after);
       for (const [file, reason] of p.notWritten) notWritten.push({ file: display(file), reason });
     }
-    for (const { file, reason } of notWritten) process.stderr.write(`${TOOL}: not fixed ${file}: ${reason}\n`);
+    for (const { file, reason } of notWritten) say(`not fixed ${file}: ${reason}`);
     let message = written.size ? `Fixed ${plural(fixed, 'problem')} in ${plural(written.size, 'file')}` : notWritten.length ? 'No fixes written' : 'No safe fixes to apply';
     if (notWritten.length) message += `; ${plural(notWritten.length, 'file')} left unchanged`;
     process.stderr.write(message + '.\n');
@@ -692,7 +708,7 @@ function check(options: Options): number {
       // Binary or undecodable: Django cannot load it either, nothing is hidden by skipping it.
       const settings = looksLikeSettingsPath(file) && !unloadable;
       if (settings) unreadSettings++;
-      process.stderr.write(`${TOOL}: ${settings ? 'could not analyse settings module' : 'skipped'} ${display(file)}: ${reason}\n`);
+      say(`${settings ? 'could not analyse settings module' : 'skipped'} ${display(file)}: ${reason}`);
     }
   }
 
@@ -722,7 +738,7 @@ function main(argv: string[]): number {
     return check(options);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${TOOL}: ${error.message}\n`);
+      say(error.message);
       return 2;
     }
     const detail = process.env.DJANGO_DEPLOY_DEBUG ? (error as Error).stack : (error as Error).message;

@@ -467,4 +467,24 @@ describe('odd files', () => {
       cleanup();
     }
   });
+
+  test('a file name cannot forge output: control and bidi characters are escaped, no line starts a CI workflow command', () => {
+    const { dir, cleanup } = copyOf(fixture('hardened'));
+    try {
+      // A settings package whose folder name holds a line break, a workflow command and a bidi override.
+      const evil = '::error file=x::\n::add-mask::secret\u202e';
+      mkdirSync(join(dir, evil));
+      writeFileSync(join(dir, evil, 'settings.py'), "DEBUG = True\nSECRET_KEY = 'x'\n");
+      const r = cli(['check', '--production', `${evil}/settings.py`, '.'], { cwd: dir });
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.ok(lines.some((l) => l.startsWith('./::error file=x::\\x0a::add-mask::secret\\u202e/settings.py:')), r.stdout);
+      for (const line of [...lines, ...r.stderr.split('\n')]) assert.ok(!line.startsWith('::'), line);
+      assert.ok(!/[\u202e\r]/.test(r.stdout));
+      // JSON keeps the real name.
+      const json = cliJson(['--production', `${evil}/settings.py`, '.'], { cwd: dir });
+      assert.ok(json.diagnostics.some((d) => d.file === `${evil}/settings.py`));
+    } finally {
+      cleanup();
+    }
+  });
 });
