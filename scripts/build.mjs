@@ -41,6 +41,7 @@ if (!production) {
     entryPoints: testEntries('test'),
     outdir: 'out/test',
     outbase: 'test',
-    external: ['vscode', 'mocha'],
+    // Loaded from node_modules: recheck starts workers from its own files; typescript is large.
+    external: ['vscode', 'mocha', 'recheck', 'typescript'],
   });
 }

@@ -82,9 +82,9 @@ export function parseDotenv(text: string): Record<string, string> {
   for (const raw of text.split(/\r\n|\r|\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(line);
     if (!m) continue;
-    let v = m[2];
+    let v = m[2].trimStart();
     const q = v[0];
     if ((q === '"' || q === "'") && v.length > 1 && v.indexOf(q, 1) > 0) {
       v = v.slice(1, v.indexOf(q, 1));

@@ -87,7 +87,7 @@ export function castString(raw: string, cast: EnvCast, library: EnvLibrary = 'os
       let parts: string[];
       if (library === 'decouple') parts = raw.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
       else if (library === 'environs') parts = raw === '' ? [] : raw.split(',').map((p) => p.trim());
-      else parts = (cast === 'tuple' ? raw.replace(/^\(+/, '').replace(/\)+$/, '') : raw).split(',').filter((p) => p.length > 0);
+      else parts = (cast === 'tuple' ? withoutParentheses(raw) : raw).split(',').filter((p) => p.length > 0);
       const items = parts.map(s);
       return ctx ? boundedItems(ctx.budget, cast, items) : { kind: cast, items };
     }
@@ -226,3 +226,11 @@ export function environSchema(keywords: Map<string, SyntaxNode>, ctx: EvalContex
   return schema;
 }
 
+/** django-environ's tuple: the value without its leading `(`s and trailing `)`s (a loop: `/\)+$/` is quadratic on a run of them). */
+function withoutParentheses(raw: string): string {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw[start] === '(') start++;
+  while (end > start && raw[end - 1] === ')') end--;
+  return raw.slice(start, end);
+}

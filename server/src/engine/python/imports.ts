@@ -162,13 +162,17 @@ export function importsIn(run: ModuleRun, body: SyntaxNode): { project: string[]
   for (let c = body.firstChild; c; c = c.nextSibling) {
     if (c.name !== 'ImportStatement') continue;
     const t = run.src(c);
-    const m = /^from\s+(\.*)([\w.]*)\s+import/.exec(t) ?? /^import\s+()([\w.]+)/.exec(t);
+    // One run of dots and names, split after: two neighbouring patterns that can match the same
+    // characters backtrack quadratically on a long line.
+    const m = /^(?:from\s+([.\w]+)\s+import|import\s+([\w.]+))/.exec(t);
     if (!m) continue;
-    const absolute = m[1] ? resolveRelative(run, m[1].length, m[2]) : m[2];
+    const dotted = m[1] ?? m[2];
+    const dots = m[1] ? dotted.length - dotted.replace(/^\.+/, '').length : 0;
+    const absolute = dots ? resolveRelative(run, dots, dotted.slice(dots)) : dotted;
     if (!absolute) continue;
     const top = absolute.split('.')[0];
     if (KNOWN_MODULES.has(absolute) || STDLIB.has(top)) continue;
-    if (m[1] || run.options.moduleExists(absolute) || run.options.moduleExists(top)) project.push(absolute);
+    if (dots || run.options.moduleExists(absolute) || run.options.moduleExists(top)) project.push(absolute);
     else thirdParty.push(absolute);
   }
   return { project, thirdParty };

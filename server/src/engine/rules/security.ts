@@ -672,7 +672,7 @@ function insertMiddleware(ctx: RuleContext, path: string, where: 'first' | 'last
     edit = multiline ? { start: at, newText: `\n${indent}${item},` } : { start: at, newText: literal.length > 2 ? `${item}, ` : item };
   } else {
     const inner = literal.slice(1, -1);
-    const trimmed = inner.replace(/\s+$/, '');
+    const trimmed = inner.trimEnd();
     const at = b.valueRange.start + 1 + trimmed.length;
     const needsComma = trimmed.length > 0 && !trimmed.endsWith(',');
     edit = multiline ? { start: at, newText: `${needsComma ? ',' : ''}\n${indent}${item},` } : { start: at, newText: `${trimmed.length ? (needsComma ? ', ' : ' ') : ''}${item}` };

@@ -49,7 +49,8 @@ function envCastFix(ctx: RuleContext, name: string, env: EnvValue): Fix | undefi
     replacement = src.replace(/^(\s*[A-Za-z_][\w]*)\s*\(/, '$1.bool(');
     if (replacement === src) replacement = undefined;
   } else if (env.accessor === 'config') {
-    replacement = /\)\s*$/.test(src) ? src.replace(/\s*\)\s*$/, ', cast=bool)') : undefined;
+    const call = src.trimEnd();
+    replacement = call.endsWith(')') ? `${call.slice(0, -1).trimEnd()}, cast=bool)` : undefined;
   }
   if (!replacement) return undefined;
   return { title: `Read ${env.variable} as a boolean`, safe: true, edits: [{ file: r.file, start: r.start, end: r.end, newText: replacement }] };
