@@ -21,7 +21,7 @@ test('contributed commands and registered commands are the same set, all in the 
 test('Workspace Trust and virtual workspaces are declared; commands that run Python need trust', () => {
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
   // Settings that run a program or change what is read from disk: a cloned repository's .vscode/settings.json must not set them.
-  for (const key of ['djangoDeploy.python', 'djangoDeploy.templates.extraGlobs']) assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
+  for (const key of ['djangoDeploy.python', 'djangoDeploy.templates.extraGlobs', 'djangoDeploy.productionSettings']) assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
   assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
   for (const id of ['djangoDeploy.runCheckDeploy', 'djangoDeploy.runCollectstatic']) assert.equal(contributed.find((c) => c.command === id)?.enablement, 'isWorkspaceTrusted', id);
 });
