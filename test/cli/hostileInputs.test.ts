@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from './helpers';
 import { LspClient, uriOf } from '../protocol/lspClient';
+import { maskDeepNesting, parsePython } from '../../server/src/engine/python/parse';
+import { LIMITS } from '../../server/src/engine/python/budget';
+import { pyRepr } from '../../server/src/engine/python/values';
+import { SETTINGS, settingsProject } from '../unit/helpers';
 
 /** A project with manage.py pointing at shop.settings, and `settings` written by the caller. */
 function project(): { root: string; done: () => void } {
@@ -125,6 +129,71 @@ describe('hostile inputs through the language server, no file opened', () => {
       assert.deepEqual(client.errorLogs(), []);
     } finally {
       await client.shutdown();
+      done();
+    }
+  });
+});
+
+describe('nesting Python refuses: blanked before parsing, never a stack overflow or a crawl', () => {
+  const max = LIMITS.parseNesting;
+  const hostile: [string, string][] = [
+    ['50,000 nested parentheses', `Y = ${'('.repeat(50_000)}1${')'.repeat(50_000)}`],
+    ['50,000 nested lists', `Y = ${'['.repeat(50_000)}${']'.repeat(50_000)}`],
+    ['an f-string nesting 50,000 parentheses', `Y = f"{${'('.repeat(50_000)}1${')'.repeat(50_000)}}"`],
+    ['100,000 `not` in a row', `Y = ${'not '.repeat(100_000)}x`],
+    ['200,000 unary minus signs', `Y = ${'-'.repeat(200_000)}1`],
+    ['100,000 stars in a list', `Y = [${'*'.repeat(100_000)}x]`],
+  ];
+  for (const [what, statement] of hostile) {
+    test(`${what}: the module is read on, DEBUG = True after it is a finding, quickly`, { timeout: 30_000 }, () => {
+      const started = Date.now();
+      const p = settingsProject(`${statement}\nDEBUG = True\nSECRET_KEY = 'x'\n`);
+      const findings = p.findingsFor(SETTINGS).filter((f) => !f.inherited);
+      const debug = findings.find((f) => f.code === 'security.W018');
+      assert.ok(debug, findings.map((f) => f.code).join(' '));
+      assert.equal(p.text(SETTINGS)!.slice(debug.start, debug.end), 'DEBUG', 'offsets are those of the real text');
+      const y = p.scopeOf(SETTINGS)!.get('Y');
+      assert.ok(y, 'the statement keeps its name');
+      assert.match(pyRepr(y.value, 1000), /unknown/, 'what lies past the bounds is unknown');
+      assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+    });
+  }
+
+  test('what is blanked: only past the bound, offsets and line breaks kept, strings and comments not counted', () => {
+    const ok = `A = ${'('.repeat(max)}1${')'.repeat(max)}\nB = ${'not '.repeat(max)}x\nC = ${'- '.repeat(max)}1\n`;
+    assert.equal(maskDeepNesting(ok), ok, 'at the bound nothing changes');
+    const inStrings = `S = "${'('.repeat(1_000)}"\nT = '''${'['.repeat(1_000)}\n'''\n# ${'{'.repeat(1_000)}\nU = "${'not '.repeat(1_000)}"\n`;
+    assert.equal(maskDeepNesting(inStrings), inStrings, 'brackets and operators in strings and comments are text');
+    const deep = `X = ${'['.repeat(max + 5)}\n1\n${']'.repeat(max + 5)} + 2\nY = 3\n`;
+    const masked = maskDeepNesting(deep);
+    const breaks = (t: string) => [...t].flatMap((c, i) => (c === '\n' ? [i] : []));
+    assert.equal(masked.length, deep.length);
+    assert.deepEqual(breaks(masked), breaks(deep), 'line breaks stay');
+    assert.ok(masked.startsWith(`X = ${'['.repeat(max)} `), 'the outer brackets stay');
+    assert.ok(masked.endsWith(`${']'.repeat(max)} + 2\nY = 3\n`), 'the brackets that close the kept ones, and what follows, stay');
+    const runs = `V = ${'not '.repeat(max + 50)}x\n`;
+    assert.equal(maskDeepNesting(runs), `V = ${'not '.repeat(max)}${' '.repeat(4 * 50)}x\n`);
+  });
+
+  test('an edit after a blanked statement re-parses the real text (no tree of the blanked copy reused)', () => {
+    const text = `Y = ${'('.repeat(5_000)}1${')'.repeat(5_000)}\nDEBUG = True\n`;
+    const first = parsePython(text);
+    const second = parsePython(text.replace('DEBUG = True', 'DEBUG = False'), first);
+    assert.equal(second.tree.length, second.text.length);
+    const third = parsePython('A = 1\nDEBUG = True\n', second);
+    assert.equal(third.tree.topNode.getChildren('AssignStatement').length, 2);
+  });
+
+  test('the CLI on a module nesting 50,000 parentheses: its findings, exit 1, no internal error', { timeout: 30_000 }, async () => {
+    const { root, done } = project();
+    try {
+      writeFileSync(join(root, 'shop', 'settings.py'), `Y = ${'('.repeat(50_000)}1${')'.repeat(50_000)}\nSECRET_KEY = 'x'\nDEBUG = True\nALLOWED_HOSTS = []\n`);
+      const r = await run(['check', '--format', 'json', '.'], root);
+      assert.doesNotMatch(r.stderr, /internal error|call stack/i, r.stderr);
+      assert.equal(r.status, 1, r.stderr);
+      const debug = (JSON.parse(r.stdout) as { diagnostics: { code: string; line: number }[] }).diagnostics.find((d) => d.code === 'security.W018');
+      assert.equal(debug?.line, 3);
+    } finally {
       done();
     }
   });

@@ -4,7 +4,7 @@
 // namespaceStatements.ts). Free functions over the ModuleRun (execute.ts).
 
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/python';
+import { parseFragment } from './parse';
 import { Tree, NodeType } from '@lezer/common';
 import { significantChildren } from './evaluate';
 import { type Value, UNKNOWN, unknown, isSequence } from './values';
@@ -93,7 +93,7 @@ function recoverSwallowedLines(run: ModuleRun, node: SyntaxNode, conditional: st
   // so that thousands of open brackets cannot make a keystroke quadratic.
   run.recovered += node.to - restart;
   if (run.recovered > LIMITS.recoveryFactor * text.length + 10_000) return true;
-  const sub = parser.parse(text.slice(restart, node.to));
+  const sub = parseFragment(text.slice(restart, node.to));
   const placed = new Tree(NodeType.none, [sub], [restart], node.to);
   const script = placed.topNode.firstChild;
   const saved = run.current;

@@ -33,6 +33,13 @@ export const LIMITS = {
   someCandidates: 64,
   /** Text parsed again to recover lines swallowed by an open bracket, per character of the module. */
   recoveryFactor: 4,
+  /**
+   * Brackets open at once, or prefix operators in a row (`not not …`), that reach the parser
+   * (CPython's tokenizer refuses more than 200 brackets: "too many nested parentheses"). Deeper
+   * is blanked before parsing (parse.ts maskDeepNesting): lezer's tree building recurses once per
+   * level (50,000 `(` overflowed the native stack) and crawls through long operator runs.
+   */
+  parseNesting: 200,
 } as const;
 
 /** What reading one module has used so far. Shared by the executor and every lazy value. */
