@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as posix from 'node:path/posix';
 import { DjangoProject } from './engine/project/project';
 import { looksLikeSettingsPath } from './engine/project/layout';
+import { supportedByListing } from './engine/project/listing';
 import { SETTINGS_RULES } from './engine/rules/settingsRules';
 import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
@@ -222,6 +223,8 @@ class CheckedProject {
   /** Files the engine wanted but could not read, with the reason. */
   /** Files the engine asked for and could not get; `unloadable`: Python could not load them either. */
   readonly unreadable = new Map<string, { reason: string; unloadable: boolean }>();
+  /** Folders the walk could not list whole (engine/project/listing.ts drops findings it cannot support). */
+  readonly incomplete: string[];
   /** Files --fix left unchanged (a symlink, read-only, changed meanwhile...), with the reason. */
   readonly notWritten = new Map<string, string>();
   private readonly bom = new Set<string>();
@@ -253,6 +256,7 @@ class CheckedProject {
     });
     const listing = walkSync(root, { maxEntries: WALK_LIMITS.projectEntries, maxDepth: WALK_LIMITS.projectDepth });
     for (const note of listing.notes) say(note);
+    this.incomplete = listing.incomplete;
     this.engine.setConfig({
       productionSettings: [...files, ...options.production.map((p) => productionSetting(p))],
       djangoVersion: options.djangoVersion,
@@ -291,7 +295,7 @@ class CheckedProject {
     for (const m of this.engine.settingsModules()) {
       if (this.folders.some((dir) => isUnder(m.file, dir))) for (const d of this.engine.dependants(m.file)) allowed.add(d);
     }
-    return all.filter((f) => allowed.has(f.file) || this.folders.some((dir) => isUnder(f.file, dir)));
+    return supportedByListing(this.engine, all.filter((f) => allowed.has(f.file) || this.folders.some((dir) => isUnder(f.file, dir))), this.incomplete);
   }
 
   /**
@@ -304,7 +308,7 @@ class CheckedProject {
       if (!this.folders.some((dir) => isUnder(file, dir))) continue;
       const read = this.engine.readTemplateOnce(file);
       if (!read) continue;
-      const findings = read.findings.filter((f) => !f.inherited && f.file === file);
+      const findings = supportedByListing(this.engine, read.findings.filter((f) => !f.inherited && f.file === file), this.incomplete);
       if (findings.length === 0) continue;
       const shown = display(file);
       out.set(shown, diagnosticRows(shown, read.text, findings));
@@ -534,12 +538,12 @@ function toDiagnostics(projects: CheckedProject[], findingsOf: Map<CheckedProjec
 const TEXT_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCount: number, unreadSettings = 0): string {
+function formatText(diagnostics: Diagnostic[], moduleCount: number, templateCount: number, unreadSettings = 0, unlisted = 0): string {
   const lines = diagnostics.map((d) => terminalLine(`${d.file}:${d.line}:${d.column}: ${TEXT_SEVERITY[d.severity]} ${d.code} ${d.message}`));
   const checked = [moduleCount || !templateCount ? plural(moduleCount, 'settings module') : '', templateCount ? plural(templateCount, 'template') : ''].filter(Boolean).join(' and ');
   const unread = unreadSettings ? ` ${plural(unreadSettings, 'settings module')} could not be analysed (see above).` : '';
   if (moduleCount === 0 && templateCount === 0 && diagnostics.length === 0) {
-    lines.push(unread ? unread.trim() : 'No Django settings modules found.');
+    lines.push(unread ? unread.trim() : unlisted ? 'No Django settings modules found in what could be listed (see above).' : 'No Django settings modules found.');
   } else if (diagnostics.length === 0) {
     lines.push(`No deployment problems found in ${checked}.${unread}`);
   } else {
@@ -703,6 +707,7 @@ function check(options: Options): number {
 
   // A settings module that could not be read is not "no problems": the run fails (exit 2).
   let unreadSettings = 0;
+  let unlisted = 0;
   for (const p of projects) {
     for (const [file, { reason, unloadable }] of p.unreadable) {
       // Binary or undecodable: Django cannot load it either, nothing is hidden by skipping it.
@@ -710,17 +715,22 @@ function check(options: Options): number {
       if (settings) unreadSettings++;
       say(`${settings ? 'could not analyse settings module' : 'skipped'} ${display(file)}: ${reason}`);
     }
+    // Nothing found where the walk could not see everything: the module may be in what it missed.
+    if (p.incomplete.length && p.settingsModuleCount() === 0 && p.files.length === 0) {
+      unlisted++;
+      say(`no settings module found in the part of ${display(p.root)} that could be listed`);
+    }
   }
 
   const diagnostics = toDiagnostics(projects, findingsOf, templateRows);
   phase('positions');
   const moduleCount = projects.reduce((n, p) => n + p.settingsModuleCount(), 0);
   const templateCount = projects.reduce((n, p) => n + p.templateCount(), 0);
-  const output = options.format === 'json' ? formatJson(diagnostics, notWritten) : options.format === 'sarif' ? formatSarif(diagnostics, notWritten) : formatText(diagnostics, moduleCount, templateCount, unreadSettings);
+  const output = options.format === 'json' ? formatJson(diagnostics, notWritten) : options.format === 'sarif' ? formatSarif(diagnostics, notWritten) : formatText(diagnostics, moduleCount, templateCount, unreadSettings, unlisted);
   phase('format');
   process.stdout.write(output);
   phase('write');
-  if (notWritten.length || unreadSettings) return 2;
+  if (notWritten.length || unreadSettings || unlisted) return 2;
   return diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning') ? 1 : 0;
 }
 

@@ -143,7 +143,11 @@ test('settings sniffing, requirements and pyproject parsing, globs: linear on ho
   assert.equal(djangoPinFromFile('pyproject.toml', `[project]\ndependencies = ["${long}"]\n"django ${' '.repeat(200_000)}\n`), undefined);
   assert.equal(requirementsIn('requirements.txt', `django${' '.repeat(384 * 1024)}x\n`).length, 0);
   assert.equal(djangoPinFromFile('requirements.txt', `django${' '.repeat(384 * 1024)}==4.2\n`)?.minor, 2);
-  assert.deepEqual(includesOf('-r base.txt\n--requirement=prod.txt  # comment\n-c constraints.txt\n'), ['base.txt', 'prod.txt', 'constraints.txt']);
+  assert.deepEqual(includesOf('-r base.txt\n--requirement=prod.txt  # comment\n-c constraints.txt\n'), [
+    { path: 'base.txt', constraint: false },
+    { path: 'prod.txt', constraint: false },
+    { path: 'constraints.txt', constraint: true },
+  ]);
   // A glob that makes a backtracking matcher take minutes.
   assert.equal(globMatch('pages/' + '**a'.repeat(40) + '!.html', 'pages/' + 'a'.repeat(45) + '.html'), false);
   assert.equal(globMatch('templates/**/x.txt', 'templates/a/b/x.txt'), true);

@@ -96,6 +96,27 @@ test('bounds: entries and depth stop the walk and say so; breadth first keeps th
   }
 });
 
+test('a folder of more entries than one folder may hold: its folders and modules first, the rest of the tree still listed, the folder named as incomplete', async () => {
+  const { dir, done } = scratch();
+  try {
+    mkdirSync(join(dir, 'uploads'));
+    for (let i = 0; i < WALK_LIMITS.folderEntries + 500; i++) writeFileSync(join(dir, `uploads/${i}.jpg`), '');
+    writeFileSync(join(dir, 'uploads/zz_settings.py'), '');
+    mkdirSync(join(dir, 'uploads/zz_package'));
+    mkdirSync(join(dir, 'shop'));
+    writeFileSync(join(dir, 'shop/settings.py'), '');
+    const listing = await both(dir);
+    assert.ok(listing.files.includes(join(dir, 'shop/settings.py')), 'the folder queued after the crowded one is listed');
+    assert.ok(listing.files.includes(join(dir, 'uploads/zz_settings.py')), 'modules come first');
+    assert.ok(listing.directories.includes(join(dir, 'uploads/zz_package')), 'folders come first');
+    assert.equal(listing.files.filter((f) => f.startsWith(join(dir, 'uploads/'))).length, WALK_LIMITS.folderEntries - 1);
+    assert.deepEqual(listing.incomplete, [join(dir, 'uploads')]);
+    assert.match(listing.notes[0], /^listed part of 1 folder holding more than 20,000 entries: .*uploads \(20,502 entries\)$/);
+  } finally {
+    done();
+  }
+});
+
 test('an unreadable folder makes the listing incomplete and is named', { skip: process.getuid?.() === 0 ? 'root reads every folder' : false }, async () => {
   const { dir, done } = scratch();
   try {

@@ -23,6 +23,8 @@ export const WALK_LIMITS = {
   looseEntries: 5_000,
   /** Folder levels entered below a project root. */
   projectDepth: 48,
+  /** Entries listed in any one folder (a folder of 200,000 uploads must not spend the whole budget). */
+  folderEntries: 20_000,
   /** Levels of sub-folders listed inside build output (`list` folders). */
   listedDepth: 3,
   /** Entries listed in one static folder the walk skipped (host/staticTrees.ts). */
@@ -42,6 +44,8 @@ export interface Listing {
   unentered: string[];
   /** Whether every folder below the root was listed (false when capped, stopped, or a folder could not be read). */
   complete: boolean;
+  /** Folders whose content is not all listed (capped, unreadable, too deep, not reached): what is missing there may exist. */
+  incomplete: string[];
   /** Entries seen, files and folders. */
   entries: number;
   /** What was left out and why, one sentence each. */
@@ -96,11 +100,12 @@ export async function walkAsync(root: string, options: WalkOptions): Promise<Lis
 type Kind = 'folder' | 'linkedFolder' | 'file' | 'other';
 
 function* walkSteps(root: string, options: WalkOptions): Generator<Step, Listing, Answer> {
-  const listing: Listing = { files: [], directories: [root], unentered: [], complete: true, entries: 0, notes: [] };
+  const listing: Listing = { files: [], directories: [root], unentered: [], complete: true, incomplete: [], entries: 0, notes: [] };
   const whole = options.mode === 'whole';
   // `listed`: levels of sub-folders still listed inside build output; undefined elsewhere.
   const queue: ({ dir: string; depth: number; listed?: number } | undefined)[] = [{ dir: root, depth: 0 }];
   const unreadable: string[] = [];
+  const crowded: string[] = [];
   let badNames = 0;
   let tooDeep = 0;
   let capped = false;
@@ -108,6 +113,7 @@ function* walkSteps(root: string, options: WalkOptions): Generator<Step, Listing
   walk: for (let i = 0; i < queue.length; i++) {
     if (options.stopped?.()) {
       stopped = true;
+      for (let j = i; j < queue.length; j++) listing.incomplete.push(queue[j]!.dir);
       break;
     }
     const { dir, depth, listed } = queue[i]!;
@@ -115,16 +121,27 @@ function* walkSteps(root: string, options: WalkOptions): Generator<Step, Listing
     const answer: Answer = yield { readdir: dir };
     if (!('entries' in answer)) {
       unreadable.push(`${dir} (${'error' in answer ? answer.error.code ?? answer.error.message : 'not a folder'})`);
+      listing.incomplete.push(dir);
       continue;
+    }
+    let entries = answer.entries;
+    if (entries.length > options.maxEntries || (!whole && entries.length > WALK_LIMITS.folderEntries)) {
+      crowded.push(`${dir} (${entries.length.toLocaleString('en')} entries)`);
+      listing.incomplete.push(dir);
+      // Folders and Python modules first: a settings package among 200,000 uploads is still found.
+      const first = (e: fs.Dirent<Buffer>) => e.isDirectory() || (e.name.length > 3 && e.name.toString('latin1', e.name.length - 3) === '.py');
+      entries = [...entries.filter(first), ...entries.filter((e) => !first(e))].slice(0, whole ? options.maxEntries : WALK_LIMITS.folderEntries);
     }
     // A virtualenv, whatever its name: known to exist, not entered.
     if (!whole && depth > 0 && listed === undefined && answer.entries.some((e) => e.name.length === 10 && e.name.toString('latin1') === 'pyvenv.cfg')) {
       listing.unentered.push(dir);
       continue;
     }
-    for (const entry of answer.entries) {
+    for (const entry of entries) {
       if (++listing.entries > options.maxEntries) {
         capped = true;
+        listing.incomplete.push(dir);
+        for (let j = i + 1; j < queue.length; j++) listing.incomplete.push(queue[j]!.dir);
         break walk;
       }
       const name = utf8Name(entry.name);
@@ -150,6 +167,7 @@ function* walkSteps(root: string, options: WalkOptions): Generator<Step, Listing
         if (treatment === 'skip') continue;
         if (depth >= options.maxDepth) {
           tooDeep++;
+          listing.incomplete.push(path);
           continue;
         }
         queue.push({ dir: path, depth: depth + 1, listed: treatment === 'list' ? WALK_LIMITS.listedDepth : undefined });
@@ -164,10 +182,11 @@ function* walkSteps(root: string, options: WalkOptions): Generator<Step, Listing
   }
   if (capped) listing.notes.push(`listed only the first ${options.maxEntries.toLocaleString('en')} entries of ${root}; folders not reached are not analysed`);
   if (stopped) listing.notes.push(`stopped listing ${root} before the end`);
+  if (crowded.length) listing.notes.push(`listed part of ${plural(crowded.length, 'folder')} holding more than ${WALK_LIMITS.folderEntries.toLocaleString('en')} entries: ${crowded.slice(0, 3).join(', ')}${crowded.length > 3 ? ', …' : ''}`);
   if (unreadable.length) listing.notes.push(`could not list ${plural(unreadable.length, 'folder')}: ${unreadable.slice(0, 3).join(', ')}${unreadable.length > 3 ? ', …' : ''}`);
   if (tooDeep) listing.notes.push(`did not enter ${plural(tooDeep, 'folder')} more than ${options.maxDepth} levels below ${root}`);
   if (badNames) listing.notes.push(`left out ${plural(badNames, 'entry', 'entries')} whose name is not valid UTF-8`);
-  listing.complete = !capped && !stopped && unreadable.length === 0 && tooDeep === 0;
+  listing.complete = listing.incomplete.length === 0;
   return listing;
 }
 
@@ -193,7 +212,7 @@ export function isWalkedFile(root: string, path: string): boolean {
  * for `from .base import *` and manage.py/wsgi.py to resolve before a full walk has finished.
  */
 export function listFolderChain(dir: string, stop: string, maxFolders = 8): Listing {
-  const chain: Listing = { files: [], directories: [], unentered: [], complete: false, entries: 0, notes: [] };
+  const chain: Listing = { files: [], directories: [], unentered: [], complete: false, incomplete: [], entries: 0, notes: [] };
   let current = dir;
   for (let i = 0; i < maxFolders; i++) {
     const one = walkSync(current, { maxEntries: WALK_LIMITS.looseEntries, maxDepth: 0 });

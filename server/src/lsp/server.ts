@@ -41,6 +41,7 @@ import { isVirtualPath, LineIndexCache, pathToUri, toDiagnostic, toRange, toWork
 import { unanalysableReason } from '../host/read';
 import { probeStaticRoot } from '../host/walk';
 import { isDependencyFile } from '../engine/project/requirements';
+import { looksLikeSettingsPath } from '../engine/project/layout';
 import { WorkspaceIndex, type FileChange, type ProjectEntry } from './workspace';
 import { inSlices, isCancelled, nextTurn, withProgress } from './slices';
 
@@ -186,7 +187,7 @@ export class DjangoDeployServer {
     this.initializationOptions = params.initializationOptions;
     this.globalSettings = params.initializationOptions;
     if (this.configurationPull) setTimeout(() => this.configurationReady(), CONFIGURATION_WAIT_MS).unref();
-    else this.configurationLoaded = true;
+    else this.configurationReady();
 
     try {
       const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -296,8 +297,13 @@ export class DjangoDeployServer {
   private configurationReady(): void {
     if (this.configurationLoaded) return;
     this.configurationLoaded = true;
+    this.configured();
     this.schedule(undefined);
   }
+
+  /** Resolves once the first configuration is in (or its wait is over): whole-project answers wait for it, as diagnostics do. */
+  private configured!: () => void;
+  private readonly whenConfigured = new Promise<void>((resolve) => (this.configured = resolve));
 
   private configurationChanged(settings: unknown): Promise<void> {
     if (!this.configurationPull) {
@@ -621,6 +627,7 @@ export class DjangoDeployServer {
 
   /** Publishes the findings of every file of every project, open or not, and sums them up. */
   private async checkProject(token: CancellationToken): Promise<CheckProjectResult> {
+    await this.whenConfigured;
     await this.index.whenScanned();
     await this.prepare(this.index.entries(), { templates: true }, 'Django Deploy: checking the project', token);
     const result: CheckProjectResult = { settingsModules: [], findingCounts: { error: 0, warning: 0, information: 0, hint: 0 } };
@@ -667,6 +674,7 @@ export class DjangoDeployServer {
    * wsgi.py or asgi.py), once their walk is done; loose projects when there is no folder.
    */
   private async deploymentEntries(): Promise<ProjectEntry[]> {
+    await this.whenConfigured;
     await this.index.whenScanned();
     const folders = this.index.folderEntries();
     return (folders.length ? folders : this.index.entries()).filter(
@@ -696,7 +704,8 @@ export class DjangoDeployServer {
     for (const entry of entries) {
         const facts = projectFacts(entry.project);
         const findings = this.index.visible(entry, entry.project.allFindings());
-        const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined);
+        const unread = [...entry.refused].filter(([file]) => looksLikeSettingsPath(file)).map(([file, reason]) => ({ file: entry.project.relative(file), reason }));
+        const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined, unread);
         const texts = this.texts(entry);
         const name = folderName(entry);
         result.projects.push({

@@ -6,17 +6,12 @@ import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
 import { inListedStaticFolder, listSkippedStaticFolders } from '../host/staticTrees';
 import { folderTreatment } from '../engine/project/layout';
+import { supportedByListing } from '../engine/project/listing';
 import { DjangoProject } from '../engine/project/project';
 import { readSource } from '../host/read';
 import { findManagePy, isWalkedFile, listFolderChain, walkAsync, WALK_LIMITS, type Listing } from '../host/walk';
 import { isVirtualPath } from './convert';
 
-/**
- * Rules that conclude from a folder or file missing in the listing that it does not exist (a
- * static folder, a {% static %} path). While the listing is partial (walk running, capped, or
- * a loose document) they would be false alarms.
- */
-const DIRECTORY_LISTING_RULES = new Set(['staticfiles.W004', 'DJD116', 'files.E001', 'DJD202', 'DJD205']);
 
 export interface ProjectEntry {
   project: DjangoProject;
@@ -25,12 +20,17 @@ export interface ProjectEntry {
   folderUri?: string;
   /** Whether the walk has finished. */
   scanned: boolean;
-  /** Whether every folder below the root is in the project's directory list. */
-  listingComplete: boolean;
+  /**
+   * Folders below the root not listed whole (findings about missing files there are dropped),
+   * or 'partial' while the walk runs and for a loose document's folder.
+   */
+  incomplete: string[] | 'partial';
   /** Resolves when the walk has finished (never rejects). */
   scan: Promise<void>;
   /** Folders already listed for documents opened before the walk finished. */
   listed: Set<string>;
+  /** Files the engine asked for and the host refused (a FIFO, over 2 MB, binary…), with the reason. */
+  refused: Map<string, string>;
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -93,7 +93,7 @@ export class WorkspaceIndex {
    * project root, so that its imports (`from .base import *`) resolve at once.
    */
   prepareFor(entry: ProjectEntry, path: string): void {
-    if (entry.scanned && entry.listingComplete) return;
+    if (entry.scanned && entry.incomplete !== 'partial' && entry.incomplete.length === 0) return;
     if (isVirtualPath(path)) return;
     const dir = posix.dirname(path);
     if (entry.listed.has(dir)) return;
@@ -143,10 +143,9 @@ export class WorkspaceIndex {
     entry.project.removeFile(path, !fs.existsSync(path));
   }
 
-  /** Findings the project's listing supports: rules about missing folders wait for a full listing. */
+  /** Findings the project's listing supports (engine/project/listing.ts): the same rule as the CLI's. */
   visible<T extends { code: string }>(entry: ProjectEntry, findings: T[]): T[] {
-    if (entry.scanned && entry.listingComplete) return findings;
-    return findings.filter((f) => !DIRECTORY_LISTING_RULES.has(f.code));
+    return supportedByListing(entry.project, findings, entry.scanned ? entry.incomplete : 'partial');
   }
 
   whenScanned(): Promise<void> {
@@ -158,13 +157,22 @@ export class WorkspaceIndex {
   }
 
   private createEntry(root: string, folderUri: string | undefined): ProjectEntry {
+    const refused = new Map<string, string>();
     const project = new DjangoProject(root, {
       readFile: (path) => {
         const read = readSource(path);
-        return read.ok ? read.text : undefined;
+        if (read.ok) {
+          refused.delete(path);
+          return read.text;
+        }
+        // A missing file is no news (the engine probes for modules); anything else is said once per file and reason.
+        if (/^(no such file|not a directory)/.test(read.reason)) return undefined;
+        if (refused.get(path) !== read.reason) this.options.log(`Not analysed: ${path}: ${read.reason}.`);
+        refused.set(path, read.reason);
+        return undefined;
       },
     });
-    const entry: ProjectEntry = { project, root: project.root, folderUri, scanned: false, listingComplete: false, scan: Promise.resolve(), listed: new Set() };
+    const entry: ProjectEntry = { project, root: project.root, folderUri, scanned: false, incomplete: 'partial', scan: Promise.resolve(), listed: new Set(), refused };
     this.options.configure(entry);
     return entry;
   }
@@ -193,7 +201,7 @@ export class WorkspaceIndex {
       if (this.stopped) return;
       for (const note of listing.notes) this.options.log(`Indexing: ${note}.`);
       this.handIn(entry, listing);
-      entry.listingComplete = listing.complete;
+      entry.incomplete = listing.incomplete;
       this.options.log(`Indexed ${entry.root}: ${listing.files.length} files, ${listing.directories.length} folders in ${Date.now() - started} ms${listing.complete ? '' : ' (partial listing)'}.`);
     } catch (error) {
       this.options.log(`Could not index ${entry.root}: ${(error as Error).message}`);

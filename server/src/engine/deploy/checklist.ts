@@ -76,11 +76,18 @@ const CHECK_DEPLOY = { id: 'djangoDeploy.runCheckDeploy', title: 'Run check --de
 /** Places an item carries at most: a list to choose from, not every raw path of 2,000 templates. */
 export const MAX_PLACES = 200;
 
-export function deploymentChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined): ChecklistItem[] {
-  return rawChecklist(findings, facts, staticRoot).map((item) => ({ ...item, places: item.places.slice(0, MAX_PLACES), placeCount: item.places.length }));
+const NO_SETTINGS = 'No production settings module found.';
+
+/**
+ * `unreadSettings`: settings modules the host could not read (a FIFO, over 2 MB, binary…), with
+ * the reason, as the project names them: said instead of "no settings module found".
+ */
+export function deploymentChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined, unreadSettings: { file: string; reason: string }[] = []): ChecklistItem[] {
+  const reason = unreadSettings.length ? `No production settings module could be read (${unreadSettings.slice(0, 3).map((u) => `${u.file}: ${u.reason}`).join('; ')}).` : NO_SETTINGS;
+  return rawChecklist(findings, facts, staticRoot, reason).map((item) => ({ ...item, places: item.places.slice(0, MAX_PLACES), placeCount: item.places.length }));
 }
 
-function rawChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined): Omit<ChecklistItem, 'placeCount'>[] {
+function rawChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: StaticRootState | undefined, noSettingsReason: string): Omit<ChecklistItem, 'placeCount'>[] {
   const shown = findings.filter((f) => !f.inherited && f.severity !== 'hint');
   const used = new Set<Finding>();
   const items: Omit<ChecklistItem, 'placeCount'>[] = [];
@@ -90,15 +97,15 @@ function rawChecklist(findings: Finding[], facts: ProjectFacts, staticRoot: Stat
     const mine = shown.filter((f) => def.matches(f));
     for (const f of mine) used.add(f);
     // Template items stand without settings; the others are undecided without a settings module.
-    return findingsItem(def.id, def.title, mine, noSettings && !TEMPLATE_ITEMS.has(def.id) ? 'No production settings module found.' : undefined, def.command);
+    return findingsItem(def.id, def.title, mine, noSettings && !TEMPLATE_ITEMS.has(def.id) ? noSettingsReason : undefined, def.command);
   };
 
   const [debug, hosts, secret, staticSettings, templates, missing, https, cookies] = FINDING_ITEMS.map(fromFindings);
-  items.push(debug, hosts, secret, environmentItem(shown, used, noSettings), staticSettings, collectstaticItem(facts, staticRoot), templates, missing, servingItem(facts, shown, used), https, cookies);
+  items.push(debug, hosts, secret, environmentItem(shown, used, noSettings && noSettingsReason), staticSettings, collectstaticItem(facts, staticRoot, noSettingsReason), templates, missing, servingItem(facts, shown, used), https, cookies);
 
   // Whatever else check --deploy and the traps report for production.
   const rest = shown.filter((f) => !used.has(f) && f.production && !f.code.startsWith('DJD2'));
-  items.push(findingsItem('other-checks', 'Every other check --deploy warning', rest, noSettings ? 'No production settings module found.' : undefined, CHECK_DEPLOY));
+  items.push(findingsItem('other-checks', 'Every other check --deploy warning', rest, noSettings ? noSettingsReason : undefined, CHECK_DEPLOY));
   items.push(applicationServerItem(facts));
   return items;
 }
@@ -117,13 +124,14 @@ function findingsItem(id: string, title: string, mine: Finding[], unknownReason:
 }
 
 /** The environment variables the production settings cannot load without (DJD117). */
-function environmentItem(shown: Finding[], used: Set<Finding>, noSettings: boolean): Omit<ChecklistItem, 'placeCount'> {
+/** `noSettings`: why there is no production module to judge (false: there is one). */
+function environmentItem(shown: Finding[], used: Set<Finding>, noSettings: string | false): Omit<ChecklistItem, 'placeCount'> {
   const base = { id: 'environment', title: 'Environment variables the settings need' };
   const required = shown.filter((f) => f.code === 'DJD117' && f.production);
   for (const f of required) used.add(f);
   const names = [...new Set(required.flatMap((f) => f.whenUnset ?? []))];
   const places = required.map((f) => ({ file: f.file, start: f.start, end: f.end, label: `${f.whenUnset?.join(', ') ?? f.code}: read with no default` }));
-  if (noSettings) return { ...base, status: 'unknown', detail: 'No production settings module found.', places };
+  if (noSettings) return { ...base, status: 'unknown', detail: noSettings, places };
   if (!names.length) return { ...base, status: 'pass', detail: 'The production settings load with no environment variable set.', places };
   return { ...base, status: 'warn', detail: `Django does not start without ${names.join(', ')}: set ${names.length > 1 ? 'them' : 'it'} in production and wherever check --deploy runs.`, places };
 }
@@ -134,10 +142,10 @@ function firstSentence(message: string): string {
   return s.length > 140 ? `${s.slice(0, 139)}…` : s;
 }
 
-function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefined): Omit<ChecklistItem, 'placeCount'> {
+function collectstaticItem(facts: ProjectFacts, state: StaticRootState | undefined, noSettingsReason: string): Omit<ChecklistItem, 'placeCount'> {
   const base = { id: 'collectstatic', title: 'collectstatic has been run' };
   const places: Place[] = facts.settings ? [{ file: facts.settings.file, start: 0, end: 0, label: facts.settings.module }] : [];
-  if (!facts.staticRoot) return { ...base, status: facts.settings ? 'fail' : 'unknown', detail: facts.settings ? 'STATIC_ROOT is not set: collectstatic has nowhere to put the files.' : 'No production settings module found.', places };
+  if (!facts.staticRoot) return { ...base, status: facts.settings ? 'fail' : 'unknown', detail: facts.settings ? 'STATIC_ROOT is not set: collectstatic has nowhere to put the files.' : noSettingsReason, places };
   if (!state) return { ...base, status: 'unknown', detail: `STATIC_ROOT is ${facts.staticRoot}; its folder was not looked at.`, places, command: COLLECTSTATIC };
   if (!state.exists) return { ...base, status: 'fail', detail: `STATIC_ROOT (${facts.staticRoot}) does not exist: run "manage.py collectstatic".`, places, command: COLLECTSTATIC };
   if (state.files === 0 && state.truncated) return { ...base, status: 'unknown', detail: `STATIC_ROOT (${facts.staticRoot}) is a very large folder tree with no file among the entries looked at: run "manage.py collectstatic" if it has not run.`, places, command: COLLECTSTATIC };

@@ -7,7 +7,7 @@ import type { DjangoProject } from '../project/project';
 import { isIgnoredPath, settingsModuleFromEntryPoint } from '../project/layout';
 import { isSequence, pathLike, truthy, type Value } from '../python/values';
 import { APPLICATION_SERVERS, normalisePackage, type Interface } from './servers';
-import { requirementsIn } from '../project/requirements';
+import { includesOf, requirementsIn } from '../project/requirements';
 
 /** A place in a file (UTF-16 offsets), with what is there. */
 export interface Place {
@@ -247,10 +247,24 @@ function lineAt(text: string, offset: number): string {
 const WATCHED = new Set([...APPLICATION_SERVERS.flatMap((s) => s.packages), 'whitenoise', 'channels', 'channels-redis', 'granian', 'waitress'].map(normalisePackage));
 
 /** The watched packages each dependency file names, nearest to the root first. */
+/** Requirements files read, with the ones they include (`-r`), at most. */
+const MAX_REQUIREMENT_FILES = 64;
+
 function readRequirements(project: DjangoProject, files: string[]): Map<string, Requirement> {
   const out = new Map<string, Requirement>();
   const ordered = [...files].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
-  for (const file of ordered) {
+  // `-r base.txt` installs what base.txt names, whatever base.txt is called (constraints do not install).
+  const seen = new Set(ordered);
+  for (let i = 0; i < ordered.length && i < MAX_REQUIREMENT_FILES; i++) {
+    const file = ordered[i];
+    if (/\.(txt|in)$/i.test(file)) {
+      for (const { path, constraint } of project.derive(file, 'includes', includesOf) ?? []) {
+        const target = posix.normalize(path.startsWith('/') ? path : posix.join(posix.dirname(file), path));
+        if (constraint || seen.has(target)) continue;
+        seen.add(target);
+        ordered.push(target);
+      }
+    }
     const found = project.derive(file, 'requirements', (text) => requirementsIn(file, text));
     for (const r of found ?? []) {
       if (!WATCHED.has(r.name) || out.has(r.name)) continue;

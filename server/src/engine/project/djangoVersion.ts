@@ -92,7 +92,7 @@ function pinFollowingIncludes(project: PinSource, file: string, seen: Set<string
   // An unpinned `django` takes its version from an included constraints or requirements file.
   if (own && !own.source.endsWith('(unpinned)')) return own;
   if (!/\.(txt|in)$/i.test(file)) return own;
-  for (const included of project.derive(file, 'includes', includesOf) ?? []) {
+  for (const { path: included } of project.derive(file, 'includes', includesOf) ?? []) {
     const target = included.startsWith('/') ? included : posix.join(posix.dirname(file), included);
     const v = pinFollowingIncludes(project, posix.normalize(target), seen);
     if (v && !v.source.endsWith('(unpinned)')) return v;

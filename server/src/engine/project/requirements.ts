@@ -123,21 +123,23 @@ function requirementsTxt(text: string): Requirement[] {
 }
 
 /** `-r base.txt`, `--requirement=prod.txt`, `-c constraints.txt` in a requirements file: the paths as written. */
-export function includesOf(text: string): string[] {
-  const out: string[] = [];
+export function includesOf(text: string): { path: string; constraint: boolean }[] {
+  const out: { path: string; constraint: boolean }[] = [];
   for (const { line } of lines(text)) {
     const t = line.trim();
     let rest: string | undefined;
+    let constraint = false;
     for (const flag of ['--requirement', '--constraint', '-r', '-c']) {
       if (!t.startsWith(flag)) continue;
       const after = t.slice(flag.length);
       if (after[0] === '=' || isSpace(after[0] ?? '')) rest = after.slice(1).trim();
       else if (flag.length === 2 && after) rest = after.trim();
+      constraint = flag === '--constraint' || flag === '-c';
       if (rest !== undefined) break;
     }
     if (!rest) continue;
     const hash = rest.indexOf(' #');
-    out.push((hash >= 0 ? rest.slice(0, hash) : rest).trim());
+    out.push({ path: (hash >= 0 ? rest.slice(0, hash) : rest).trim(), constraint });
   }
   return out;
 }
