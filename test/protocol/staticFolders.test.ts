@@ -45,7 +45,10 @@ describe('static folders the walk skips', () => {
     const { root, template, done } = project();
     const client = new LspClient();
     try {
+      // Findings about missing files wait for the walk: open the page once it is done.
+      const indexed = client.waitForNotification('window/logMessage', (p: { message: string }) => p.message.startsWith(`Indexed ${root}:`));
       await client.initialize(root);
+      await indexed;
       const page = uriOf(join(root, 'templates/page.html'));
       client.open(page, template, 'django-html');
       const before = await client.waitForDiagnostics(page, 1);
