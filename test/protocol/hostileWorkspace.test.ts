@@ -1108,8 +1108,7 @@ describe('malformed frames end the connection instead of leaving the server deaf
       'Content-Length: 99999999999\r\n\r\n{"jsonrpc":"2.0"}',
       false,
     ],
-    // Split across writes: the frame guard reads headers that arrive in pieces.
-    ['a 100 GB Content-Length sent a few bytes at a time', 'Content-Len|gth: 9999999|9999\r|\n\r\n{}', false],
+    // Headers cut into pieces: test/unit/frames.test.ts (here the client's own answers could land between the pieces).
   ];
   for (const [what, frame, todo] of frames) {
     test(what, { timeout: 60_000, todo: todo || undefined }, async () => {
@@ -1120,17 +1119,15 @@ describe('malformed frames end the connection instead of leaving the server deaf
         await client.initialize(hostile.root);
         await indexed;
         const exited = new Promise<number | null>((resolve) => client.child.on('exit', (code) => resolve(code)));
-        for (const piece of frame.split('|')) {
-          client.child.stdin!.write(piece);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        client.child.stdin!.write(frame);
         // A normal request after it: either the server ended (the client restarts it) or it answers; never silence.
         const answered = client.request('djangoDeploy/problemCount', {}, 5_000).then(
           () => 'answered',
           // Rejected because the server exited: `exited` tells.
           (e: Error) => (/server exited/.test(e.message) ? new Promise<string>(() => undefined) : 'no answer'),
         );
-        const outcome = await Promise.race([exited.then((code) => `exit ${code}`), answered]);
+        // The server may have ended before the request was written: then the exit tells.
+        const outcome = await Promise.race([exited.then((code) => `exit ${code}`), answered.then((a) => (a === 'no answer' && !client.running ? exited.then((code) => `exit ${code}`) : a))]);
         assert.ok(outcome === 'exit 1' || outcome === 'answered', `the server neither ended nor answered: ${outcome}`);
         report.push({ name: `malformed frame: ${what}`, server: outcome });
       } finally {

@@ -10,24 +10,36 @@ export interface LineColumn {
 
 // Line breaks are \n, \r\n and a lone \r, as Python reads source files and LSP counts lines.
 
-/** The offset after the line break at or after `from`, or -1. */
-function nextLineStart(text: string, from: number): number {
-  const n = text.indexOf('\n', from);
-  const r = text.indexOf('\r', from);
-  if (r >= 0 && (n < 0 || r < n)) return text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
-  return n < 0 ? -1 : n + 1;
+/**
+ * Calls `each` with the offset after every line break, in order, until it returns false. Each
+ * break character is searched for once over the whole text: the next "\n" and the next "\r" are
+ * remembered, so a text without "\r" is not searched to its end for one at every line.
+ */
+function eachLineStart(text: string, each: (start: number) => boolean | void): void {
+  let n = text.indexOf('\n');
+  let r = text.indexOf('\r');
+  for (let from = 0; ; ) {
+    if (n >= 0 && n < from) n = text.indexOf('\n', from);
+    if (r >= 0 && r < from) r = text.indexOf('\r', from);
+    let next: number;
+    if (r >= 0 && (n < 0 || r < n)) next = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+    else if (n >= 0) next = n + 1;
+    else return;
+    if (each(next) === false) return;
+    from = next;
+  }
 }
 
 export function lineColumn(text: string, offset: number): LineColumn {
   const clamped = Math.max(0, Math.min(offset, text.length));
   let line = 0;
   let lineStart = 0;
-  for (let next = nextLineStart(text, 0); next >= 0 && next <= clamped; next = nextLineStart(text, next)) {
-    // A \r\n split by the offset: the offset is still on the line before.
-    if (next === clamped + 1) break;
+  eachLineStart(text, (next) => {
+    // Past the offset (also when it splits a \r\n: it is still on the line before).
+    if (next > clamped) return false;
     line++;
     lineStart = next;
-  }
+  });
   return { line, character: clamped - lineStart };
 }
 
@@ -43,7 +55,10 @@ export function eolOf(text: string): string {
 export class LineIndex {
   private starts: number[] = [0];
   constructor(readonly text: string) {
-    for (let next = nextLineStart(text, 0); next >= 0; next = nextLineStart(text, next)) this.starts.push(next);
+    const starts = this.starts;
+    eachLineStart(text, (next) => {
+      starts.push(next);
+    });
   }
   position(offset: number): LineColumn {
     const o = Math.max(0, Math.min(offset, this.text.length));
@@ -78,7 +93,16 @@ export function ignoredOnLine(text: string, offset: number, code: string, python
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
-  const m = (python ? /#.*django-deploy:\s*ignore(?:\[([^\]]*)\])?/ : /django-deploy:\s*ignore(?:\[([^\]]*)\])?/).exec(text.slice(lineStart, lineEnd));
+  const line = text.slice(lineStart, lineEnd);
+  // Python: the last marker after the first '#' (found without `#.*`, which is quadratic on a
+  // line of markers); templates: the first marker.
+  const hash = python ? line.indexOf('#') : 0;
+  if (hash < 0) return false;
+  let m: RegExpExecArray | undefined;
+  for (const found of line.slice(hash).matchAll(/django-deploy:\s*ignore(?:\[([^\]]*)\])?/g)) {
+    m = found as RegExpExecArray;
+    if (!python) break;
+  }
   if (!m) return false;
   return m[1] === undefined || m[1].split(',').map((s) => s.trim()).includes(code);
 }

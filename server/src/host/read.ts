@@ -52,9 +52,11 @@ export function readSource(path: string, python = path.endsWith('.py')): ReadRes
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
+      const wanted = buffer.length - length;
+      const n = fs.readSync(fd, buffer, length, wanted, null);
       length += n;
+      // A regular file reads short only at its end: no second read to learn that it is over.
+      if (n < wanted) break;
     }
     if (length > MAX_FILE_BYTES) return { ok: false, reason: tooLarge() };
   } catch (error) {

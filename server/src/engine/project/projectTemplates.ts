@@ -22,7 +22,7 @@ export function isTemplate(project: DjangoProject, file: string): boolean {
   if (project.markedTemplates.has(file)) return true;
   if (!TEMPLATE_EXTENSION.test(file) || isIgnoredPath(file.slice(project.root.length))) return false;
   const ctx = project.templateContext();
-  const candidate = file.includes('/templates/') || ctx.templateDirs.some((d) => file.startsWith(d + '/')) || project.getConfig().templateGlobs.some((glob) => globMatch(glob, project.relative(file)));
+  const candidate = file.includes('/templates/') || ctx.templateDirs.some((d) => isInside(file, d)) || project.getConfig().templateGlobs.some((glob) => globMatch(glob, project.relative(file)));
   // A file only Jinja2 (or another backend) loads is not a Django template.
   return candidate && contextFor(project, file) !== undefined;
 }
@@ -89,6 +89,8 @@ export type ProjectTemplateContext = TemplateContext & {
   engines?: TemplateEngine[];
   /** Contexts per engine combination (builtins and libraries differ), made on demand. */
   variants?: Map<string, TemplateContext>;
+  /** The context (or none) by which engines load a file: one '1' or '0' per engine. */
+  byLoading?: Map<string, TemplateContext | null>;
 };
 
 const DJANGO_BACKEND = 'django.template.backends.django.DjangoTemplates';
@@ -132,7 +134,19 @@ export function templateContext(project: DjangoProject): ProjectTemplateContext 
 export function contextFor(project: DjangoProject, file: string): TemplateContext | undefined {
   const base = templateContext(project);
   if (!base.engines) return base;
-  const loading = base.engines.filter((e) => e.loadsAnything || e.roots.some((r) => file.startsWith(r + '/')));
+  // Files that the same engines load share a context: it is worked out once per combination.
+  let key = '';
+  for (const e of base.engines) key += e.loadsAnything || e.roots.some((r) => isInside(file, r)) ? '1' : '0';
+  const byLoading = (base.byLoading ??= new Map());
+  let ctx = byLoading.get(key);
+  if (ctx === undefined) byLoading.set(key, (ctx = engineContext(base, base.engines.filter((_, i) => key[i] === '1')) ?? null));
+  return ctx ?? undefined;
+}
+
+/** Whether `file` is under the folder `dir`. */
+const isInside = (file: string, dir: string) => file.length > dir.length && file.charCodeAt(dir.length) === 0x2f && file.startsWith(dir);
+
+function engineContext(base: ProjectTemplateContext, loading: TemplateEngine[]): TemplateContext | undefined {
   if (loading.length === 0) return base;
   const django = loading.filter((e) => e.django);
   if (django.length === 0) return undefined;

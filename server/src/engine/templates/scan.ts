@@ -101,6 +101,21 @@ export class TemplateTokens {
     const d = this.data;
     return d[5 * k + 4] === BLOCK && isFirstWord(this.text, d[5 * k + 2], d[5 * k + 3], name);
   }
+  /**
+   * Which of `names` token k's tag is (`{% name … %}`): its index, or -1 (also for a variable or
+   * a comment). The first word is measured once, however many names are asked for.
+   */
+  tagIndex(k: number, names: readonly string[]): number {
+    const d = this.data;
+    if (d[5 * k + 4] !== BLOCK) return -1;
+    const a = d[5 * k + 2];
+    const b = d[5 * k + 3];
+    let end = a;
+    while (end < b && !isTrimmed(this.text.charCodeAt(end))) end++;
+    const length = end - a;
+    for (let i = 0; i < names.length; i++) if (names[i].length === length && this.text.startsWith(names[i], a)) return i;
+    return -1;
+  }
   /** Whether token k's content is exactly `content`. */
   contentIs(k: number, content: string): boolean {
     return isContent(this.text, this.data[5 * k + 2], this.data[5 * k + 3], content);
@@ -177,8 +192,23 @@ export interface TemplateScan {
 // of its kind, if no line break comes first. The next closer and the next line break are
 // remembered, so the text is searched once for each.
 
-/** A quoted value that runs over a line break into what looks like the next tag: half-typed markup. */
-const RUNAWAY_VALUE = /\r?\n\s*<[a-zA-Z/!]/;
+/**
+ * Where a quoted value runs over a line break into what looks like the next tag (half-typed
+ * markup): what `/\r?\n\s*<[a-zA-Z/!]/` finds (`index`: the line break, `lt`: the '<'), found in
+ * one pass (that pattern retries at every line break of a run of blank lines: quadratic).
+ */
+function runawayValue(value: string): { index: number; lt: number } | undefined {
+  let from = 0;
+  for (;;) {
+    const newline = value.indexOf('\n', from);
+    if (newline < 0) return undefined;
+    let j = newline + 1;
+    while (j < value.length && /\s/.test(value[j])) j++;
+    if (value[j] === '<' && /[a-zA-Z/!]/.test(value[j + 1] ?? '')) return { index: newline > 0 && value[newline - 1] === '\r' ? newline - 1 : newline, lt: j };
+    // Every line break inside the blank run just skipped leads to the same place.
+    from = Math.max(j, newline + 1);
+  }
+}
 
 /**
  * `keep`: the tags whose attributes are wanted (lowercase names); other tags are listed only
@@ -385,8 +415,8 @@ function isContent(text: string, a: number, b: number, content: string): boolean
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
-/** What String.prototype.trim() removes, in the ASCII range (tokens hold no line breaks). */
-const isTrimmed = (c: number) => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x0a || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680;
+/** What String.prototype.trim() removes (and what `\s` matches). */
+export const isTrimmed = (c: number) => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d || c === 0x0a || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680;
 
 /**
  * Same-length filler for each mask. Spaces everywhere (text, between attributes, inside quoted
@@ -400,6 +430,7 @@ function maskTemplate(text: string, masks: Int32Array): Uint16Array {
   const units = unitsFor(text.length);
   Buffer.from(units.buffer, units.byteOffset, units.byteLength).write(text, 0, 'utf16le');
   const hasCarriageReturn = text.indexOf('\r') >= 0;
+  let newline = -1; // the first "\n" at or after the last mask start looked from (text.length: none)
   let last = 0;
   let previousEnd = -1;
   let previousFill = SPACE;
@@ -429,13 +460,15 @@ function maskTemplate(text: string, masks: Int32Array): Uint16Array {
         if (i >= last && text.charCodeAt(i) === 0x3d /* = */) fill = UNDERSCORE;
       }
     }
-    const lineBreak = hasCarriageReturn || end - start > 512 ? 0 : text.indexOf('\n', start);
-    if (lineBreak >= 0 && lineBreak < end) {
+    if (newline < start) newline = found(text.indexOf('\n', start), text);
+    if (hasCarriageReturn || end - start > 512 || newline < end) {
       // A comment block (or a token holding a carriage return): keep its line breaks.
       for (let i = start; i < end; i++) {
         const c = units[i];
         if (c !== 0x0a && c !== 0x0d) units[i] = fill;
       }
+    } else if (end - start < 64) {
+      for (let i = start; i < end; i++) units[i] = fill; // a token: cheaper than a native call
     } else {
       units.fill(fill, start, end);
     }
@@ -471,19 +504,26 @@ interface HtmlScan {
 }
 
 /**
- * Whether units[start, end) is one of `names` (lowercase), in any ASCII case. Read on the masked
- * text: a name that holds a template token is masked there, and is none of these names in the
- * text either.
+ * Which of `names` (lowercase ASCII) units[start, end) is, in any ASCII case: its index, or -1.
+ * Read on the masked text: a name that holds a template token is masked there, and is none of
+ * these names in the text either. The name found is the text's name lowercased, already made.
  */
-function isOneOf(names: readonly string[], units: Uint16Array, start: number, end: number): boolean {
+function indexOfName(names: readonly string[], units: Uint16Array, start: number, end: number): number {
   const length = end - start;
-  next: for (const name of names) {
+  next: for (let n = 0; n < names.length; n++) {
+    const name = names[n];
     if (name.length !== length) continue;
-    for (let k = 0; k < length; k++) if ((units[start + k] | 0x20) !== name.charCodeAt(k)) continue next;
-    return true;
+    for (let k = 0; k < length; k++) {
+      const c = units[start + k];
+      const lower = name.charCodeAt(k);
+      if (c !== lower && !(c === lower - 0x20 && lower >= 0x61 && lower <= 0x7a)) continue next;
+    }
+    return n;
   }
-  return false;
+  return -1;
 }
+
+const isOneOf = (names: readonly string[], units: Uint16Array, start: number, end: number) => indexOfName(names, units, start, end) >= 0;
 
 /** `<` followed by this starts a tag, an end tag or a declaration. */
 const isTagStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2f || c === 0x21;
@@ -517,7 +557,23 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
   let base = 0; // offset of the current tokenizer's input in the text
   let tokenizer: HtmlTokenizer;
 
-  const newTag = (): HtmlTag => ({ name: text.slice(nameStart, nameEnd).toLowerCase(), start: tagStart, end: masked.length, attributes: [] });
+  let keptName: string | undefined; // the open tag's name from `keep`, when it is one of them
+  const newTag = (): HtmlTag => ({ name: keptName ?? text.slice(nameStart, nameEnd).toLowerCase(), start: tagStart, end: masked.length, attributes: [] });
+  /** Whether the tag named at [nameStart, nameEnd) is wanted whole; its name when `keep` has it. */
+  const keepName = () => {
+    const i = keep ? indexOfName(keep, masked, nameStart, nameEnd) : -1;
+    keptName = i >= 0 ? keep![i] : undefined;
+    return !keep || i >= 0;
+  };
+  /** The lowercase name of a wanted attribute at [start, end) of the open tag, else undefined. */
+  const wantedAttribute = (start: number, end: number): string | undefined => {
+    if (keepTag) {
+      if (!keepAttributes) return text.slice(start, end).toLowerCase();
+      const i = indexOfName(keepAttributes, masked, start, end);
+      if (i >= 0) return keepAttributes[i];
+    }
+    return isOneOf(STYLE, masked, start, end) ? 'style' : undefined;
+  };
   const finishTag = (end: number) => {
     if (tagStart < 0) return;
     if (tag && !inside(blocks, tag.start)) {
@@ -551,7 +607,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
       tagStart = start - 1;
       nameStart = start;
       nameEnd = end;
-      keepTag = !keep || isOneOf(keep, masked, start, end);
+      keepTag = keepName();
       tag = keepTag ? newTag() : undefined;
       cursor = end;
     },
@@ -569,8 +625,9 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
         return;
       }
       let attr: HtmlAttribute;
-      if ((keepTag && (!keepAttributes || isOneOf(keepAttributes, masked, start, end))) || isOneOf(STYLE, masked, start, end)) {
-        attr = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+      const name = wantedAttribute(start, end);
+      if (name !== undefined) {
+        attr = { name, nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
         (tag ??= newTag()).attributes.push(attr);
       } else {
         // An attribute nobody asked for: followed (a runaway value still cuts the tag), not kept.
@@ -658,7 +715,7 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
           tagStart = lt;
           nameStart = lt + 1;
           nameEnd = masked.length;
-          keepTag = !keep || isOneOf(keep, masked, nameStart, nameEnd);
+          keepTag = keepName();
           tag = keepTag ? newTag() : undefined;
         }
       }
@@ -680,8 +737,9 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
         if (m) {
           const start = masked.length - m[0].length + m[0].indexOf(m[1]);
           const end = start + m[1].length;
-          if ((keepTag && (!keepAttributes || isOneOf(keepAttributes, masked, start, end))) || isOneOf(STYLE, masked, start, end)) {
-            const attr: HtmlAttribute = { name: text.slice(start, end).toLowerCase(), nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
+          const name = wantedAttribute(start, end);
+          if (name !== undefined) {
+            const attr: HtmlAttribute = { name, nameStart: start, nameEnd: end, value: undefined, valueStart: -1, valueEnd: -1, quote: '', dynamic: false };
             finishAttribute(attr);
             (tag ??= newTag()).attributes.push(attr);
           }
@@ -714,10 +772,10 @@ function scanHtml(text: string, masked: Uint16Array, masks: Int32Array, blocks: 
     let newline = attr.valueStart;
     while (newline < attr.valueEnd && masked[newline] !== 0x0a) newline++;
     if (newline >= attr.valueEnd) return false;
-    const m = RUNAWAY_VALUE.exec(unitsText(masked, attr.valueStart, attr.valueEnd));
+    const m = runawayValue(unitsText(masked, attr.valueStart, attr.valueEnd));
     if (!m) return false;
     const cut = attr.valueStart + m.index;
-    const lt = cut + m[0].length - 2;
+    const lt = attr.valueStart + m.lt;
     attr.valueEnd = cut;
     finishAttribute(attr);
     attr.dynamic = true;

@@ -4,7 +4,7 @@
 
 import * as posix from 'node:path/posix';
 import type { Finding, Fix, TextEdit, Severity } from '../findings';
-import { scanTemplate, type HtmlAttribute, type HtmlTag, type Span, type TemplateScan, type TemplateToken } from './scan';
+import { isTrimmed, scanTemplate, type HtmlAttribute, type HtmlTag, type Span, type TemplateScan, type TemplateToken } from './scan';
 import { cssReferences } from './css';
 import { closestStaticPaths, maybeServedByInvisibleApp, type StaticFile, type StaticFinders } from './staticFinders';
 import { DOCS } from '../rules/rule';
@@ -27,6 +27,8 @@ export interface TemplateContext {
   settingsModule: string;
   /** "Did you mean" suggestions already computed, by missing path. */
   suggestions?: Map<string, string[]>;
+  /** Messages already written, by place and raw path (see `written` in readChunk). */
+  messages?: Map<string, string>;
 }
 
 export interface TemplateRuleDoc {
@@ -197,7 +199,16 @@ function lineEndAfter(text: string, offset: number): number {
   return lf < 0 ? text.length : lf + 1;
 }
 
-/** An own flat copy of a string (slices of a large text keep all of it alive). */
+/** Messages kept per context (TemplateContext.messages) at most. */
+const MESSAGE_CACHE_LIMIT = 10_000;
+
+/** A character that a string of one byte per character cannot hold. */
+const WIDE = /[^\0-\xff]/;
+
+/**
+ * An own flat copy of a string (slices of a large text keep all of it alive), one byte per
+ * character when every character fits in one.
+ */
 function ownCopy(text: string): string {
   return text.length < 16 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
@@ -211,10 +222,35 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   const needsLoad = new Set<Fix>();
   // Ignore comments are rare: most chunks have none to look for.
   let mayIgnore: boolean | undefined; // looked up at the first finding
+  let wide: boolean | undefined; // likewise: the text has a character past U+00FF
   const report = (code: string, start: number, end: number, message: string, fixes: Fix[] = []) => {
     if ((mayIgnore ??= text.includes('django-deploy')) && ignoredOnLine(text, start, code, false)) return;
     const rule = RULE.get(code)!;
     findings.push({ code, severity: rule.level, message, file, start, end, docsUrl: rule.url, settingsModule: ctx.settingsModule, production: true, related: [], fixes });
+  };
+  /**
+   * A finding's message, flat: a message built from slices of the text would keep the whole text
+   * alive as long as the finding. Slices of a text with any character past U+00FF take two bytes
+   * a character, and so would a message quoting one (and the CLI's whole JSON output once one
+   * such message is in it): those get a copy of one byte a character when they fit.
+   */
+  const own = (m: string): string => {
+    if ((wide ??= WIDE.test(text))) return ownCopy(m);
+    m.charCodeAt(0); // reading a character flattens a built string in place
+    return m;
+  };
+  /**
+   * The message written before under `key` (what a message is written from besides the context):
+   * the same raw path recurs in template after template. `remember` keeps a new one.
+   */
+  const written = (key: string): string | undefined => ctx.messages?.get(key);
+  const remember = (key: string, m: string): string => {
+    const cache = (ctx.messages ??= new Map<string, string>());
+    // Typing in a value makes a new one at each keystroke: the cache stays bounded.
+    if (cache.size >= MESSAGE_CACHE_LIMIT) cache.clear();
+    m = own(m);
+    cache.set(key, m);
+    return m;
   };
 
   // DJD201 / DJD202: raw asset paths in attributes and CSS.
@@ -226,7 +262,7 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
       // A srcset mixing {% static %} and raw candidates: the raw ones are still raw.
       if (attr.dynamic && !(srcset && attr.quote !== '')) continue;
       const candidates = srcset ? srcsetCandidates(attr) : [{ value: attr.value, start: attr.valueStart, end: attr.valueEnd, attributeQuote: attr.quote, cssQuote: '' as const, unquotedAttribute: attr.quote === '' }];
-      rawPathFindings(candidates, `<${tag.name} ${attr.name}>`);
+      rawPathFindings(candidates, tag.name, attr.name);
     }
   }
   for (const span of scan.css) {
@@ -236,9 +272,14 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
     }
   }
 
-  function rawPathFindings(candidates: Candidate[], where: string) {
-    const edits: TextEdit[] = [];
-    const flagged: { c: Candidate; path: string; suffix: string; confident: boolean; found: StaticFile | undefined; served: boolean; writable: boolean }[] = [];
+  /** `place`: a tag name with `attribute`, or what the CSS reference is. */
+  function rawPathFindings(candidates: Candidate[], place: string, attribute?: string) {
+    // Most attributes hold nothing to flag: nothing is made for them. Lists start with their first
+    // item (an empty list grows room for sixteen at its first push).
+    let edits: TextEdit[] | undefined;
+    let flagged: { c: Candidate; path: string; suffix: string; confident: boolean; found: StaticFile | undefined; served: boolean; writable: boolean }[] | undefined;
+    let rewritten: string | undefined; // the path of the first rewritten candidate
+    let safe = false; // a rewritten candidate is surely a static file
     for (const c of candidates) {
       const r = classify(c.value, ctx);
       if (!r) continue;
@@ -247,33 +288,43 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
       const served = !!r.found || maybeServedByInvisibleApp(ctx.finders, r.path);
       // A quote in the path cannot be written inside the tag without changing the markup: no rewrite.
       const writable = !/['"]/.test(r.path + r.suffix);
-      flagged.push({ c, path: r.path, suffix: r.suffix, confident: r.confident, found: r.found, served, writable });
-      if (served && writable) edits.push(staticEdit(file, text, r.path, r.suffix, c));
+      const f = { c, path: r.path, suffix: r.suffix, confident: r.confident, found: r.found, served, writable };
+      if (flagged) flagged.push(f);
+      else flagged = [f];
+      if (!served || !writable) continue;
+      const edit = staticEdit(file, text, r.path, r.suffix, c);
+      if (edits) edits.push(edit);
+      else edits = [edit];
+      rewritten ??= r.path;
+      safe ||= r.confident;
     }
-    if (!flagged.length) return;
+    if (!flagged) return;
+    const where = attribute === undefined ? place : `<${place} ${attribute}>`;
     // One fix rewrites every served candidate of the attribute (srcset), plus the load when needed.
-    const fix: Fix | undefined = edits.length
-      ? { title: edits.length > 1 ? `Use {% static %} for all ${edits.length} paths` : `Use {% static '${flagged.find((f) => f.served && f.writable)!.path}' %}`, safe: flagged.some((f) => f.served && f.writable && f.confident), edits }
+    const fix: Fix | undefined = edits
+      ? { title: edits.length > 1 ? `Use {% static %} for all ${edits.length} paths` : `Use {% static '${rewritten}' %}`, safe, edits }
       : undefined;
     if (fix) needsLoad.add(fix);
     for (const f of flagged) {
+      // Everything a message says follows from where the raw path is and the path (and the context).
+      const key = `${where}\0${f.c.value}`;
       if (f.served && !f.writable) {
-        report(f.confident ? 'DJD201' : 'DJD202', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production. Its quote cannot be written inside {% static %} as it is: rename the file, or write the tag by hand.`, []);
+        report(f.confident ? 'DJD201' : 'DJD202', f.c.start, f.c.end, written(key) ?? remember(key, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production. Its quote cannot be written inside {% static %} as it is: rename the file, or write the tag by hand.`), []);
       } else if (!f.served) {
         // Each "did you mean" is its own explicit fix (never applied by fix-all).
         const suggestions = suggestionsFor(ctx, f.path);
         const guesses = suggestions.filter((s) => !/['"]/.test(s)).map((s): Fix => ({ title: `Use {% static '${s}' %} (did you mean '${s}'?)`, safe: false, edits: [staticEdit(file, text, s, f.suffix, f.c)] }));
         for (const g of guesses) needsLoad.add(g);
         const hint = suggestions.length ? ` Did you mean '${suggestions[0]}'?` : '';
-        if (f.confident) report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}', and no static folder has '${f.path}'. Fix the path first, then use {% static %}: with ManifestStaticFilesStorage, {% static %} of a missing file is a 500 in production.${hint}`, guesses);
-        else report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.${hint}`, guesses);
+        if (f.confident) report('DJD201', f.c.start, f.c.end, written(key) ?? remember(key, `Raw static path in ${where}: '${f.c.value}', and no static folder has '${f.path}'. Fix the path first, then use {% static %}: with ManifestStaticFilesStorage, {% static %} of a missing file is a 500 in production.${hint}`), guesses);
+        else report('DJD202', f.c.start, f.c.end, written(key) ?? remember(key, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.${hint}`), guesses);
       } else if (f.confident) {
         const served = f.found ? ` (served from ${f.found.source.origin})` : '';
-        report('DJD201', f.c.start, f.c.end, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production${served}. Use {% static '${f.path}' %}.`, [fix!]);
+        report('DJD201', f.c.start, f.c.end, written(key) ?? remember(key, `Raw static path in ${where}: '${f.c.value}' bypasses STATIC_URL and hashed file names in production${served}. Use {% static '${f.path}' %}.`), [fix!]);
       } else {
         const unsafe = { ...fix!, safe: false };
         needsLoad.add(unsafe);
-        report('DJD202', f.c.start, f.c.end, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.`, [unsafe]);
+        report('DJD202', f.c.start, f.c.end, written(key) ?? remember(key, `Relative asset path in ${where}: '${f.c.value}' resolves against the page URL and no static finder serves '${f.path}'. If it is a static file, use {% static %} with its path under a static folder.`), [unsafe]);
       }
     }
   }
@@ -281,34 +332,31 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
   // DJD204 / DJD205 / DJD206 (DJD203 needs the whole template: see assemble).
   const table = scan.tokenTable;
   for (let k = 0; k < table.count; k++) {
-    const kind = table.kind(k);
-    if (kind === 'block') {
-      if (table.isTag(k, 'load')) {
+    const tag = table.tagIndex(k, RULE_TAGS);
+    if (tag >= 0) {
+      const tagName = RULE_TAG_ANCHORS[tag];
+      if (tagName === 'load') {
         const token = table.at(k);
         const projectStatic = !!ctx.projectStaticLibraries?.length && token.content.split(/\s+/).slice(1).some((w) => ctx.projectStaticLibraries!.includes(w));
         anchors.push({ tagName: 'load', start: token.start, end: token.end, loadsStatic: loadsStatic(token.content, ctx), projectStatic });
-        if (!ctx.removedLoadNames) continue;
+        // Most loads name neither removed library: the word search runs only on those that may.
+        if (!ctx.removedLoadNames || !REMOVED_LOAD_HINT.test(token.content)) continue;
         for (const m of token.content.matchAll(/\b(staticfiles|admin_static)\b/g)) {
           const start = token.contentStart + m.index!;
-          report('DJD204', start, start + m[0].length, `{% load ${m[0]} %} was removed in Django 3.0: every render raises TemplateSyntaxError ("'${m[0]}' is not a registered tag library"). Load static instead.`, [
+          report('DJD204', start, start + m[0].length, own(`{% load ${m[0]} %} was removed in Django 3.0: every render raises TemplateSyntaxError ("'${m[0]}' is not a registered tag library"). Load static instead.`), [
             { title: `Load static instead of ${m[0]}`, safe: true, edits: [{ file, start, end: start + m[0].length, newText: 'static' }] },
           ]);
         }
-      } else if (table.isTag(k, 'blocktrans') || table.isTag(k, 'blocktranslate')) {
-        anchors.push({ tagName: 'blocktrans', start: table.start(k), end: table.end(k), loadsStatic: false });
-      } else if (table.isTag(k, 'endblocktrans') || table.isTag(k, 'endblocktranslate')) {
-        anchors.push({ tagName: 'endblocktrans', start: table.start(k), end: table.end(k), loadsStatic: false });
-      } else if (table.isTag(k, 'extends')) {
-        anchors.push({ tagName: 'extends', start: table.start(k), end: table.end(k), loadsStatic: false });
-      } else if (table.isTag(k, 'static')) {
-        anchors.push({ tagName: 'static', start: table.start(k), end: table.end(k), loadsStatic: false });
+        continue;
+      }
+      anchors.push({ tagName, start: table.start(k), end: table.end(k), loadsStatic: false });
+      if (tagName === 'static') {
         missingStaticFile(table.at(k));
-      } else if (table.isTag(k, 'get_static_prefix')) {
-        anchors.push({ tagName: 'get_static_prefix', start: table.start(k), end: table.end(k), loadsStatic: false });
+      } else if (tagName === 'get_static_prefix') {
         const token = table.at(k);
         if (!/\bas\s+\w+\s*$/.test(token.content)) prefixStyle(token, `{% get_static_prefix %}`);
       }
-    } else if (kind === 'variable' && table.contentIs(k, 'STATIC_URL')) {
+    } else if (table.contentIs(k, 'STATIC_URL') && table.kind(k) === 'variable') {
       prefixStyle(table.at(k), '{{ STATIC_URL }}');
     }
   }
@@ -317,14 +365,16 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
     const m = /^static\s+(["'])([^"'\n]*)\1(\s+as\s+\w+)?\s*$/.exec(token.content);
     if (!m) return; // a variable or filter expression: not decidable
     // The storages look the file up without `?query` or `#fragment` (`'img/a.png?v=2'`).
-    const path = m[2].replace(/[?#].*$/, '');
+    const query = m[2].search(/[?#]/);
+    const path = query < 0 ? m[2] : m[2].slice(0, query);
     // `{% static '/' %}`, `{% static 'img/' %}`: prefixes (the storages never hash a path ending in '/').
     if (!path || path.endsWith('/') || !ctx.finders.complete || ctx.finders.sources.length === 0) return;
     if (ctx.index.has(path) || maybeServedByInvisibleApp(ctx.finders, path)) return;
     const valueStart = token.contentStart + token.content.indexOf(m[1] + path + m[1]) + 1;
     const suggestions = suggestionsFor(ctx, path);
     const fixes: Fix[] = suggestions.map((s) => ({ title: `Did you mean '${s}'?`, safe: false, edits: [{ file, start: valueStart, end: valueStart + path.length, newText: s }] }));
-    report('DJD205', valueStart, valueStart + path.length, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`, fixes);
+    const key = `{% static %}\0${path}`;
+    report('DJD205', valueStart, valueStart + path.length, written(key) ?? remember(key, `No static folder has '${path}': with ManifestStaticFilesStorage and DEBUG = False every render raises ValueError ("Missing staticfiles manifest entry"), a 500 in production; with DEBUG on it quietly 404s.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`), fixes);
   }
 
   function prefixStyle(token: TemplateToken, shown: string) {
@@ -337,7 +387,7 @@ function readChunk(file: string, slice: string, ctx: TemplateContext, copy: bool
     const found = ctx.index.get(path);
     const fix: Fix = { title: `Use {% static '${path}' %}`, safe: !!found, edits: [{ file, start: token.start, end, newText: `{% static ${inner}${path}${inner} %}` }] };
     needsLoad.add(fix);
-    report('DJD206', token.start, end, `${shown}${after[0]} is a plain prefix: it bypasses hashed file names and storages. Use {% static ${inner}${path}${inner} %}.`, [fix]);
+    report('DJD206', token.start, end, own(`${shown}${after[0]} is a plain prefix: it bypasses hashed file names and storages. Use {% static ${inner}${path}${inner} %}.`), [fix]);
   }
 
   findings.sort((a, b) => a.start - b.start);
@@ -431,6 +481,13 @@ function suggestionsFor(ctx: TemplateContext, path: string): string[] {
   return suggestions;
 }
 
+/** A load content that may name a removed library (DJD204). */
+const REMOVED_LOAD_HINT = /staticfiles|admin_static/;
+
+/** The block tags the chunk pass looks at, and the anchor each one is. */
+const RULE_TAGS = ['load', 'blocktrans', 'blocktranslate', 'endblocktrans', 'endblocktranslate', 'extends', 'static', 'get_static_prefix'];
+const RULE_TAG_ANCHORS: Anchor['tagName'][] = ['load', 'blocktrans', 'blocktrans', 'endblocktrans', 'endblocktrans', 'extends', 'static', 'get_static_prefix'];
+
 /** Which elements have an attribute that may load an asset. */
 const ASSET_TAGS = new Set(ASSET_ATTRIBUTES.flatMap((a) => a.tags));
 const ASSET_TAG_NAMES = [...ASSET_TAGS];
@@ -473,11 +530,11 @@ function srcsetCandidates(attr: HtmlAttribute): Candidate[] {
     return end < 0 ? value.length : end + 2;
   };
   while (i < value.length) {
-    while (i < value.length && (value[i] === ',' || /\s/.test(value[i]))) i++;
+    while (i < value.length && (value[i] === ',' || isTrimmed(value.charCodeAt(i)))) i++;
     const start = i;
     let dynamic = false;
     // The URL: up to whitespace (or a comma ending it), template pieces whole.
-    while (i < value.length && !/\s/.test(value[i])) {
+    while (i < value.length && !isTrimmed(value.charCodeAt(i))) {
       const end = templateEnd(i);
       if (end >= 0) {
         dynamic = true;
@@ -499,7 +556,9 @@ function srcsetCandidates(attr: HtmlAttribute): Candidate[] {
 
 /**
  * What a raw URL is: undefined when it must not be flagged; else its `{% static %}` path, the
- * `?query#fragment` to keep outside the tag, and whether we are sure it is a static file.
+ * `?query#fragment` to keep outside the tag, and whether we are sure it is a static file. A path
+ * a finder serves is the index's own string: a fix that holds it does not keep the template's
+ * text alive (as a slice of it would).
  */
 export function classify(raw: string, ctx: TemplateContext): { path: string; suffix: string; confident: boolean; found: StaticFile | undefined } | undefined {
   const value = raw.trim();
@@ -513,7 +572,8 @@ export function classify(raw: string, ctx: TemplateContext): { path: string; suf
   if (staticUrl && staticUrl !== '/' && url.startsWith(staticUrl)) {
     const path = normalise(url.slice(staticUrl.length));
     if (!path) return undefined;
-    return { path, suffix, confident: true, found: ctx.index.get(path) };
+    const found = ctx.index.get(path);
+    return { path: found?.path ?? path, suffix, confident: true, found };
   }
   // Absolute and protocol-relative URLs, other schemes (data:, mailto:, blob:…): never ours.
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined;
@@ -523,18 +583,18 @@ export function classify(raw: string, ctx: TemplateContext): { path: string; suf
     // (web server, WHITENOISE_ROOT). Only paths with a folder are taken for static files.
     if (!path.includes('/')) return undefined;
     const found = ctx.index.get(path);
-    return found ? { path, suffix, confident: true, found } : undefined;
+    return found ? { path: found.path, suffix, confident: true, found } : undefined;
   }
   const path = normalise(url);
   if (!path) return undefined;
   const found = ctx.index.get(path);
-  if (found) return { path, suffix, confident: true, found };
+  if (found) return { path: found.path, suffix, confident: true, found };
   // `../static/img/x.png`, `static/img/x.png`: page-relative, but into STATIC_URL from a page at
   // the root (or as deep as the `../` go): the file under STATIC_URL, when a finder serves it.
   if (staticUrl && staticUrl.startsWith('/') && staticUrl !== '/' && `/${path}`.startsWith(staticUrl)) {
     const under = path.slice(staticUrl.length - 1);
     const served = under ? ctx.index.get(under) : undefined;
-    if (served) return { path: under, suffix, confident: true, found: served };
+    if (served) return { path: served.path, suffix, confident: true, found: served };
   }
   if (ASSET_EXTENSION.test(path) && ctx.finders.complete && !maybeServedByInvisibleApp(ctx.finders, path)) return { path, suffix, confident: false, found: undefined };
   return undefined;
@@ -615,10 +675,10 @@ function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx:
   if (!anchor) return { file, start: 0, end: 0, newText: `{% load static %}${eol}` };
   if (anchor.tagName === 'load') {
     const tag = text.slice(anchor.start, anchor.end);
-    const inner = /^\{%(\s*)load\s+([\s\S]*?)(\s*)%\}$/.exec(tag);
+    const libraries = loadedLibraries(tag);
     // `{% load a b %}` takes one more library; `{% load x from y %}` names tags, not libraries.
-    if (inner && inner[2] && !/\bfrom\b/.test(inner[2]) && !/[\r\n]/.test(inner[2])) {
-      const at = anchor.start + tag.lastIndexOf(inner[2]) + inner[2].length;
+    if (libraries && !/\bfrom\b/.test(libraries) && !/[\r\n]/.test(libraries)) {
+      const at = anchor.start + tag.lastIndexOf(libraries) + libraries.length;
       return { file, start: at, end: at, newText: ' static' };
     }
   }
@@ -628,4 +688,15 @@ function loadStaticInsertion(file: string, text: string, anchors: Anchor[], ctx:
   // Something on the rest of the line uses the tag: insert right after the anchor instead.
   if (lineEnd > firstUse) return { file, start: anchor.end, end: anchor.end, newText: '{% load static %}' };
   return { file, start: lineEnd, end: lineEnd, newText: `${eol}{% load static %}` };
+}
+
+/**
+ * What a `{% load … %}` tag names, trimmed; undefined for any other tag. (A scan: the pattern
+ * `^\{%(\s*)load\s+([\s\S]*?)(\s*)%\}$` is quadratic on a tag full of spaces.)
+ */
+function loadedLibraries(tag: string): string | undefined {
+  if (tag.length < 4 || !tag.startsWith('{%') || !tag.endsWith('%}')) return undefined;
+  const inner = tag.slice(2, -2).trimStart();
+  if (!inner.startsWith('load') || !/^\s/.test(inner.slice(4, 5))) return undefined;
+  return inner.slice(4).trim();
 }
