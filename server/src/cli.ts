@@ -8,7 +8,6 @@
 // All file-system access lives here (writes through safeWrite); the engine gets text through
 // `ProjectHost.readFile`.
 
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as posix from 'node:path/posix';
@@ -19,7 +18,7 @@ import { SETTINGS_RULES } from './engine/rules/settingsRules';
 import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
 import { LineIndex } from './engine/text';
-import type { Finding, Severity, SeveritySetting, TextEdit } from './engine/findings';
+import type { Finding, Severity, SeveritySetting } from './engine/findings';
 import { replaceFile } from './safeWrite';
 import { ioReason, readSource, toPosix } from './host/read';
 import { listSkippedStaticFolders } from './host/staticTrees';
@@ -212,7 +211,8 @@ const projectRootFor = (start: string, fallback: string) => findManagePy(start) 
 const isUnder = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith('/') ? dir : dir + '/');
 
 /** A file's text as bytes on disk (UTF-8, the byte-order mark it had), hashed. */
-const contentHash = (text: string) => createHash('sha256').update(text).digest('hex');
+// node:crypto is loaded on the first use: only --fix hashes, and loading it costs every run a few ms.
+const contentHash = (text: string) => (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
 
 // ---------------------------------------------------------------------------------------------
 // Projects
