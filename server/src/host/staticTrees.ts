@@ -2,13 +2,13 @@
 // even where the workspace walks never go: a static folder under build output or dependencies
 // (`frontend/dist`, `build/static`, `node_modules/some-package/dist`), and the vendor folders a
 // walked static folder holds (`static/node_modules`, `static/bower_components`, `static/dist`).
-// Their files are what {% static %} paths resolve against. One bounded, synchronous listing per
-// folder (host/walk.ts), used by both shells once the settings are known, and again whenever
-// the settings name a folder not listed yet.
+// Their files are what {% static %} paths resolve against. One bounded listing per folder
+// (host/walk.ts; synchronous for the CLI and after edits, asynchronous after the server's walk),
+// once the settings are known, and again whenever the settings name a folder not listed yet.
 
 import { isIgnoredPath } from '../engine/project/layout';
 import type { DjangoProject } from '../engine/project/project';
-import { isFolder, walkSync, WALK_LIMITS } from './walk';
+import { isFolder, walkAsync, walkSync, WALK_LIMITS, type Listing } from './walk';
 
 interface StaticTreeState {
   /** Folders listed whole already. */
@@ -30,33 +30,51 @@ function stateOf(project: DjangoProject): StaticTreeState {
  * yet; returns how many files it added. `unentered`: the folders a walk just left out.
  */
 export function listSkippedStaticFolders(project: DjangoProject, log: (message: string) => void = () => undefined, unentered: readonly string[] = []): number {
+  let added = 0;
+  for (const folder of foldersToList(project, unentered)) added += handIn(project, walkSync(folder, STATIC_TREE), log);
+  return added;
+}
+
+/** listSkippedStaticFolders without blocking: each folder is listed asynchronously (the server, after its walk). */
+export async function listSkippedStaticFoldersAsync(project: DjangoProject, log: (message: string) => void, unentered: readonly string[] = []): Promise<number> {
+  let added = 0;
+  for (const folder of foldersToList(project, unentered)) added += handIn(project, await walkAsync(folder, STATIC_TREE), log);
+  return added;
+}
+
+const STATIC_TREE = { maxEntries: WALK_LIMITS.staticTreeEntries, maxDepth: WALK_LIMITS.staticTreeDepth, mode: 'whole' } as const;
+
+/** The folders to list now, marked as listed (so that a listing under way is not started twice). */
+function foldersToList(project: DjangoProject, unentered: readonly string[]): string[] {
   const state = stateOf(project);
   for (const folder of unentered) state.unentered.add(folder);
-  let added = 0;
-  const list = (folder: string) => {
-    if (state.listed.has(folder)) return;
+  const out: string[] = [];
+  const take = (folder: string) => {
     // A folder that does not exist must stay missing (staticfiles.W004 is about exactly that);
     // it is looked at again should the settings be analysed again.
-    if (!isFolder(folder)) return;
+    if (state.listed.has(folder) || !isFolder(folder)) return;
     state.listed.add(folder);
-    const listing = walkSync(folder, { maxEntries: WALK_LIMITS.staticTreeEntries, maxDepth: WALK_LIMITS.staticTreeDepth, mode: 'whole' });
-    for (const note of listing.notes) log(`Static folder: ${note}.`);
-    project.addDirectories(listing.directories);
-    project.addKnownFiles(listing.files);
-    added += listing.files.length;
+    out.push(folder);
   };
   for (const folder of project.staticFolders()) {
     if (state.listed.has(folder)) continue;
     const rel = folder.startsWith(project.root + '/') ? folder.slice(project.root.length) : undefined;
     if (rel === undefined) continue; // outside the workspace
     if (isIgnoredPath(rel)) {
-      list(folder);
+      take(folder);
       continue;
     }
     // Walked: only what the walk left out inside it.
-    for (const skipped of state.unentered) if (skipped.startsWith(folder + '/')) list(skipped);
+    for (const skipped of state.unentered) if (skipped.startsWith(folder + '/')) take(skipped);
   }
-  return added;
+  return out;
+}
+
+function handIn(project: DjangoProject, listing: Listing, log: (message: string) => void): number {
+  for (const note of listing.notes) log(`Static folder: ${note}.`);
+  project.addDirectories(listing.directories);
+  project.addKnownFiles(listing.files);
+  return listing.files.length;
 }
 
 /** Whether `path` lies in a static folder listed here for `project` (file events keep it current). */

@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
-import { inListedStaticFolder, listSkippedStaticFolders } from '../host/staticTrees';
+import { inListedStaticFolder, listSkippedStaticFolders, listSkippedStaticFoldersAsync } from '../host/staticTrees';
 import { folderTreatment } from '../engine/project/layout';
 import { supportedByListing } from '../engine/project/listing';
 import { DjangoProject } from '../engine/project/project';
@@ -200,7 +200,12 @@ export class WorkspaceIndex {
       const listing = await walkAsync(entry.root, { maxEntries, maxDepth: WALK_LIMITS.projectDepth, stopped: () => this.stopped });
       if (this.stopped) return;
       for (const note of listing.notes) this.options.log(`Indexing: ${note}.`);
-      this.handIn(entry, listing);
+      entry.project.addKnownFiles(listing.files);
+      entry.project.addDirectories(listing.directories);
+      // Static folders the walk skips, listed without blocking (up to 50,000 entries each).
+      const added = await listSkippedStaticFoldersAsync(entry.project, this.options.log, listing.unentered);
+      if (added) this.options.log(`Listed ${added} files of static folders the walk skips.`);
+      if (this.stopped) return;
       entry.incomplete = listing.incomplete;
       this.options.log(`Indexed ${entry.root}: ${listing.files.length} files, ${listing.directories.length} folders in ${Date.now() - started} ms${listing.complete ? '' : ' (partial listing)'}.`);
     } catch (error) {
@@ -211,6 +216,7 @@ export class WorkspaceIndex {
     }
   }
 
+  /** A partial listing (the folders around a document opened before the walk ends). */
   private handIn(entry: ProjectEntry, listing: Listing): void {
     entry.project.addKnownFiles(listing.files);
     entry.project.addDirectories(listing.directories);
