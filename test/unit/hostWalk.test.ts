@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isWalkedFile, walkAsync, walkSync, WALK_LIMITS, type Listing, type WalkOptions } from '../../server/src/host/walk';
+import { pathTreatment, walkAsync, walkSync, WALK_LIMITS, type Listing, type WalkOptions } from '../../server/src/host/walk';
 import { isIgnoredPath } from '../../server/src/engine/project/layout';
 
 function scratch() {
@@ -40,8 +40,9 @@ test('the skip policy: dependencies and caches known but not entered, build outp
     assert.deepEqual(rel(dir, listing.files), ['app/templates/a.html', 'app/views.py']);
     assert.deepEqual(rel(dir, listing.directories), ['.git', '__pycache__', 'app', 'app/templates', 'frontend', 'frontend/build', 'frontend/build/static', 'frontend/build/static/css', 'myenv', 'node_modules']);
     assert.equal(listing.complete, true);
-    assert.equal(isWalkedFile(dir, join(dir, 'app/views.py')), true);
-    assert.equal(isWalkedFile(dir, join(dir, 'frontend/build/static/css/site.css')), false);
+    assert.equal(pathTreatment(dir, join(dir, 'app/views.py')), 'walk');
+    assert.equal(pathTreatment(dir, join(dir, 'frontend/build/static/css/site.css')), 'list');
+    assert.equal(pathTreatment(dir, join(dir, 'build/node_modules/pkg/index.js')), 'skip');
     assert.equal(isIgnoredPath('/frontend/build/static'), true);
     assert.equal(isIgnoredPath('/app/templates'), false);
   } finally {

@@ -12,7 +12,7 @@
 
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
-import { folderTreatment } from '../engine/project/layout';
+import { folderTreatment, type FolderTreatment } from '../engine/project/layout';
 import { isDependencyFile } from '../engine/project/requirements';
 
 /** Every bound of the walks, in one place. */
@@ -199,12 +199,21 @@ function utf8Name(bytes: Buffer): string | undefined {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** Whether a project walk of `root` lists the file `path` (every folder between them is entered). */
-export function isWalkedFile(root: string, path: string): boolean {
+/**
+ * How a project walk of `root` treats the file `path`: `walk` when every folder between them is
+ * entered (the walk lists it), else the strictest treatment of those folders.
+ */
+export function pathTreatment(root: string, path: string): FolderTreatment {
   const rel = path.startsWith(root === '/' ? '/' : root + '/') ? path.slice(root.length + 1) : path;
   const folders = rel.split('/');
   folders.pop();
-  return folders.every((name) => folderTreatment(name) === 'walk');
+  let out: FolderTreatment = 'walk';
+  for (const name of folders) {
+    const treatment = folderTreatment(name);
+    if (treatment === 'skip') return 'skip';
+    if (treatment === 'list') out = 'list';
+  }
+  return out;
 }
 
 /**

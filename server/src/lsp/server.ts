@@ -702,19 +702,19 @@ export class DjangoDeployServer {
     await this.prepare(entries, { templates: true, deployment: true }, 'Django Deploy: checking the project', token);
     const result: ChecklistResult = { projects: [] };
     for (const entry of entries) {
-        const facts = projectFacts(entry.project);
-        const findings = this.index.visible(entry, entry.project.allFindings());
-        const unread = [...entry.refused].filter(([file]) => looksLikeSettingsPath(file)).map(([file, reason]) => ({ file: entry.project.relative(file), reason }));
-        const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined, unread);
-        const texts = this.texts(entry);
-        const name = folderName(entry);
-        result.projects.push({
-          root: entry.root,
-          name,
-          settingsModule: facts.settings?.module,
-          items: items.map((i) => ({ ...i, places: i.places.map((p) => this.location(p, texts)) })),
-          markdown: checklistMarkdown(items, facts.settings?.module ?? name),
-        });
+      const facts = projectFacts(entry.project);
+      const findings = this.index.visible(entry, entry.project.allFindings());
+      const unread = [...entry.refused].filter(([file]) => looksLikeSettingsPath(file)).map(([file, reason]) => ({ file: entry.project.relative(file), reason }));
+      const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined, unread);
+      const texts = this.texts(entry);
+      const name = folderName(entry);
+      result.projects.push({
+        root: entry.root,
+        name,
+        settingsModule: facts.settings?.module,
+        items: items.map((i) => ({ ...i, places: i.places.map((p) => this.location(p, texts)) })),
+        markdown: checklistMarkdown(items, facts.settings?.module ?? name),
+      });
     }
     return result;
   }

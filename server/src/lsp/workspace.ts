@@ -5,11 +5,10 @@
 import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
 import { inListedStaticFolder, listSkippedStaticFolders, listSkippedStaticFoldersAsync } from '../host/staticTrees';
-import { folderTreatment } from '../engine/project/layout';
 import { supportedByListing } from '../engine/project/listing';
 import { DjangoProject } from '../engine/project/project';
 import { readSource } from '../host/read';
-import { findManagePy, isWalkedFile, listFolderChain, walkAsync, WALK_LIMITS, type Listing } from '../host/walk';
+import { findManagePy, listFolderChain, pathTreatment, walkAsync, WALK_LIMITS, type Listing } from '../host/walk';
 import { isVirtualPath } from './convert';
 
 
@@ -107,10 +106,11 @@ export class WorkspaceIndex {
     const changed: ProjectEntry[] = [];
     if (isVirtualPath(path)) return changed;
     for (const entry of this.entriesContaining(path)) {
-      if (!isWalkedFile(entry.root, path) && !inListedStaticFolder(entry.project, path)) {
+      const treatment = pathTreatment(entry.root, path);
+      if (treatment !== 'walk' && !inListedStaticFolder(entry.project, path)) {
         // The walk does not list it; still, a file appearing in build output proves its folders
         // exist (a new STATICFILES_DIRS folder under build/). Dependencies and caches: nothing.
-        if (change === 'created' && !underSkippedFolder(entry.root, path)) {
+        if (change === 'created' && treatment === 'list') {
           entry.project.addDirectories(foldersBetween(entry.root, posix.dirname(path)));
           changed.push(entry);
         }
@@ -238,13 +238,6 @@ function foldersBetween(root: string, dir: string): string[] {
     if (d === root || d === '/') break;
   }
   return out;
-}
-
-/** Whether a folder between `root` and the file `path` is one the walks never enter (dependencies, caches). */
-function underSkippedFolder(root: string, path: string): boolean {
-  const folders = path.slice(root.length + 1).split('/');
-  folders.pop();
-  return folders.some((name) => folderTreatment(name) === 'skip');
 }
 
 function contains(root: string, path: string): boolean {
