@@ -1,13 +1,15 @@
 // What a project has for deployment, read statically: its WSGI/ASGI entry points and settings,
 // async views, Channels, the servers and static-file helpers in its requirements, and how
-// Procfiles and Dockerfiles start it. The checklist and the WSGI vs ASGI view are built on it.
+// production starts it (launchers.ts: Dockerfiles, compose, Procfiles, systemd, platform files).
+// The checklist and the WSGI vs ASGI view are built on it.
 
 import { posix } from 'node:path';
 import type { DjangoProject } from '../project/project';
-import { isIgnoredPath, settingsModuleFromEntryPoint } from '../project/layout';
+import { isIgnoredPath, isProductionName, settingsModuleFromEntryPoint } from '../project/layout';
 import { isSequence, pathLike, truthy, type Value } from '../python/values';
 import { APPLICATION_SERVERS, normalisePackage, type Interface } from './servers';
-import { includesOf, requirementsIn } from '../project/requirements';
+import { followIncludes, includesOf, MAX_INCLUDED_FILES, requirementsIn } from '../project/requirements';
+import { launcherKind, readLaunchers, type LaunchEnvironment, type LauncherFile } from './launchers';
 
 /** A place in a file (UTF-16 offsets), with what is there. */
 export interface Place {
@@ -37,6 +39,46 @@ export interface Requirement {
   place: Place;
 }
 
+/** One command that starts the project (launchers.ts). */
+export interface Launcher {
+  /** The command as written (for a Dockerfile, the CMD / ENTRYPOINT instruction). */
+  place: Place;
+  /** `manage.py runserver`: the development server. */
+  runserver: boolean;
+  /** Id in LAUNCHED_SERVERS (`gunicorn`, `gunicorn-uvicorn`, `uvicorn`, `daphne`…), undefined for runserver. */
+  server: string | undefined;
+  serverName: string | undefined;
+  interface: Interface | undefined;
+  /** What the server loads: `config.wsgi:application`. */
+  application: string | undefined;
+  /** gunicorn -k, as written. */
+  workerClass: string | undefined;
+  /** DJANGO_SETTINGS_MODULE or --settings it runs with. */
+  settingsModule: string | undefined;
+  environment: LaunchEnvironment;
+  /** Why that environment, in words. */
+  environmentReason: string;
+  /** How it is started: `Dockerfile CMD`, `Procfile web`, `docker-compose.yml service web`. */
+  via: string;
+  /** `Dockerfile:12`, relative to the project root. */
+  where: string;
+}
+
+export interface CollectstaticRun extends Place {
+  /** `Dockerfile:9`, relative to the project root. */
+  where: string;
+  via: string;
+  environment: LaunchEnvironment;
+}
+
+export interface WebServer {
+  place: Place;
+  image: string;
+  environment: LaunchEnvironment;
+  /** A folder it mounts is one another service mounts where STATIC_ROOT's folder is. */
+  servesStaticRoot: boolean;
+}
+
 export interface ProjectFacts {
   /** The production settings module, as the engine decided. */
   settings: { module: string; file: string; reason: string } | undefined;
@@ -63,8 +105,12 @@ export interface ProjectFacts {
   /** Every package the requirements name, by normalised name. */
   requirements: Map<string, Requirement>;
   whitenoise: { middleware: Place | undefined; package: Requirement | undefined };
-  /** Procfile, Dockerfile or compose lines that start the project. */
-  launchers: { place: Place; runserver: boolean }[];
+  /** Commands that start the project: Dockerfile CMD/ENTRYPOINT, compose, Procfile, systemd, platform files, entry-point scripts. */
+  launchers: Launcher[];
+  /** Where `manage.py collectstatic` runs while deploying or starting (Dockerfile RUN, Procfile release, build scripts…). */
+  collectstaticRuns: CollectstaticRun[];
+  /** nginx / caddy / httpd services of compose files. */
+  webServers: WebServer[];
   staticUrl: string | undefined;
   staticRoot: string | undefined;
   mediaUrl: string | undefined;
@@ -80,7 +126,8 @@ export interface ProjectFacts {
 export const MAX_SCANNED = 5_000;
 
 const HANDLERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace', 'dispatch']);
-const LAUNCHER = /^(Procfile(\..+)?|Dockerfile(\..+)?|.+\.Dockerfile|(docker-)?compose(\..+)?\.ya?ml|app\.yaml|fly\.toml|render\.yaml|railway\.(json|toml)|Containerfile)$/i;
+/** Launcher files read at most (Dockerfiles, compose, Procfiles…), nearest to the root first. */
+const MAX_LAUNCHER_FILES = 256;
 
 export function projectFacts(project: DjangoProject): ProjectFacts {
   const { module, view } = project.productionView();
@@ -137,16 +184,11 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
   const whiteNoiseIndex = middlewareItems.findIndex((v) => v.kind === 'str' && v.value === 'whitenoise.middleware.WhiteNoiseMiddleware');
   const requirements = readRequirements(project, files.dependencies.filter(inProject));
 
-  const launchers: ProjectFacts['launchers'] = [];
-  for (const f of [...files.other, ...files.dependencies].filter((x) => inProject(x) && LAUNCHER.test(posix.basename(x))).sort()) {
-    const text = project.text(f);
-    if (!text) continue;
-    for (const m of text.matchAll(/^.*\b(runserver|gunicorn|uvicorn|daphne|hypercorn|uwsgi|granian|mod_wsgi-express|waitress-serve)\b.*$/gm)) {
-      const line = m[0];
-      if (/^\s*#/.test(line)) continue;
-      launchers.push({ place: { file: f, start: m.index!, end: m.index! + line.length, label: line.trim() }, runserver: m[1] === 'runserver' });
-    }
-  }
+  const staticRoot = (() => {
+    const v = view.get('STATIC_ROOT').value;
+    return v.kind === 'none' ? undefined : pathLike(v);
+  })();
+  const launched = launchFacts(project, files, inProject, staticRoot);
 
   const url = (name: string) => {
     const v = view.get(name).value;
@@ -180,9 +222,9 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
       middleware: whiteNoiseIndex >= 0 && middleware.binding ? { file: middleware.binding.origin.file, start: middleware.binding.origin.start, end: middleware.binding.origin.end, label: 'whitenoise.middleware.WhiteNoiseMiddleware' } : undefined,
       package: requirements.get('whitenoise'),
     },
-    launchers,
+    ...launched,
     staticUrl: url('STATIC_URL'),
-    staticRoot: root('STATIC_ROOT'),
+    staticRoot,
     mediaUrl: url('MEDIA_URL'),
     mediaRoot: root('MEDIA_ROOT'),
     allowedHosts: isSequence(hosts) && hosts.items.every((h) => h.kind === 'str') ? stringItems(hosts) : undefined,
@@ -199,7 +241,8 @@ export function projectFacts(project: DjangoProject): ProjectFacts {
  */
 export function scannedModules(project: DjangoProject, python = project.knownFiles().python.filter((f) => !isIgnoredPath(f.slice(project.root.length)))): { files: string[]; candidates: number } {
   const candidates = python
-    .filter((f) => !/\/(migrations|tests?)\//.test(f) && !/\/(settings|test_[^/]*|tests)\.py$/.test(f))
+    // Judged on the path inside the project: a project kept under a `tests/` folder is still read.
+    .filter((f) => !/\/(migrations|tests?)\//.test(f.slice(project.root.length)) && !/\/(settings|test_[^/]*|tests)\.py$/.test(f))
     .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   return { files: candidates.slice(0, MAX_SCANNED).sort(), candidates: candidates.length };
 }
@@ -246,30 +289,120 @@ function lineAt(text: string, offset: number): string {
 /** Packages we look for: the servers, WhiteNoise, Channels. */
 const WATCHED = new Set([...APPLICATION_SERVERS.flatMap((s) => s.packages), 'whitenoise', 'channels', 'channels-redis', 'granian', 'waitress'].map(normalisePackage));
 
-/** The watched packages each dependency file names, nearest to the root first. */
-/** Requirements files read, with the ones they include (`-r`), at most. */
-const MAX_REQUIREMENT_FILES = 64;
-
+/**
+ * The watched packages the dependency files name, nearest to the root first, with the files each
+ * includes (`-r base.txt` installs what base.txt names, whatever base.txt is called; `-c`
+ * constraints install nothing). MAX_INCLUDED_FILES files at most.
+ */
 function readRequirements(project: DjangoProject, files: string[]): Map<string, Requirement> {
   const out = new Map<string, Requirement>();
-  const ordered = [...files].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
-  // `-r base.txt` installs what base.txt names, whatever base.txt is called (constraints do not install).
-  const seen = new Set(ordered);
-  for (let i = 0; i < ordered.length && i < MAX_REQUIREMENT_FILES; i++) {
-    const file = ordered[i];
-    if (/\.(txt|in)$/i.test(file)) {
-      for (const { path, constraint } of project.derive(file, 'includes', includesOf) ?? []) {
-        const target = posix.normalize(path.startsWith('/') ? path : posix.join(posix.dirname(file), path));
-        if (constraint || seen.has(target)) continue;
-        seen.add(target);
-        ordered.push(target);
+  // constraints*.txt pins versions and installs nothing, unless a requirements file includes it with -r.
+  const ordered = files.filter((f) => !posix.basename(f).toLowerCase().startsWith('constraints')).sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  const seen = new Set<string>();
+  for (const start of ordered) {
+    if (seen.size >= MAX_INCLUDED_FILES) break;
+    for (const r of followIncludes(start, (f) => project.derive(f, 'includes', includesOf), MAX_INCLUDED_FILES - seen.size)) {
+      if (seen.has(r.file)) continue;
+      seen.add(r.file);
+      if (r.constraint) continue;
+      const found = project.derive(r.file, r.included ? 'requirements-included' : 'requirements', (text) => requirementsIn(r.file, text, r.included));
+      for (const q of found ?? []) {
+        if (!WATCHED.has(q.name) || out.has(q.name)) continue;
+        out.set(q.name, { name: q.name, place: { file: r.file, start: q.start, end: q.end, label: q.label } });
       }
-    }
-    const found = project.derive(file, 'requirements', (text) => requirementsIn(file, text));
-    for (const r of found ?? []) {
-      if (!WATCHED.has(r.name) || out.has(r.name)) continue;
-      out.set(r.name, { name: r.name, place: { file, start: r.start, end: r.end, label: r.label } });
     }
   }
   return out;
+}
+
+/** Launchers, collectstatic runs and web server services, from the project's launcher files. */
+function launchFacts(project: DjangoProject, files: { python: string[]; dependencies: string[]; other: string[] }, inProject: (f: string) => boolean, staticRoot: string | undefined): Pick<ProjectFacts, 'launchers' | 'collectstaticRuns' | 'webServers'> {
+  const known = [...files.other, ...files.dependencies, ...files.python].filter(inProject);
+  const paths = known
+    .filter((f) => launcherKind(f) !== undefined)
+    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))
+    .slice(0, MAX_LAUNCHER_FILES);
+  const texts: LauncherFile[] = [];
+  for (const path of paths) {
+    const text = project.peekText(path);
+    if (text !== undefined) texts.push({ path, text });
+  }
+  // Scripts by name, to find `/entrypoint.sh` or `./start` wherever the project keeps them.
+  const byBase = new Map<string, string[]>();
+  for (const f of known) {
+    const base = posix.basename(f);
+    const list = byBase.get(base) ?? [];
+    if (list.length < 64) list.push(f);
+    byBase.set(base, list);
+  }
+  const knownSet = new Set(known);
+  const resolve = (ref: string, from: string): LauncherFile | undefined => {
+    const path = resolveScript(ref, from, knownSet, byBase);
+    const text = path === undefined ? undefined : project.peekText(path);
+    return path !== undefined && text !== undefined ? { path, text } : undefined;
+  };
+  const modules = project.settingsModules();
+  const configured = new Set(project.getConfig().productionSettings);
+  const settingsRole = (module: string): LaunchEnvironment | undefined => {
+    const info = modules.find((m) => m.moduleName === module);
+    if (!info) return undefined;
+    if (info.role === 'development') return 'development';
+    // A production role by elimination ("the only settings module") says nothing of the file that runs it.
+    if (info.role === 'production' && (isProductionName(info.file) || configured.has(module))) return 'production';
+    return undefined;
+  };
+  const scan = readLaunchers(texts, { resolve, settingsRole });
+  const where = (file: string, line: number) => `${project.relative(file)}:${line}`;
+  const place = (p: { file: string; start: number; end: number; label: string }): Place => ({ file: p.file, start: p.start, end: p.end, label: p.label });
+  const staticFolder = staticRoot ? posix.basename(withoutTrailingSlashes(staticRoot)) : undefined;
+  return {
+    launchers: scan.launches.map((l) => ({ ...l, place: place(l.place), where: where(l.place.file, l.place.line) })),
+    collectstaticRuns: scan.collectstatic.map((c) => ({ ...place(c.place), where: where(c.place.file, c.place.line), via: c.via, environment: c.environment })),
+    webServers: scan.webServers.map((w) => ({
+      place: place(w.place),
+      image: w.image,
+      environment: w.environment,
+      // Known only when a volume it mounts is mounted by another service at a folder named like STATIC_ROOT's.
+      servesStaticRoot: !!staticFolder && w.volumes.some((v) => w.appVolumes.some((a) => a.source === v.source && posix.basename(withoutTrailingSlashes(a.target)) === staticFolder)),
+    })),
+  };
+}
+
+/**
+ * The project file a launcher names: relative to the launcher's folder, else the known file whose
+ * path ends with the most of the name (`/app/compose/start` → `compose/start`), nearest first.
+ */
+function resolveScript(ref: string, from: string, known: Set<string>, byBase: Map<string, string[]>): string | undefined {
+  const clean = ref.trim();
+  if (!clean || clean.includes('$')) return undefined;
+  if (!clean.startsWith('/')) {
+    const direct = posix.normalize(posix.join(posix.dirname(from), clean));
+    if (known.has(direct)) return direct;
+  }
+  const candidates = byBase.get(posix.basename(clean)) ?? [];
+  if (!candidates.length) return undefined;
+  const parts = clean.split('/').filter((p) => p && p !== '.');
+  for (let k = 0; k < parts.length && k < 16; k++) {
+    const suffix = '/' + parts.slice(k).join('/');
+    const matches = candidates.filter((c) => c.endsWith(suffix));
+    if (matches.length) return nearest(matches, from);
+  }
+  return undefined;
+}
+
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
+function nearest(paths: string[], from: string): string {
+  const common = (p: string) => {
+    let n = 0;
+    const a = p.split('/');
+    const b = from.split('/');
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  return [...paths].sort((a, b) => common(b) - common(a) || a.split('/').length - b.split('/').length || (a < b ? -1 : 1))[0];
 }

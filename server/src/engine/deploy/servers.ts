@@ -112,6 +112,42 @@ export const APPLICATION_SERVERS: readonly ApplicationServer[] = [
 
 export { normalisePackage };
 
+/**
+ * Servers as launch commands name them (Dockerfile CMD, Procfile, compose, systemd): how to tell
+ * which one runs and what it loads. Ids match APPLICATION_SERVERS where the view compares them.
+ */
+export interface LaunchedServer {
+  id: string;
+  name: string;
+  /** WSGI or ASGI; undefined when an option decides (granian --interface). */
+  interface: Interface | undefined;
+  /** Executables (basenames). */
+  commands: string[];
+  /** `python -m <module>`. */
+  modules: string[];
+  /** Options that take no value; any other option takes the next word (unless written `--opt=value`). */
+  flags: string[];
+  /** Options whose value is the application (`uwsgi --module`). */
+  appOptions: string[];
+  /** Words before the application that are no option (`mod_wsgi-express start-server`). */
+  subcommands: string[];
+  /** The application may be given as a file (`mod_wsgi-express start-server mysite/wsgi.py`). */
+  pathApplication?: boolean;
+}
+
+export const LAUNCHED_SERVERS: readonly LaunchedServer[] = [
+  { id: 'gunicorn', name: 'Gunicorn', interface: 'wsgi', commands: ['gunicorn'], modules: ['gunicorn'], flags: ['--reload', '--preload', '-D', '--daemon', '--check-config', '--print-config', '--spew', '--capture-output', '--enable-stdio-inheritance', '--proxy-protocol', '--no-sendfile', '--reuse-port', '-R', '--log-syslog', '--strip-header-spaces', '--disable-redirect-access-to-syslog', '--help', '-h', '-v', '--version'], appOptions: [], subcommands: [] },
+  // gunicorn -k uvicorn_worker.UvicornWorker (or the deprecated uvicorn.workers.UvicornWorker).
+  { id: 'gunicorn-uvicorn', name: 'Gunicorn + Uvicorn workers', interface: 'asgi', commands: [], modules: [], flags: [], appOptions: [], subcommands: [] },
+  { id: 'uvicorn', name: 'Uvicorn', interface: 'asgi', commands: ['uvicorn'], modules: ['uvicorn'], flags: ['--reload', '--factory', '--proxy-headers', '--no-proxy-headers', '--access-log', '--no-access-log', '--use-colors', '--no-use-colors', '--server-header', '--no-server-header', '--date-header', '--no-date-header', '--version', '--help'], appOptions: [], subcommands: [] },
+  { id: 'daphne', name: 'Daphne', interface: 'asgi', commands: ['daphne'], modules: ['daphne'], flags: ['--proxy-headers', '--no-server-name', '--version', '--help', '-h'], appOptions: [], subcommands: [] },
+  { id: 'hypercorn', name: 'Hypercorn', interface: 'asgi', commands: ['hypercorn'], modules: ['hypercorn'], flags: ['--reload', '--debug', '--help', '-h'], appOptions: [], subcommands: [] },
+  { id: 'uwsgi', name: 'uWSGI', interface: 'wsgi', commands: ['uwsgi', 'pyuwsgi'], modules: ['pyuwsgi'], flags: ['--master', '--enable-threads', '--vacuum', '--die-on-term', '--lazy-apps', '--single-interpreter', '--need-app', '--harakiri-verbose', '--thunder-lock', '--strict', '--py-autoreload', '--disable-logging', '--log-master', '--no-orphans', '--help'], appOptions: ['--module', '-w', '--wsgi', '--wsgi-file', '--file', '--mount'], subcommands: [], pathApplication: true },
+  { id: 'mod_wsgi', name: 'mod_wsgi', interface: 'wsgi', commands: ['mod_wsgi-express'], modules: [], flags: ['--reload-on-changes', '--log-to-terminal', '--startup-log', '--access-log', '--rotate-logs', '--help'], appOptions: [], subcommands: ['start-server', 'setup-server'], pathApplication: true },
+  { id: 'granian', name: 'Granian', interface: undefined, commands: ['granian'], modules: ['granian'], flags: ['--reload', '--no-reload', '--no-ws', '--ws', '--log', '--no-log', '--access-log', '--no-access-log', '--factory', '--help'], appOptions: [], subcommands: [] },
+  { id: 'waitress', name: 'Waitress', interface: 'wsgi', commands: ['waitress-serve'], modules: ['waitress'], flags: ['--call', '--ipv4', '--ipv6', '--no-ipv4', '--no-ipv6', '--expose-tracebacks', '--no-expose-tracebacks', '--help'], appOptions: [], subcommands: [] },
+];
+
 /** The servers whose packages are among `packages` (normalised names). */
 export function serversIn(packages: ReadonlySet<string>): ApplicationServer[] {
   return APPLICATION_SERVERS.filter((s) => s.packages.some((p) => packages.has(normalisePackage(p))));

@@ -5,7 +5,7 @@
 // the newest Django. Unknown means newest too.
 
 import * as posix from 'node:path/posix';
-import { includesOf, isDependencyFile, isLockFile, requirementsIn, type Requirement } from './requirements';
+import { followIncludes, includesOf, isDependencyFile, isLockFile, requirementsIn, type Requirement } from './requirements';
 import { isIgnoredPath } from './layout';
 
 export interface DjangoVersion {
@@ -82,20 +82,24 @@ export function projectDjangoVersion(project: PinSource, setting: string, files:
   return unpinned ?? NEWEST;
 }
 
-/** The Django pin of a dependency file, or of the files it includes with `-r` / `-c`. */
+/**
+ * The Django pin of a dependency file, or of the files it includes with `-r` / `-c` (relative to
+ * the including file, each once, MAX_INCLUDED_FILES at most): its own exact or bounded pin first,
+ * then the first pin an included file gives, else its own unpinned `django`.
+ */
 function pinFollowingIncludes(project: PinSource, file: string, seen: Set<string>): DjangoVersion | undefined {
-  if (seen.has(file) || seen.size > 16) return undefined;
-  seen.add(file);
-  const requirements = project.derive(file, 'requirements', (text) => requirementsIn(file, text));
-  if (!requirements) return undefined;
-  const own = djangoPin(requirements, project.relative(file));
-  // An unpinned `django` takes its version from an included constraints or requirements file.
-  if (own && !own.source.endsWith('(unpinned)')) return own;
-  if (!/\.(txt|in)$/i.test(file)) return own;
-  for (const { path: included } of project.derive(file, 'includes', includesOf) ?? []) {
-    const target = included.startsWith('/') ? included : posix.join(posix.dirname(file), included);
-    const v = pinFollowingIncludes(project, posix.normalize(target), seen);
+  if (seen.has(file)) return undefined;
+  let own: DjangoVersion | undefined;
+  const reached = followIncludes(file, (f) => project.derive(f, 'includes', includesOf));
+  for (const r of reached) {
+    if (seen.has(r.file)) continue;
+    seen.add(r.file);
+    const requirements = project.derive(r.file, r.included ? 'requirements-included' : 'requirements', (text) => requirementsIn(r.file, text, r.included));
+    if (!requirements) continue;
+    const v = djangoPin(requirements, project.relative(r.file));
+    // An unpinned `django` takes its version from an included constraints or requirements file.
     if (v && !v.source.endsWith('(unpinned)')) return v;
+    own ??= v;
   }
   return own;
 }

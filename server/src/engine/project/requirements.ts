@@ -85,10 +85,13 @@ function parseRequirement(s: string, from: number, to: number): { name: string; 
   return { name: s.slice(nameStart, nameEnd), nameEnd, spec };
 }
 
-/** Every requirement a dependency file names, in order. `path` decides the format. */
-export function requirementsIn(path: string, text: string): Requirement[] {
+/**
+ * Every requirement a dependency file names, in order. `path` decides the format; a file reached
+ * through `-r` / `-c` (`included`) is in pip's requirements format whatever its name (`common.pip`).
+ */
+export function requirementsIn(path: string, text: string, included = false): Requirement[] {
   const base = posix.basename(path).toLowerCase();
-  if (isRequirementsFormat(base)) return requirementsTxt(text);
+  if (included || isRequirementsFormat(base)) return requirementsTxt(text);
   if (base === 'pipfile.lock') return pipfileLock(text);
   if (isLockFile(base)) return tomlLock(text);
   return quotedAndTables(base, text);
@@ -138,8 +141,50 @@ export function includesOf(text: string): { path: string; constraint: boolean }[
       if (rest !== undefined) break;
     }
     if (!rest) continue;
-    const hash = rest.indexOf(' #');
+    // A comment starts at `#` after whitespace (pip's COMMENT_RE).
+    let hash = -1;
+    for (let i = 1; i < rest.length && hash < 0; i++) if (rest[i] === '#' && isSpace(rest[i - 1])) hash = i;
     out.push({ path: (hash >= 0 ? rest.slice(0, hash) : rest).trim(), constraint });
+  }
+  return out;
+}
+
+/** Requirements files one file reaches through `-r` / `-c`, at most (cycles end earlier). */
+export const MAX_INCLUDED_FILES = 64;
+
+export interface IncludedFile {
+  file: string;
+  /** Reached only through `-c`: it constrains versions, installs nothing. */
+  constraint: boolean;
+  /** Read as pip's requirements format whatever its name (it was reached through `-r` / `-c`). */
+  included: boolean;
+}
+
+/**
+ * `file` and every requirements file it includes, depth first in the order pip reads them: each
+ * `-r` / `-c` path is relative to the file that names it (pip's req_file.py joins it to that
+ * file's folder), each file once (include cycles end), MAX_INCLUDED_FILES at most. URLs and
+ * paths built from environment variables are left out. `includes(f)` is `includesOf` of f's text,
+ * or undefined when f cannot be read.
+ */
+export function followIncludes(file: string, includes: (file: string) => { path: string; constraint: boolean }[] | undefined, limit = MAX_INCLUDED_FILES): IncludedFile[] {
+  const out: IncludedFile[] = [];
+  const seen = new Set<string>();
+  // An explicit stack (no recursion): [file, constraint, included].
+  const stack: IncludedFile[] = [{ file: posix.normalize(file), constraint: false, included: false }];
+  while (stack.length && out.length < limit) {
+    const next = stack.pop()!;
+    if (seen.has(next.file)) continue;
+    seen.add(next.file);
+    out.push(next);
+    if (!next.included && !isRequirementsFormat(next.file)) continue;
+    const found = includes(next.file) ?? [];
+    for (let i = found.length - 1; i >= 0; i--) {
+      const path = found[i].path;
+      if (!path || path.includes('://') || path.includes('$')) continue;
+      const target = posix.normalize(path.startsWith('/') ? path : posix.join(posix.dirname(next.file), path));
+      if (!seen.has(target)) stack.push({ file: target, constraint: next.constraint || found[i].constraint, included: true });
+    }
   }
   return out;
 }
