@@ -14,6 +14,7 @@ interface Item {
   detail: string;
   places: { uri: string; range: { start: { line: number } }; label: string }[];
   command?: { id: string };
+  doc?: string;
 }
 
 describe('deployment requests (split settings)', () => {
@@ -38,7 +39,13 @@ describe('deployment requests (split settings)', () => {
     const project = result.projects[0];
     assert.equal(project.settingsModule, 'shop.settings.production');
     const items: Item[] = project.items;
-    assert.deepEqual(items.map((i) => i.id), ['debug', 'allowed-hosts', 'secret-key', 'environment', 'static-settings', 'collectstatic', 'templates-static', 'missing-static', 'static-serving', 'https', 'cookies', 'other-checks', 'app-server']);
+    // Django's deployment checklist, in its order (checklist.ts).
+    assert.deepEqual(items.map((i) => i.id), [
+      'secret-key', 'debug', 'environment', 'allowed-hosts', 'caches', 'databases', 'email', 'static-settings', 'collectstatic', 'templates-static', 'missing-static', 'static-serving', 'media',
+      'https', 'cookies', 'sessions', 'database-connections', 'cached-templates', 'logging', 'error-emails', 'error-pages', 'other-checks', 'app-server',
+    ]);
+    for (const i of items) assert.match(i.doc ?? '', /^https:\/\/docs\.djangoproject\.com\//, `${i.id}: a link to Django's documentation`);
+    assert.ok(!project.markdown.includes(fixture.root), 'the Markdown holds no absolute path of this machine');
     for (const i of items) {
       assert.ok(['pass', 'fail', 'warn', 'unknown'].includes(i.status), `${i.id}: ${i.status}`);
       assert.ok(i.detail && !i.detail.includes('\n'), `${i.id}: one line`);

@@ -6,6 +6,7 @@ import { project, ROOT } from './helpers';
 import { DjangoProject } from '../../server/src/engine/project/project';
 import { projectFacts } from '../../server/src/engine/deploy/facts';
 import { deploymentChecklist, checklistMarkdown, MAX_PLACES, type ChecklistItem } from '../../server/src/engine/deploy/checklist';
+import { settingsKnowledge } from '../../server/src/engine/deploy/knowledge';
 import { commandLines, APPLICATION_SERVERS } from '../../server/src/engine/deploy/servers';
 import { nginxConfig } from '../../server/src/engine/deploy/nginx';
 
@@ -63,7 +64,7 @@ function item(items: ChecklistItem[], id: string): ChecklistItem {
 
 function checklistOf(p: ReturnType<typeof project>, staticRoot?: Parameters<typeof deploymentChecklist>[2]) {
   const facts = projectFacts(p);
-  return { facts, items: deploymentChecklist(p.allFindings(), facts, staticRoot) };
+  return { facts, items: deploymentChecklist(p.allFindings({ checklist: true }), facts, staticRoot) };
 }
 
 test('startproject as generated: DEBUG, hosts, key, STATIC_ROOT and the server fail; where and why are given', () => {
@@ -91,12 +92,18 @@ test('startproject as generated: DEBUG, hosts, key, STATIC_ROOT and the server f
 });
 
 test('every deployment setting right, WhiteNoise, gunicorn and a collected STATIC_ROOT: everything passes', () => {
-  const p = site(HARDENED, { 'requirements.txt': 'Django==4.2.11\ngunicorn==21.2.0\nwhitenoise[brotli]>=6\n', 'shop/__init__.py': '', 'shop/views.py': 'from django.http import HttpResponse\ndef home(request):\n    return HttpResponse("ok")\n' });
+  // Django's whole checklist (production.ts): a shared cache, logging, someone to mail errors to, error pages.
+  const settings = HARDENED + "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379'}}\nLOGGING = {'version': 1}\nADMINS = [('Ops', 'ops@shop.example.com')]\nSERVER_EMAIL = 'django@shop.example.com'\nTEMPLATES = [{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': [BASE_DIR / 'templates']}]\n";
+  const p = site(settings, { 'requirements.txt': 'Django==4.2.11\ngunicorn==21.2.0\nwhitenoise[brotli]>=6\n', 'shop/__init__.py': '', 'shop/views.py': 'from django.http import HttpResponse\ndef home(request):\n    return HttpResponse("ok")\n', 'templates/404.html': '<h1>Not found</h1>\n', 'templates/500.html': '<h1>Server error</h1>\n' });
   const { facts, items } = checklistOf(p, { exists: true, files: 143, manifest: true });
   assert.equal(facts.staticRoot, `${ROOT}/staticfiles`);
   assert.ok(facts.whitenoise.middleware && facts.whitenoise.package);
   // The key comes from os.environ["DJANGO_SECRET_KEY"]: the one thing production must provide.
-  assert.deepEqual(items.filter((i) => i.status !== 'pass').map((i) => `${i.id}: ${i.detail}`), ['environment: Django does not start without DJANGO_SECRET_KEY: set it in production and wherever check --deploy runs.']);
+  assert.deepEqual(items.filter((i) => i.status !== 'pass').map((i) => `${i.id}: ${i.detail}`), ['environment: Django does not start without DJANGO_SECRET_KEY: set it in production and wherever check --deploy runs.', 'error-pages: The template folders were not looked at.']);
+  // With what the engine knows of the production values: the key's value is the environment's; uploads are for a person to check.
+  const known = deploymentChecklist(p.allFindings({ checklist: true }), facts, { exists: true, files: 143, manifest: true }, [], settingsKnowledge(p));
+  assert.deepEqual(known.filter((i) => i.status !== 'pass').map((i) => `${i.id}: ${i.status}`), ['secret-key: unknown', 'environment: warn', 'media: unknown']);
+  assert.equal(item(known, 'secret-key').detail, 'SECRET_KEY is read from DJANGO_SECRET_KEY; its production value is not known here.');
   assert.match(item(items, 'collectstatic').detail, /143 files and staticfiles\.json/);
   assert.match(item(items, 'app-server').detail, /Gunicorn/);
   assert.equal(facts.requirements.get('gunicorn')?.place.label, 'gunicorn==21.2.0');
@@ -105,7 +112,7 @@ test('every deployment setting right, WhiteNoise, gunicorn and a collected STATI
 test('collectstatic: a missing or empty STATIC_ROOT fails with the command that fixes it; not looked at is unknown', () => {
   const p = site(HARDENED);
   const facts = projectFacts(p);
-  const status = (state?: { exists: boolean; files: number; manifest: boolean }) => item(deploymentChecklist(p.allFindings(), facts, state), 'collectstatic');
+  const status = (state?: { exists: boolean; files: number; manifest: boolean }) => item(deploymentChecklist(p.allFindings({ checklist: true }), facts, state), 'collectstatic');
   assert.equal(status({ exists: false, files: 0, manifest: false }).status, 'fail');
   assert.equal(status({ exists: false, files: 0, manifest: false }).command?.id, 'djangoDeploy.runCollectstatic');
   assert.equal(status({ exists: true, files: 0, manifest: false }).status, 'fail');
@@ -230,7 +237,7 @@ test('an item with thousands of places carries the first MAX_PLACES and the tota
   const p = site(HARDENED, { 'requirements.txt': 'gunicorn\nwhitenoise\n' });
   const facts = projectFacts(p);
   const raw = Array.from({ length: MAX_PLACES + 50 }, (_, i) => ({ code: 'DJD201', severity: 'warning' as const, message: `Raw static path ${i}`, file: `${ROOT}/templates/t${i}.html`, start: 0, end: 1, docsUrl: '', settingsModule: 'mysite.settings', production: true, related: [], fixes: [] }));
-  const templates = item(deploymentChecklist([...p.allFindings(), ...raw], facts, { exists: true, files: 1, manifest: false }), 'templates-static');
+  const templates = item(deploymentChecklist([...p.allFindings({ checklist: true }), ...raw], facts, { exists: true, files: 1, manifest: false }), 'templates-static');
   assert.equal(templates.status, 'fail');
   assert.equal(templates.places.length, MAX_PLACES);
   assert.equal(templates.placeCount, MAX_PLACES + 50);

@@ -20,7 +20,8 @@ test('startproject settings: exactly the ids Django 3.2 reports, plus STATIC_ROO
   const p = settingsProject(STARTPROJECT, { djangoVersion: '3.2' });
   const f = p.findingsFor(SETTINGS);
   assert.deepEqual(djangoCodes(f), ['security.W004', 'security.W008', 'security.W009', 'security.W012', 'security.W016', 'security.W018', 'security.W020']);
-  assert.deepEqual(codes(f).filter((c) => !c.includes('.')), ['DJD101', 'DJD112'].filter((c) => c !== 'DJD112'));
+  // Plus the deployment checklist's information items (production.ts): CACHES not set, SQLite, no LOGGING, no ADMINS.
+  assert.deepEqual(codes(f).filter((c) => !c.includes('.')), ['DJD101', 'DJD123']);
   assert.ok(f.every((x) => x.production), 'a single settings.py is production');
 });
 
@@ -42,7 +43,9 @@ test('ranges point at the setting to fix', () => {
 
 test('a hardened settings file is clean', () => {
   const p = settingsProject(HARDENED);
-  assert.deepEqual(codes(p.findingsFor(SETTINGS)), ['DJD112'], 'only the committed secret remains');
+  // Only the committed secret remains, and the checklist's information items (CACHES not set, SQLite, no LOGGING, no ADMINS).
+  assert.deepEqual(codes(p.findingsFor(SETTINGS)), ['DJD112', 'DJD123']);
+  assert.deepEqual(p.findingsFor(SETTINGS).filter((f) => f.severity !== 'information').map((f) => f.code), ['DJD112'], 'only the committed secret is a warning');
 });
 
 test('HSTS and SSL checks need SecurityMiddleware (W001 instead)', () => {

@@ -11,8 +11,9 @@ import { securityRules } from './security';
 import { staticfilesRules } from './staticfiles';
 import { coreRules } from './core';
 import { trapRules } from './traps';
+import { productionRules } from './production';
 
-export const SETTINGS_RULES: SettingsRule[] = [...securityRules, ...staticfilesRules, ...coreRules, ...trapRules];
+export const SETTINGS_RULES: SettingsRule[] = [...securityRules, ...staticfilesRules, ...coreRules, ...trapRules, ...productionRules];
 
 export interface SettingsRuleInput {
   rootFile: string;
@@ -99,6 +100,9 @@ function runRule(rule: SettingsRule, s: SettingsView, input: SettingsRuleInput):
         binding: r.binding,
         unnecessary: r.unnecessary,
         deprecated: r.deprecated,
+        // A note about a setting nobody wrote (LOGGING, CACHES left at Django's default) has no
+        // line to sit on: it is a checklist row, not a diagnostic on the module's first line.
+        ...(rule.level === 'information' && !r.at && !r.binding && !r.near?.length ? { checklistOnly: true } : {}),
       });
     },
   };
