@@ -147,25 +147,32 @@ export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/**
+ * Every colour is a theme variable (`--vscode-*`), so the page follows the user's theme. The body
+ * wears the theme kind's class (`vscode-light`, `vscode-dark`, `vscode-high-contrast`, and also
+ * `vscode-high-contrast-light` for the light one): in high contrast, code, buttons, badges and
+ * boxes get the theme's contrast borders instead of tinted backgrounds, and focus the active border.
+ */
 const STYLE = `
-body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 20px 20px; line-height: 1.5; }
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 0 20px 20px; line-height: 1.5; }
 header { display: flex; align-items: center; gap: 16px; }
 h1 { font-size: 1.5em; margin: 16px 0 8px; }
 h2 { font-size: 1.2em; margin-top: 24px; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
 h3 { font-size: 1.05em; margin-bottom: 4px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,0.3)); }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, transparent); }
 th[scope=row] { font-weight: 600; width: 22%; }
-code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
+code { font-family: var(--vscode-editor-font-family); color: var(--vscode-textPreformat-foreground, var(--vscode-editor-foreground)); background: var(--vscode-textPreformat-background, var(--vscode-textCodeBlock-background)); padding: 1px 4px; border-radius: 3px; }
 code.line { white-space: pre-wrap; word-break: break-all; }
 td.refused { color: var(--vscode-errorForeground); overflow-wrap: anywhere; }
 a { color: var(--vscode-textLink-foreground); }
+a:hover { color: var(--vscode-textLink-activeForeground); }
 a:focus, button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; border-radius: 2px; }
+button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 3px 10px; cursor: pointer; border-radius: 2px; font-family: inherit; }
 button:hover { background: var(--vscode-button-hoverBackground); }
 .muted { color: var(--vscode-descriptionForeground); }
 .small { font-size: 0.9em; font-weight: normal; }
-.ok { color: var(--vscode-testing-iconPassed, green); }
+.ok { color: var(--vscode-charts-green); }
 .bad { color: var(--vscode-errorForeground); }
 .badge { font-size: 0.8em; font-weight: normal; padding: 0 6px; border-radius: 8px; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
 .recommendation { border-left: 3px solid var(--vscode-focusBorder); padding: 4px 12px; background: var(--vscode-textBlockQuote-background); }
@@ -173,6 +180,13 @@ button:hover { background: var(--vscode-button-hoverBackground); }
 tr.recommended th[scope=row] { border-left: 3px solid var(--vscode-focusBorder); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 ul { margin: 4px 0; padding-left: 20px; }
+body.vscode-high-contrast code, body.vscode-high-contrast-light code { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); border: 1px solid var(--vscode-contrastBorder); }
+body.vscode-high-contrast th, body.vscode-high-contrast td, body.vscode-high-contrast h2, body.vscode-high-contrast-light th, body.vscode-high-contrast-light td, body.vscode-high-contrast-light h2 { border-bottom-color: var(--vscode-contrastBorder); }
+body.vscode-high-contrast .badge, body.vscode-high-contrast-light .badge { border: 1px solid var(--vscode-contrastBorder); }
+body.vscode-high-contrast .recommendation, body.vscode-high-contrast-light .recommendation { border: 1px solid var(--vscode-contrastBorder); border-left-width: 3px; background: var(--vscode-editor-background); }
+body.vscode-high-contrast button, body.vscode-high-contrast-light button { border-color: var(--vscode-contrastBorder); }
+body.vscode-high-contrast button:hover, body.vscode-high-contrast-light button:hover { outline: 1px dashed var(--vscode-contrastActiveBorder); outline-offset: 1px; }
+body.vscode-high-contrast a:focus, body.vscode-high-contrast button:focus, body.vscode-high-contrast-light a:focus, body.vscode-high-contrast-light button:focus { outline-color: var(--vscode-contrastActiveBorder); }
 `;
 
 const SCRIPT = `

@@ -1,4 +1,4 @@
-// "Django Deploy: Compare WSGI and ASGI": a webview with what this project has (entry points,
+// "Django Deploy: Compare WSGI and ASGI": a webview with what one project has (entry points,
 // settings, async views, Channels, servers in the requirements), a recommendation with its
 // reasons, the exact command line of every server for this project, and the general comparison.
 // The server computes everything; this file only renders it. Every string from the project is
@@ -10,6 +10,7 @@ import type { Disposable, WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { placeName, reveal, type Location } from './checklist';
 import { renderComparison, type ProjectComparison } from './compareHtml';
+import { chooseProject } from './projects';
 
 export type { ProjectComparison } from './compareHtml';
 
@@ -20,11 +21,24 @@ const WATCHED = '**/{*.py,requirements*.txt,requirements*.in,pyproject.toml,Pipf
 
 let current: CompareView | undefined;
 
-/** `djangoDeploy.compareServers`: opens (or reveals) the view; returns what it shows (tests read it). */
-export async function compareServers(client: LanguageClient): Promise<ProjectComparison[]> {
+/** Every Django project's comparison, as the server computes it (only `root`'s, when given and the server can). */
+export async function requestComparison(client: LanguageClient, root?: string): Promise<ProjectComparison[]> {
+  const result = await client.sendRequest<{ projects: ProjectComparison[] }>(COMPARE_REQUEST, root ? { root } : {});
+  return result.projects;
+}
+
+/**
+ * `djangoDeploy.compareServers`: opens (or reveals) the view on one project, the one `wanted`
+ * names or the user's choice; returns what it shows (tests read it).
+ */
+export async function compareServers(client: LanguageClient, wanted?: string): Promise<ProjectComparison[]> {
+  const all = await requestComparison(client);
+  const project = await chooseProject(all, wanted, 'Compare WSGI and ASGI');
+  if (!project) return [];
   if (!current) current = new CompareView(client, () => (current = undefined));
   else current.reveal();
-  return current.refresh();
+  current.show(project.root, all);
+  return current.data;
 }
 
 /** The open view's last data and HTML, for tests. */
@@ -38,6 +52,8 @@ class CompareView {
   private locations: Location[] = [];
   private texts: string[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The workspace folder of the project shown. */
+  private root = '';
   data: ProjectComparison[] = [];
   html = '';
 
@@ -67,14 +83,20 @@ class CompareView {
   }
 
   async refresh(): Promise<ProjectComparison[]> {
-    const result = await this.client.sendRequest<{ projects: ProjectComparison[] }>(COMPARE_REQUEST, {});
-    this.data = result.projects;
-    const page = renderComparison(result.projects, randomBytes(16).toString('base64'), placeName);
+    this.show(this.root, await requestComparison(this.client, this.root), this.panel.title);
+    return this.data;
+  }
+
+  /** Renders the project at `root` out of the server's answer `all`; `title` kept on a refresh. */
+  show(root: string, all: ProjectComparison[], title?: string): void {
+    this.root = root;
+    this.data = all.filter((p) => p.root === root);
+    this.panel.title = title ?? (all.length > 1 && this.data[0] ? `WSGI vs ASGI: ${this.data[0].name}` : 'WSGI vs ASGI');
+    const page = renderComparison(this.data, randomBytes(16).toString('base64'), placeName);
     this.locations = page.locations;
     this.texts = page.texts;
     this.html = page.html;
     this.panel.webview.html = this.html;
-    return this.data;
   }
 
   private async received(message: { type?: string; index?: number }): Promise<void> {

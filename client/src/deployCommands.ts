@@ -3,15 +3,29 @@
 import { languages, StatusBarAlignment, window, workspace } from 'vscode';
 import type { Disposable, StatusBarItem, TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { requestComparison } from './compareView';
+import { chooseProject } from './projects';
 
 export const NGINX_REQUEST = 'djangoDeploy/nginxConfig';
 export const PROBLEM_COUNT_REQUEST = 'djangoDeploy/problemCount';
 
-/** `djangoDeploy.generateNginxConfig`: an untitled nginx file for this project; returns it. */
-export async function generateNginxConfig(client: LanguageClient): Promise<TextDocument | undefined> {
-  const result = await client.sendRequest<{ text: string; settingsModule?: string } | null>(NGINX_REQUEST, {});
+/**
+ * `djangoDeploy.generateNginxConfig`: an untitled nginx file for one project (the one `wanted`
+ * names, or the user's choice); returns it. The request names the project's root; a server that
+ * answers with another project's config (one that knows only the first) is not shown as this one's.
+ */
+export async function generateNginxConfig(client: LanguageClient, wanted?: string): Promise<TextDocument | undefined> {
+  const projects = await requestComparison(client);
+  const project = await chooseProject(projects, wanted, 'Generate nginx Config for Static Files');
+  if (!project) return undefined;
+  const result = await client.sendRequest<{ text: string; settingsModule?: string; root?: string } | null>(NGINX_REQUEST, { root: project.root });
   if (!result) {
     void window.showInformationMessage('Django Deploy: no Django project in this workspace.');
+    return undefined;
+  }
+  const answeredFor = result.root ?? projects[0]?.root;
+  if (answeredFor !== project.root) {
+    void window.showWarningMessage(`Django Deploy: the language server generated the nginx config of another project, not of "${project.name}".`);
     return undefined;
   }
   const known = await languages.getLanguages();

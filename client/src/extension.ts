@@ -4,10 +4,12 @@ import { commands, window, workspace } from 'vscode';
 import type { ExtensionContext, FileSystemWatcher, LogOutputChannel } from 'vscode';
 import { CloseAction, ExecuteCommandRequest, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { ErrorHandler, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { copyChecklist, showChecklist } from './checklist';
+import { copyChecklist, openDoc, showChecklist } from './checklist';
+import { ChecklistTree, type ChecklistNode } from './checklistTree';
 import { compareServers, currentCompareView } from './compareView';
 import { generateNginxConfig, problemStatusBar } from './deployCommands';
-import { registerTasks, runManageTask } from './tasks';
+import { folderArgument, HAS_PROJECT_CONTEXT } from './projects';
+import { interpreterHints, registerTasks, runManageTask } from './tasks';
 import SERVER_NODE_OPTIONS from '../../server/node-options.json';
 
 /** What `activate` returns; editor tests await `ready` before they look at diagnostics. */
@@ -20,6 +22,10 @@ export interface DjangoDeployApi {
   compareView(): { data: unknown[]; html: string } | undefined;
   /** The status bar item's text and tooltip. */
   statusBar(): { text: string; tooltip: string };
+  /** The Deployment Checklist view's data provider (tests read its rows). */
+  checklistView(): ChecklistTree;
+  /** Messages the task failure hint has shown, oldest first. */
+  interpreterHints(): readonly string[];
 }
 
 const SHOW_OUTPUT = 'Show Output';
@@ -75,20 +81,37 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     return ready.then(statusBar.refresh, (error) => reportError(output, 'Django Deploy: the language server could not start', error));
   };
 
+  const checklistView = new ChecklistTree(
+    async () => {
+      await ready;
+      if (!client) throw new Error('the language server is not running');
+      return client;
+    },
+    (error) => output.error(`Django Deploy: the Deployment Checklist view could not check the project: ${error instanceof Error ? error.message : String(error)}`),
+  );
+
+  // Commands that act on one project take an optional workspace folder name (checklist rows,
+  // tests, keybindings) or a checklist view node; without one they ask when there are several.
+  const onProject = (id: string, what: string, run: (c: LanguageClient, folder: string | undefined) => Promise<unknown>) =>
+    commands.registerCommand(id, (arg?: unknown) => withClient(output, what, (c) => run(c, folderArgument(arg))));
+
   context.subscriptions.push(
     commands.registerCommand('djangoDeploy.restartServer', startServer),
     commands.registerCommand('djangoDeploy.showOutput', () => output.show()),
     commands.registerCommand('djangoDeploy.checkProject', () => checkProject(output)),
-    // The checklist commands take an optional workspace folder name (tests, keybindings); the palette asks.
-    commands.registerCommand('djangoDeploy.showChecklist', (folder?: unknown) => withClient(output, 'showing the deployment checklist', (c) => showChecklist(c, typeof folder === 'string' ? folder : undefined))),
-    commands.registerCommand('djangoDeploy.copyChecklist', (folder?: unknown) => withClient(output, 'copying the deployment checklist', (c) => copyChecklist(c, typeof folder === 'string' ? folder : undefined))),
-    commands.registerCommand('djangoDeploy.compareServers', () => withClient(output, 'comparing WSGI and ASGI', compareServers)),
-    commands.registerCommand('djangoDeploy.generateNginxConfig', () => withClient(output, 'generating the nginx config', generateNginxConfig)),
-    commands.registerCommand('djangoDeploy.runCheckDeploy', (folder?: unknown) => withClient(output, 'running check --deploy', (c) => runManageTask(c, 'check --deploy', typeof folder === 'string' ? folder : undefined))),
-    commands.registerCommand('djangoDeploy.runCollectstatic', (folder?: unknown) => withClient(output, 'running collectstatic', (c) => runManageTask(c, 'collectstatic', typeof folder === 'string' ? folder : undefined))),
+    onProject('djangoDeploy.showChecklist', 'showing the deployment checklist', showChecklist),
+    onProject('djangoDeploy.copyChecklist', 'copying the deployment checklist', copyChecklist),
+    onProject('djangoDeploy.compareServers', 'comparing WSGI and ASGI', compareServers),
+    onProject('djangoDeploy.generateNginxConfig', 'generating the nginx config', generateNginxConfig),
+    onProject('djangoDeploy.runCheckDeploy', 'running check --deploy', (c, folder) => runManageTask(c, 'check --deploy', folder)),
+    onProject('djangoDeploy.runCollectstatic', 'running collectstatic', (c, folder) => runManageTask(c, 'collectstatic', folder)),
+    commands.registerCommand('djangoDeploy.refreshChecklist', () => checklistView.refresh()),
+    commands.registerCommand('djangoDeploy.openChecklistDoc', (node?: ChecklistNode) => (node && node.kind !== 'project' ? openDoc(node.item) : false)),
+    checklistView,
     registerTasks(() => client),
     statusBar,
   );
+  void showViewForDjangoFolders();
 
   void startServer();
   return {
@@ -100,11 +123,22 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     },
     compareView: currentCompareView,
     statusBar: () => ({ text: statusBar.item.text, tooltip: String(statusBar.item.tooltip ?? '') }),
+    checklistView: () => checklistView,
+    interpreterHints: () => interpreterHints,
   };
 }
 
 export function deactivate(): Promise<void> {
   return stopCurrentClient();
+}
+
+/**
+ * The Deployment Checklist view shows once the workspace looks like Django (a manage.py, wsgi.py,
+ * asgi.py or settings.py); every checklist answer then says whether there is a project.
+ */
+async function showViewForDjangoFolders(): Promise<void> {
+  const found = await workspace.findFiles('**/{manage.py,wsgi.py,asgi.py,settings.py}', '**/{node_modules,.venv,venv,env,site-packages,.git}/**', 1).then(undefined, () => []);
+  if (found.length) await commands.executeCommand('setContext', HAS_PROJECT_CONTEXT, true);
 }
 
 /** Stops the current client, if any, and starts a new one. */

@@ -1,15 +1,18 @@
 // "Run check --deploy" and "Run collectstatic" as VS Code tasks (type `django-deploy`): the
-// interpreter chosen in the Python extension when it is installed (`djangoDeploy.python` or
-// python3 otherwise), `--settings` set to the production settings module, trusted workspaces
-// only. check --deploy output goes through checkOutputRewriter, so the `$django-check` problem
-// matcher puts each message in the Problems panel on the setting it is about.
+// interpreter `djangoDeploy.python` names, else the one chosen in the Python extension, else
+// python3; `--settings` set to the production settings module; trusted workspaces only. With
+// several Django projects the commands ask which one. check --deploy output goes through
+// checkOutputRewriter, so the `$django-check` problem matcher puts each message in the Problems
+// panel on the setting it is about. A run that cannot start Python or import Django ends with a
+// message pointing to where the interpreter is chosen.
 import { spawn } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { existsSync } from 'node:fs';
-import { EventEmitter, extensions, languages, CustomExecution, RelativePattern, Task, tasks, Uri, window, workspace } from 'vscode';
+import { commands, EventEmitter, extensions, languages, CustomExecution, RelativePattern, Task, tasks, Uri, window, workspace } from 'vscode';
 import type { Disposable, Pseudoterminal, TaskDefinition, WorkspaceFolder } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { checkOutputRewriter, type Located } from './checkOutput';
+import { checkOutputRewriter, interpreterProblem, type Located } from './checkOutput';
+import { chooseProject } from './projects';
 import { COMPARE_REQUEST, type ProjectComparison } from './compareView';
 
 export const TASK_TYPE = 'django-deploy';
@@ -48,21 +51,19 @@ export function registerTasks(getClient: () => LanguageClient | undefined): Disp
   });
 }
 
-/** `djangoDeploy.runCheckDeploy` / `djangoDeploy.runCollectstatic`: runs the task; resolves with its exit code. */
+/**
+ * `djangoDeploy.runCheckDeploy` / `djangoDeploy.runCollectstatic`: runs the task on one project
+ * (the folder `folderName` names, the only one, or the user's choice); resolves with its exit code.
+ */
 export async function runManageTask(client: LanguageClient, command: ManageCommand, folderName?: string): Promise<number | undefined> {
   if (!workspace.isTrusted) {
     void window.showWarningMessage(`Django Deploy: "${command}" runs your project's Python code, so it needs a trusted workspace.`);
     return undefined;
   }
   const all = await projects(client);
-  const active = window.activeTextEditor?.document.uri;
-  const activeFolder = active ? workspace.getWorkspaceFolder(active) : undefined;
-  const info = all.find((p) => p.folder.name === folderName) ?? (folderName ? undefined : all.find((p) => p.folder === activeFolder) ?? all[0]);
-  if (!info) {
-    void window.showInformationMessage('Django Deploy: no manage.py in this workspace.');
-    return undefined;
-  }
-  const execution = await tasks.executeTask(makeTask(info, command));
+  const chosen = await chooseProject(all.map((p) => ({ root: p.folder.uri.fsPath, name: p.folder.name, settingsModule: p.settingsModule, info: p })), folderName, `Run ${command}`);
+  if (!chosen) return undefined;
+  const execution = await tasks.executeTask(makeTask(chosen.info, command));
   return new Promise((resolve) => {
     const done = tasks.onDidEndTaskProcess((e) => {
       if (e.execution !== execution) return;
@@ -103,11 +104,14 @@ function makeTask(info: ProjectInfo, command: ManageCommand, definition?: Django
   return task;
 }
 
-/** The interpreter: the Python extension's for this folder, else djangoDeploy.python, else python3. */
-export async function pythonFor(folder: WorkspaceFolder): Promise<string> {
+/** Where the interpreter came from: the message after a failed run points there. */
+export type InterpreterOrigin = 'setting' | 'python extension' | 'default';
+
+/** The interpreter: djangoDeploy.python, else the Python extension's for this folder, else python3. */
+export async function pythonFor(folder: WorkspaceFolder): Promise<{ path: string; origin: InterpreterOrigin }> {
   const configured = workspace.getConfiguration('djangoDeploy', folder.uri).get<string>('python', '').trim();
-  if (configured) return configured;
-  const python = extensions.getExtension('ms-python.python');
+  if (configured) return { path: configured, origin: 'setting' };
+  const python = extensions.getExtension(PYTHON_EXTENSION);
   if (python) {
     try {
       const api = (python.isActive ? python.exports : await python.activate()) as {
@@ -117,15 +121,39 @@ export async function pythonFor(folder: WorkspaceFolder): Promise<string> {
       const active = api.environments?.getActiveEnvironmentPath(folder.uri);
       if (active) {
         const resolved = await api.environments!.resolveEnvironment(active.path);
-        if (resolved?.executable.uri) return resolved.executable.uri.fsPath;
+        if (resolved?.executable.uri) return { path: resolved.executable.uri.fsPath, origin: 'python extension' };
       }
       const legacy = api.settings?.getExecutionDetails(folder.uri).execCommand;
-      if (legacy?.length) return legacy[0];
+      if (legacy?.length) return { path: legacy[0], origin: 'python extension' };
     } catch {
       // The Python extension could not tell: fall back.
     }
   }
-  return process.platform === 'win32' ? 'python' : 'python3';
+  return { path: process.platform === 'win32' ? 'python' : 'python3', origin: 'default' };
+}
+
+const PYTHON_EXTENSION = 'ms-python.python';
+/** How much of a run's output is kept to explain a failure. */
+const OUTPUT_TAIL = 16_384;
+const SELECT_INTERPRETER = 'Select Interpreter';
+const OPEN_SETTING = 'Open Setting';
+
+/** Messages the task failure hint showed, newest last (tests read them through the API). */
+export const interpreterHints: string[] = [];
+
+/**
+ * After a run that could not start Python or import Django: one message pointing to where the
+ * interpreter is chosen ("Python: Select Interpreter" when the Python extension is installed,
+ * and the djangoDeploy.python setting).
+ */
+async function showInterpreterHint(command: ManageCommand, python: { path: string; origin: InterpreterOrigin }, reason: string): Promise<void> {
+  const from = python.origin === 'setting' ? 'set in djangoDeploy.python' : python.origin === 'python extension' ? "the Python extension's interpreter" : 'no interpreter chosen';
+  const canSelect = !!extensions.getExtension(PYTHON_EXTENSION);
+  const message = `Django Deploy: ${command} could not run Django with ${python.path} (${from}): ${reason}. ${canSelect ? 'Select the interpreter of the project’s virtual environment, or set' : 'Set'} djangoDeploy.python to a Python that has Django installed.`;
+  interpreterHints.push(message);
+  const choice = await window.showWarningMessage(message, ...(canSelect ? [SELECT_INTERPRETER] : []), OPEN_SETTING);
+  if (choice === SELECT_INTERPRETER) await commands.executeCommand('python.setInterpreter');
+  else if (choice === OPEN_SETTING) await commands.executeCommand('workbench.action.openSettings', '@id:djangoDeploy.python');
 }
 
 /** Runs manage.py in a pseudoterminal, rewriting check output for the problem matcher. */
@@ -145,34 +173,46 @@ class ManageTerminal implements Pseudoterminal {
     const python = await pythonFor(this.info.folder);
     const cwd = dirname(this.info.managePy);
     const args = [this.info.managePy, ...(this.command === 'check --deploy' ? ['check', '--deploy'] : ['collectstatic', '--noinput']), ...(this.info.settingsModule ? ['--settings', this.info.settingsModule] : [])];
-    this.write(`> ${[python, relative(cwd, this.info.managePy) || 'manage.py', ...args.slice(1)].join(' ')}\n\n`);
+    this.write(`> ${[python.path, relative(cwd, this.info.managePy) || 'manage.py', ...args.slice(1)].join(' ')}\n\n`);
     const rewrite = checkOutputRewriter((code) => locate(this.info, code), { file: settingsFile(this.info) ?? this.info.managePy, line: 1 });
+    // The end of the output, where Python's traceback is: read when the run fails.
+    let tail = '';
+    let finished = false;
+    const finish = (code: number, spawnError?: NodeJS.ErrnoException) => {
+      if (finished) return;
+      finished = true;
+      this.closer.fire(code);
+      const reason = interpreterProblem(code, tail, spawnError?.code);
+      if (reason) void showInterpreterHint(this.command, python, reason);
+    };
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(python, args, { cwd, env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+      child = spawn(python.path, args, { cwd, env: { ...process.env, PYTHONUNBUFFERED: '1' } });
     } catch (error) {
-      this.write(`Could not start ${python}: ${(error as Error).message}\n`);
-      this.closer.fire(127);
+      this.write(`Could not start ${python.path}: ${(error as Error).message}\n`);
+      finish(127, error as NodeJS.ErrnoException);
       return;
     }
     this.child = child;
     let pending = '';
     const onData = (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
+      const text = chunk.toString('utf8');
+      tail = (tail + text).slice(-OUTPUT_TAIL);
+      pending += text;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) this.write(rewrite(line.replace(/\r$/, '')) + '\n');
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('error', (error) => {
-      this.write(`Could not run ${python}: ${error.message}. Choose an interpreter in the Python extension, or set djangoDeploy.python.\n`);
-      this.closer.fire(127);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      this.write(`Could not run ${python.path}: ${error.message}\n`);
+      finish(127, error);
     });
     child.on('close', (code) => {
       if (pending) this.write(rewrite(pending) + '\n');
       this.write(`\n${this.command} exited with code ${code ?? 1}.\n`);
-      this.closer.fire(code ?? 1);
+      finish(code ?? 1);
     });
   }
 

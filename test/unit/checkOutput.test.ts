@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { checkOutputRewriter } from '../../client/src/checkOutput';
+import { checkOutputRewriter, interpreterProblem } from '../../client/src/checkOutput';
 
 // Django 3.2's output for the split fixture (manage.py check --deploy --settings mysite.settings.production), plus an error section.
 const OUTPUT = `System check identified some issues:
@@ -44,4 +44,34 @@ test("the package.json problem matcher reads every rewritten message and nothing
     ['/p/settings.py', '1', 'warning', 'security.W009'],
   ]);
   assert.equal(matcher.fileLocation[0], 'absolute');
+});
+
+test('a failed run blames the interpreter when Python is missing or Django cannot be imported', () => {
+  // startproject's manage.py under a Python without Django (the ImportError it raises, chained).
+  const noDjango = `Traceback (most recent call last):
+  File "/p/manage.py", line 11, in main
+    from django.core.management import execute_from_command_line
+ModuleNotFoundError: No module named 'django'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+ImportError: Couldn't import Django. Are you sure it's installed and available on your PYTHONPATH environment variable? Did you forget to activate a virtual environment?`;
+  assert.equal(interpreterProblem(1, noDjango), 'Django is not installed for this interpreter');
+  assert.equal(interpreterProblem(1, "ModuleNotFoundError: No module named 'django'"), 'Django is not installed for this interpreter');
+  assert.equal(interpreterProblem(1, "ModuleNotFoundError: No module named 'environ'"), 'the module environ is not installed for this interpreter');
+  assert.equal(interpreterProblem(undefined, '', 'ENOENT'), 'no such file or directory', 'djangoDeploy.python names no file');
+  assert.equal(interpreterProblem(undefined, '', 'EACCES'), 'the file is not executable');
+  assert.equal(interpreterProblem(127, 'bash: python3: command not found'), 'the interpreter was not found');
+  assert.equal(interpreterProblem(127, 'sh: 1: python3.12: not found\n'), 'the interpreter was not found');
+  assert.equal(interpreterProblem(1, "/usr/bin/env: 'python3': No such file or directory"), 'the interpreter was not found');
+  assert.equal(interpreterProblem(126, '/p/.venv/bin/python: bad interpreter: No such file or directory'), 'the interpreter points to a Python that no longer exists');
+});
+
+test('other failures, and successes, do not blame the interpreter', () => {
+  assert.equal(interpreterProblem(0, "ModuleNotFoundError: No module named 'django'"), undefined, 'exit 0 is never a problem');
+  assert.equal(interpreterProblem(1, OUTPUT), undefined, 'check --deploy with errors');
+  assert.equal(interpreterProblem(1, "/usr/bin/python3: can't open file '/p/manage.py': [Errno 2] No such file or directory"), undefined, 'manage.py is missing, not Python');
+  assert.equal(interpreterProblem(1, "django.core.exceptions.ImproperlyConfigured: The STATIC_ROOT setting must not be empty"), undefined);
+  assert.equal(interpreterProblem(1, "CommandError: Template not found"), undefined);
 });

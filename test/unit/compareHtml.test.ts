@@ -66,3 +66,21 @@ test('no project: a plain sentence, still a valid page', () => {
   assert.match(html, /No Django project in this workspace\./);
   assert.match(html, /^<!DOCTYPE html>/);
 });
+
+test('every colour of the page is a theme variable; high contrast themes get contrast borders', () => {
+  const { html } = renderComparison([project()], 'n', () => 'x');
+  const style = /<style nonce="n">([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+  const declarations = [...style.matchAll(/([a-z-]+)\s*:\s*([^;}]+)/g)].filter(([, property]) => /color|background|border|outline/.test(property));
+  assert.ok(declarations.length > 20);
+  for (const [, property, value] of declarations) {
+    // Literal colours (#hex, rgb(), names such as green) would ignore the user's theme.
+    const literal = value.replace(/var\(--vscode-[\w-]+/g, '').match(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(|\b(?:black|white|red|green|blue|gray|grey)\b/i);
+    assert.equal(literal, null, `${property}: ${value}`);
+  }
+  for (const kind of ['vscode-high-contrast', 'vscode-high-contrast-light']) {
+    assert.match(style, new RegExp(`body\\.${kind} code[^{]*\\{[^}]*border: 1px solid var\\(--vscode-contrastBorder\\)`), `${kind}: code has a contrast border`);
+    assert.match(style, new RegExp(`body\\.${kind} code[^{]*\\{[^}]*color: var\\(--vscode-editor-foreground\\)`), `${kind}: code is drawn in the editor's foreground`);
+    assert.match(style, new RegExp(`body\\.${kind} a:focus[^{]*\\{[^}]*var\\(--vscode-contrastActiveBorder\\)`), `${kind}: focus uses the active contrast border`);
+  }
+  assert.match(style, /(^|\n)code \{[^}]*color: var\(--vscode-textPreformat-foreground/, 'code sets its own colour, never the webview default alone');
+});

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const clientSource = readdirSync('client/src').map((f) => readFileSync(join('client/src', f), 'utf8')).join('\n');
-const registered = new Set([...clientSource.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]));
+// extension.ts registers commands that act on one project through its onProject('id', …) helper.
+const registered = new Set([...clientSource.matchAll(/(?:registerCommand|onProject)\('([^']+)'/g)].map((m) => m[1]));
 const contributed: { command: string; title: string; category?: string; enablement?: string }[] = manifest.contributes.commands;
 
 test('contributed commands and registered commands are the same set, all in the Django Deploy category', () => {
@@ -31,4 +32,30 @@ test('the task type and the $django-check problem matcher the tasks use are cont
   assert.ok(manifest.contributes.taskDefinitions.some((d: { type: string }) => d.type === taskType));
   assert.ok(clientSource.includes("'$django-check'"));
   assert.ok(manifest.contributes.problemMatchers.some((m: { name: string }) => m.name === 'django-check'));
+});
+
+test('the Deployment Checklist view: in the Explorer, created by the client, with its title and row actions', () => {
+  const views: { id: string; name: string; when?: string }[] = manifest.contributes.views.explorer;
+  const view = views.find((v) => v.id === 'djangoDeploy.checklist');
+  assert.ok(view, 'contributed to the Explorer');
+  assert.equal(view.name, 'Deployment Checklist');
+  assert.match(clientSource, /CHECKLIST_VIEW = 'djangoDeploy\.checklist'/, 'the client creates the tree view with this id');
+  // The context key the `when` clause reads is the one the client sets.
+  const key = /HAS_PROJECT_CONTEXT = '([^']+)'/.exec(clientSource)?.[1];
+  assert.equal(view.when, key);
+  assert.ok(manifest.contributes.viewsWelcome.some((w: { view: string }) => w.view === view.id), 'a message when there is no project');
+  const menus = manifest.contributes.menus;
+  const titleCommands = menus['view/title'].filter((m: { when: string }) => m.when === `view == ${view.id}`).map((m: { command: string }) => m.command);
+  assert.deepEqual(titleCommands, ['djangoDeploy.refreshChecklist', 'djangoDeploy.copyChecklist']);
+  const inline = menus['view/item/context'].filter((m: { group: string }) => m.group === 'inline');
+  assert.ok(inline.some((m: { command: string; when: string }) => m.command === 'djangoDeploy.openChecklistDoc' && m.when.includes('viewItem =~ /\\bdoc\\b/')), 'rows with a doc URL get the docs action');
+  assert.match(clientSource, /docUrl\(item\) \? 'doc' : ''/, 'the client marks rows that have a doc URL with the word the menu reads');
+  // Every command a menu names is contributed, and every command in a view menu has an icon.
+  const contributedIds = new Set(contributed.map((c) => c.command));
+  for (const [where, entries] of Object.entries(menus) as [string, { command: string }[]][]) {
+    for (const entry of entries) {
+      assert.ok(contributedIds.has(entry.command), `${where}: ${entry.command}`);
+      if (where.startsWith('view/')) assert.ok((contributed.find((c) => c.command === entry.command) as { icon?: string }).icon, `${entry.command} has an icon`);
+    }
+  }
 });

@@ -6,6 +6,9 @@
 //
 //   node test/editor/launchers/browser.mjs      (after `node scripts/build.mjs`)
 //
+// DJANGO_DEPLOY_EXTENSION_DIR names another folder laid out like the repository (package.json,
+// dist/, out/test/integration/suite/index.js, the shipped folders, node_modules) to load instead.
+//
 // Exit codes: the suite's (0 passed, 1 failed); 77 when code-server, playwright-core or chromium
 // cannot be installed (skipped); 1 on any other failure or after the global timeout.
 // Environment: DJANGO_DEPLOY_BROWSER_TIMEOUT_MS (default 180000), DJANGO_DEPLOY_BROWSER_VERBOSE=1
@@ -22,7 +25,8 @@ const VERBOSE = process.env.DJANGO_DEPLOY_BROWSER_VERBOSE === '1';
 const started = Date.now();
 const log = (line) => process.stdout.write(`[browser ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`);
 
-for (const file of [join(repoRoot, 'dist/client.js'), join(repoRoot, 'dist/server.js'), suiteIndex]) {
+const extensionSource = process.env.DJANGO_DEPLOY_EXTENSION_DIR || repoRoot;
+for (const file of [join(extensionSource, 'dist/client.js'), join(extensionSource, 'dist/server.js'), join(extensionSource, 'out/test/integration/suite/index.js')]) {
   if (!existsSync(file)) {
     console.log(`browser launcher: ${file} is missing; run node scripts/build.mjs first`);
     process.exit(1);
@@ -109,7 +113,7 @@ try {
   process.env.DJANGO_DEPLOY_TEST_LOG = reportFile;
 
   // dist/ and out/ copied, so that a rebuild by someone else during the run cannot break it
-  const ext = stageExtension(repoRoot, { copy: ['dist', 'out'] });
+  const ext = stageExtension(extensionSource, { copy: ['dist', 'out'] });
   cleanups.push(() => ext.remove());
   const stagedSuite = join(ext.path, 'out/test/integration/suite/index.js');
 

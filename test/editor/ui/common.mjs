@@ -4,7 +4,7 @@
 // the workbench gestures (open a file, find squiggles, hover, Problems panel, quick fix) done with
 // keyboard and mouse like a person would. Uses scripts/editor/code-server.mjs as is.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   repoRoot, ensureInstalled, chromiumPath, codeServerEntry, cacheDir, startCodeServer, launchChromium, workbenchUrl, quietSettings,
 } from '../../../scripts/editor/code-server.mjs';
@@ -108,19 +108,26 @@ export function copyExample(root) {
 export const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images', 'syntaxes', 'snippets', 'language-configuration'];
 
 /**
+ * Where the built extension is taken from: the repository (package.json, dist/ and the shipped
+ * folders), or DJANGO_DEPLOY_EXTENSION_DIR, a folder laid out the same way (a private build that
+ * a concurrent `node scripts/build.mjs` cannot replace).
+ */
+export const extensionSource = process.env.DJANGO_DEPLOY_EXTENSION_DIR ? resolve(process.env.DJANGO_DEPLOY_EXTENSION_DIR) : repoRoot;
+
+/**
  * A copy of the built extension (package.json, dist/ and contributions) in a temp folder, so that
  * a concurrent rebuild of the repo's dist/ cannot pull the files away mid-run. Waits a little for
  * dist/ in case another build is writing it right now.
  */
 export async function copyBuiltExtension(root) {
-  const need = ['dist/client.js', 'dist/server.js'].map((f) => join(repoRoot, f));
+  const need = ['dist/client.js', 'dist/server.js'].map((f) => join(extensionSource, f));
   for (let i = 0; i < 120 && !need.every(existsSync); i++) await sleep(250);
   const missing = need.filter((f) => !existsSync(f));
   if (missing.length) throw new Error(`${missing.map((f) => relative(repoRoot, f)).join(', ')} missing: run node scripts/build.mjs first`);
   const dir = join(root, 'ext');
   mkdirSync(dir);
   for (const name of [...SHIPPED, 'dist']) {
-    const src = join(repoRoot, name);
+    const src = join(extensionSource, name);
     if (existsSync(src)) cpSync(src, join(dir, name), { recursive: true });
   }
   return dir;
@@ -288,4 +295,94 @@ export async function openEditor({ log, prefix, folder, extension, settings = {}
   };
   await openWorkbench(page, workbenchUrl({ url: server.url, folder, extensionDevelopmentPath: extension }));
   return { server, page, fail };
+}
+
+/** F1, a command's title, Enter (the palette row with that title). `focus`: click the editor area first. */
+export async function runCommand(page, title, { focus = true } = {}) {
+  if (focus) await page.locator('.monaco-workbench .part.editor').click();
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 15_000 });
+  await page.keyboard.type(title, { delay: 10 });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await sleep(300);
+  // Fuzzy matching may put another command first (recently used, or a longer title).
+  const focused = async () => plain(await page.locator('.quick-input-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '') ?? '');
+  for (let i = 0; i < 10 && !(await focused()).startsWith(title); i++) {
+    await page.keyboard.press('ArrowDown');
+    await sleep(100);
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** The workbench's class for each colour theme kind, and the webviews' body class. */
+export const THEMES = [
+  { name: 'Default Dark Modern', label: 'Dark Modern', slug: 'dark', workbench: 'vs-dark', body: 'vscode-dark' },
+  { name: 'Default Light Modern', label: 'Light Modern', slug: 'light', workbench: 'vs', body: 'vscode-light' },
+  { name: 'Default High Contrast', label: 'Dark High Contrast', slug: 'hc-dark', workbench: 'hc-black', body: 'vscode-high-contrast' },
+  { name: 'Default High Contrast Light', label: 'Light High Contrast', slug: 'hc-light', workbench: 'hc-light', body: 'vscode-high-contrast-light' },
+];
+
+/**
+ * Switches the colour theme the way a person does: "Preferences: Color Theme", the theme's label,
+ * its row, Enter; waits until the workbench wears it.
+ */
+export async function setColorTheme(page, theme) {
+  await runCommand(page, 'Preferences: Color Theme', { focus: false });
+  await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 15_000 });
+  await page.keyboard.type(theme.label, { delay: 10 });
+  await sleep(400);
+  // The picker labels themes without "Default"; typing may add a marketplace search row (an
+  // error row offline): walk to the theme's row.
+  const focusedLabel = async () => plain(await page.locator('.quick-input-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '') ?? '').trim();
+  for (let i = 0; i < 12 && !(await focusedLabel()).startsWith(theme.label); i++) {
+    await page.keyboard.press('ArrowDown');
+    await sleep(150);
+  }
+  if (!(await focusedLabel()).startsWith(theme.label)) {
+    const rows = (await page.locator('.quick-input-widget .monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).join(' | ');
+    throw new Error(`no "${theme.label}" row in the color theme list (rows: ${rows})`);
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.monaco-workbench.${theme.workbench}`, { timeout: 15_000 });
+  await sleep(500);
+}
+
+/**
+ * WCAG 2 contrast of every element matching `selector` inside a frame (a Playwright
+ * FrameLocator): its computed colour against the background it is drawn on (its own and its
+ * ancestors', alpha composited). Returns [{ text, ratio, color, background, border }].
+ */
+export async function contrastOf(frame, selector) {
+  return frame.locator(selector).evaluateAll((elements) => {
+    const parse = (c) => {
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(c) ?? /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/.exec(c);
+      if (!m) return [0, 0, 0, 0];
+      const scale = c.startsWith('color(') ? 255 : 1;
+      return [Number(m[1]) * scale, Number(m[2]) * scale, Number(m[3]) * scale, m[4] === undefined ? 1 : Number(m[4])];
+    };
+    const over = (top, bottom) => {
+      const a = top[3];
+      return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
+    };
+    const luminance = ([r, g, b]) => {
+      const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    return elements.map((el) => {
+      const layers = [];
+      for (let e = el; e; e = e.parentElement) layers.push(parse(getComputedStyle(e).backgroundColor));
+      let background = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) background = over(layer, background);
+      const style = getComputedStyle(el);
+      const color = over(parse(style.color), background);
+      const [l1, l2] = [luminance(color), luminance(background)].sort((a, b) => b - a);
+      return {
+        text: el.textContent.slice(0, 60),
+        ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100,
+        color: style.color,
+        background: `rgb(${background.slice(0, 3).map(Math.round).join(', ')})`,
+        border: style.borderTopStyle === 'none' ? 'none' : `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+      };
+    });
+  });
 }

@@ -17,6 +17,7 @@ import { registerStartprojectSuite } from './startproject.suite';
 import { registerSplitSuite } from './split.suite';
 import { registerTemplatesSuite } from './templates.suite';
 import { registerDeploySuite } from './deploy.suite';
+import { registerChecklistViewSuite } from './checklistView.suite';
 
 export function run(): Promise<void> {
   const logFile = process.env.DJANGO_DEPLOY_TEST_LOG;
@@ -39,6 +40,7 @@ export function run(): Promise<void> {
   registerSplitSuite();
   registerTemplatesSuite();
   registerDeploySuite();
+  registerChecklistViewSuite();
 
   return new Promise<void>((resolve, reject) => {
     try {
