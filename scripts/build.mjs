@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the test files with esbuild.
 // Everything a user runs ends up in dist/ with no runtime node_modules.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, existsSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -32,8 +32,11 @@ const present = (entries) => Object.fromEntries(Object.entries(entries).filter((
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: present({ client: 'client/src/extension.ts' }), outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: present({ server: 'server/src/lsp/main.ts', cli: 'server/src/cli.ts' }), outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: present({ server: 'server/src/lsp/main.ts' }), outdir: 'dist' }),
+  // The CLI is the package's `bin` (npx django-deploy, pre-commit): it starts with a shebang.
+  esbuild.build({ ...common, entryPoints: present({ cli: 'server/src/cli.ts' }), outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 if (!production) {
   rmSync('out', { recursive: true, force: true });
   await esbuild.build({

@@ -11,7 +11,19 @@ import { cli, cliJson, copyOf, scratch, fixture, offsetOf, pythonAvailable, pyth
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const STARTPROJECT = fixture('startproject');
 const STARTPROJECT_SETTINGS = fixture('startproject', 'mysite', 'settings.py');
-const STARTPROJECT_CODES = ['DJD101', 'security.W004', 'security.W008', 'security.W009', 'security.W012', 'security.W016', 'security.W018', 'security.W020'];
+const STARTPROJECT_CODES = ['DJD101', 'DJD123', 'security.W004', 'security.W008', 'security.W009', 'security.W012', 'security.W016', 'security.W018', 'security.W020'];
+/**
+ * Information items of Django's deployment checklist (rules/production.ts) a startproject-style
+ * module gets on a line of its own: SQLite. (No CACHES, no LOGGING, no ADMINS are checklist rows
+ * only: a setting nobody wrote has no line.)
+ */
+const CHECKLIST_INFO = ['DJD123'];
+/** The hardened fixture: no problem but those information items, exit 0. */
+function onlyChecklistInfo(stdout: string, summary: string) {
+  const lines = stdout.trimEnd().split('\n');
+  assert.equal(lines.pop(), summary);
+  assert.deepEqual(lines.map((l) => l.split(' ').slice(1, 3).join(' ')).sort(), CHECKLIST_INFO.map((c) => `info ${c}`), stdout);
+}
 
 const codes = (ds: { code: string }[]) => [...new Set(ds.map((d) => d.code))].sort();
 const rel = (file: string) => relative(ROOT, file);
@@ -69,8 +81,8 @@ describe('text output', () => {
     const r = cli(['check', rel(STARTPROJECT)]);
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
-    assert.equal(lines.pop(), '8 problems (8 warnings) in 1 settings module');
-    assert.equal(lines.length, 8);
+    assert.equal(lines.pop(), '9 problems (8 warnings, 1 info) in 1 settings module');
+    assert.equal(lines.length, 9);
     const settingsText = readFileSync(STARTPROJECT_SETTINGS, 'utf8').split('\n');
     for (const line of lines) {
       const m = /^(\S+):(\d+):(\d+): (error|warning|info|hint) (\S+) (.+)$/.exec(line);
@@ -93,7 +105,7 @@ describe('text output', () => {
   test('hardened: no problems, exit 0', () => {
     const r = cli(['check', rel(fixture('hardened'))]);
     assert.equal(r.stderr, '');
-    assert.equal(r.stdout, 'No deployment problems found in 1 settings module and 1 template.\n');
+    onlyChecklistInfo(r.stdout, '1 problem (1 info) in 1 settings module and 1 template');
     assert.equal(r.status, 0);
   });
 
@@ -103,13 +115,16 @@ describe('text output', () => {
     assert.equal(r.stdout, 'No deployment problems found in 1 template.\n');
   });
 
-  test('a folder with neither settings nor templates says so and exits 0', () => {
+  test('a folder with neither settings nor templates says so and exits 0 (not Django, or Django without settings yet)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'djd-empty-'));
     try {
       writeFileSync(join(dir, 'utils.py'), 'def f():\n    return 1\n');
       const r = cli(['check', dir]);
       assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout, 'No Django settings modules found.\n');
+      assert.equal(r.stdout, 'Not a Django project: no manage.py that runs Django, no Django in the requirements, no DJANGO_SETTINGS_MODULE, no Django settings module. Nothing to check.\n');
+      // A Django project without a settings module yet says that instead.
+      writeFileSync(join(dir, 'requirements.txt'), 'Django==5.2\n');
+      assert.equal(cli(['check', dir]).stdout, 'No Django settings modules found.\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -119,7 +134,7 @@ describe('text output', () => {
     const r = cli(['check', 'examples/mysite']);
     assert.equal(r.status, 1);
     const found = r.stdout.trimEnd().split('\n');
-    assert.equal(found.pop(), '10 problems (2 errors, 8 warnings) in 3 settings modules and 2 templates');
+    assert.equal(found.pop(), '11 problems (2 errors, 8 warnings, 1 info) in 3 settings modules and 2 templates');
     assert.deepEqual(
       found.map((l) => l.split(' ').slice(0, 3).join(' ')),
       [
@@ -131,6 +146,7 @@ describe('text output', () => {
         'examples/mysite/mysite/settings/production.py:7:1: warning DJD111',
         'examples/mysite/mysite/settings/production.py:7:1: warning security.W018',
         'examples/mysite/mysite/settings/production.py:9:1: warning DJD109',
+        'examples/mysite/mysite/settings/production.py:11:1: info DJD127',
         'examples/mysite/templates/pages/home.html:4:32: warning DJD201',
         'examples/mysite/templates/pages/home.html:5:13: error DJD203',
       ],
@@ -140,7 +156,7 @@ describe('text output', () => {
   test('several paths: every project is checked once', () => {
     const r = cli(['check', rel(STARTPROJECT), rel(fixture('hardened')), rel(fixture('split'))]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /^11 problems \(11 warnings\) in 5 settings modules and 1 template$/m);
+    assert.match(r.stdout, /^14 problems \(11 warnings, 3 info\) in 5 settings modules and 1 template$/m);
   });
 });
 
@@ -210,7 +226,7 @@ describe('sarif output', () => {
       assert.equal(result.ruleId, d.code);
       assert.ok(ruleIds.includes(result.ruleId));
       assert.equal(driver.rules[result.ruleIndex].id, result.ruleId);
-      assert.equal(result.level, 'warning');
+      assert.equal(result.level, d.severity === 'information' ? 'note' : 'warning');
       assert.equal(result.message.text, d.message);
       const location = result.locations[0].physicalLocation;
       assert.equal(location.artifactLocation.uri, 'test/fixtures/startproject/mysite/settings.py');
@@ -232,7 +248,7 @@ describe('options', () => {
     assert.deepEqual(codes(off.diagnostics), STARTPROJECT_CODES.filter((c) => c !== 'security.W018' && c !== 'DJD101'));
     const raised = cli(['check', '--rule', 'security.W018=error', rel(STARTPROJECT)]);
     assert.match(raised.stdout, /: error security\.W018 /);
-    assert.match(raised.stdout, /^8 problems \(1 error, 7 warnings\) in 1 settings module$/m);
+    assert.match(raised.stdout, /^9 problems \(1 error, 7 warnings, 1 info\) in 1 settings module$/m);
   });
 
   test('only information-level findings left: exit 0', () => {
@@ -240,7 +256,7 @@ describe('options', () => {
     for (const code of STARTPROJECT_CODES) args.push('--rule', `${code}=information`);
     const r = cli([...args, rel(STARTPROJECT)]);
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /^8 problems \(8 info\) in 1 settings module$/m);
+    assert.match(r.stdout, /^9 problems \(9 info\) in 1 settings module$/m);
     assert.match(r.stdout, /: info security\.W018 /);
   });
 
@@ -273,6 +289,7 @@ describe('split settings', () => {
   const SPLIT = fixture('split');
   const expected = [
     ['security.W009', 'mysite/settings/base.py'],
+    ['DJD123', 'mysite/settings/base.py'],
     ['security.W004', 'mysite/settings/production.py'],
     ['security.W016', 'mysite/settings/production.py'],
   ];
@@ -290,7 +307,7 @@ describe('split settings', () => {
     assert.equal(run.status, 1);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.file]), expected);
     const text = cli(['check', 'mysite/settings/production.py'], { cwd: SPLIT });
-    assert.match(text.stdout, /^3 problems \(3 warnings\) in 2 settings modules$/m);
+    assert.match(text.stdout, /^4 problems \(3 warnings, 1 info\) in 2 settings modules$/m);
   });
 
   test('an explicit settings file outside any project (no manage.py) still resolves its package', () => {
@@ -301,6 +318,7 @@ describe('split settings', () => {
       const { diagnostics } = cliJson(['settings/production.py'], { cwd: dir });
       assert.deepEqual(diagnostics.map((d) => [d.code, d.file]), [
         ['security.W009', 'settings/base.py'],
+        ['DJD123', 'settings/base.py'],
         ['security.W004', 'settings/production.py'],
         ['security.W016', 'settings/production.py'],
       ]);
@@ -399,7 +417,7 @@ describe('odd files', () => {
       writeFileSync(join(dir, 'mysite', 'settings_old.py'), Buffer.from([0x53, 0x45, 0x43, 0x00, 0xff, 0xfe, 0x00, 0x01]));
       const r = cli(['check', '.'], { cwd: dir });
       assert.equal(r.status, 1);
-      assert.match(r.stdout, /^8 problems \(8 warnings\) in 1 settings module$/m);
+      assert.match(r.stdout, /^12 problems \(8 warnings, 4 info\) in 1 settings module$/m);
       assert.match(r.stderr, /^django-deploy: skipped mysite\/settings_old\.py: binary file \(contains NUL bytes\)$/m, 'Python cannot load it either: a note, not a failure');
     } finally {
       cleanup();
@@ -426,7 +444,7 @@ describe('odd files', () => {
       symlinkSync(join(dir, 'nowhere.py'), join(dir, 'mysite', 'linked_settings.py'));
       const r = cli(['check', '.'], { cwd: dir });
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stdout, /^8 problems \(8 warnings\) in 1 settings module\. 1 settings module could not be analysed \(see above\)\.$/m);
+      assert.match(r.stdout, /^12 problems \(8 warnings, 4 info\) in 1 settings module\. 1 settings module could not be analysed \(see above\)\.$/m);
       assert.match(r.stderr, /skipped mysite\/local_settings\.py: not UTF-8 text/);
       assert.match(r.stderr, /could not analyse settings module mysite\/big_settings\.py: larger than 2 MB/);
       const explicit = cli(['check', 'mysite/linked_settings.py'], { cwd: dir });
@@ -460,7 +478,7 @@ describe('odd files', () => {
         writeFileSync(join(dir, skipped, 'settings.py'), "DEBUG = True\nSECRET_KEY = 'x'\nALLOWED_HOSTS = []\n");
       }
       const r = cli(['check', '.'], { cwd: dir });
-      assert.equal(r.stdout, 'No deployment problems found in 1 settings module and 1 template.\n');
+      onlyChecklistInfo(r.stdout, '1 problem (1 info) in 1 settings module and 1 template');
       assert.equal(r.status, 0);
       assert.ok(existsSync(join(dir, 'node_modules', 'pkg', 'settings.py')));
     } finally {

@@ -53,7 +53,8 @@ describe('engine regressions found by the Django cross-check', () => {
   test(
     'translation.E004 with the default LANGUAGES',
     () => {
-      const p = project({ '/p/settings.py': ['DEBUG = False', "ALLOWED_HOSTS = ['example.com']", "LANGUAGE_CODE = 'en_US'", ''].join('\n') }, { djangoVersion: '3.2' });
+      // DEBUG, ALLOWED_HOSTS and LANGUAGE_CODE alone are no evidence of Django (evidence.ts): the project has a manage.py.
+      const p = project({ '/p/manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'settings')\n", '/p/settings.py': ['DEBUG = False', "ALLOWED_HOSTS = ['example.com']", "LANGUAGE_CODE = 'en_US'", ''].join('\n') }, { djangoVersion: '3.2' });
       const codes = p.allFindings().map((f) => f.code).filter((c) => c.startsWith('translation.'));
       assert.deepEqual(codes.sort(), ['translation.E001', 'translation.E004']);
     },

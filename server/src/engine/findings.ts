@@ -43,6 +43,16 @@ export interface Finding {
   whenUnset?: string[];
   /** A copy shown at the import through which the settings module received the value. */
   inherited?: boolean;
+  /** Said by the checklist only (an information about a setting left unset: no line of its own). */
+  checklistOnly?: boolean;
   unnecessary?: boolean;
   deprecated?: boolean;
+}
+
+/**
+ * A problem as every view counts it (the status bar, the checklist, the CLI's summary): an error
+ * or a warning, counted where it is, not again at the import line that brings it in.
+ */
+export function countsAsProblem(f: Finding): boolean {
+  return !f.inherited && (f.severity === 'error' || f.severity === 'warning');
 }

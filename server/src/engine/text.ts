@@ -106,3 +106,89 @@ export function ignoredOnLine(text: string, offset: number, code: string, python
   if (!m) return false;
   return m[1] === undefined || m[1].split(',').map((s) => s.trim()).includes(code);
 }
+
+/**
+ * The edit that makes `ignoredOnLine` true for `code` on the line holding `offset`: the code added
+ * to the line's marker, else a marker comment at the end of the line (`  # django-deploy:
+ * ignore[CODE]` in Python, `{# django-deploy: ignore[CODE] #}` right after a template line's text,
+ * which Django removes when it renders: the page is the same byte for byte). Undefined where a comment would change the code: a Python line that
+ * opens or closes a triple-quoted string, continues with a backslash, or already has a `#` inside
+ * a string; a template line inside {% verbatim %} or {% comment %}.
+ */
+export function ignoreOnLineEdit(text: string, offset: number, code: string, python: boolean): { start: number; end: number; newText: string } | undefined {
+  if (ignoredOnLine(text, offset, code, python)) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
+  const line = text.slice(lineStart, lineEnd);
+  // A marker with codes already: add this one to its list (a scan: no pattern rescans the line).
+  const from = python ? line.indexOf('#') : 0;
+  const close = from < 0 ? -1 : markerListEnd(line, from, python);
+  if (close >= 0) {
+    const listed = line.slice(line.lastIndexOf('[', close) + 1, close).trim();
+    return { start: lineStart + close, end: lineStart + close, newText: `${listed ? ', ' : ''}${code}` };
+  }
+  if (python) {
+    if (line.includes('"""') || line.includes("'''") || line.trimEnd().endsWith('\\') || !hashOutsideStrings(line)) return undefined;
+    const trimmed = line.trimEnd();
+    return { start: lineStart + trimmed.length, end: lineStart + trimmed.length, newText: `  # django-deploy: ignore[${code}]` };
+  }
+  if (insideRawBlock(text, lineStart)) return undefined;
+  const trimmed = line.trimEnd();
+  // Right after the line's text: a space before it would stay in the rendered page.
+  return { start: lineStart + trimmed.length, end: lineStart + trimmed.length, newText: `{# django-deploy: ignore[${code}] #}` };
+}
+
+/** Whether a `#` on a Python line (if any) starts a comment, i.e. is outside string literals; true when there is none. */
+function hashOutsideStrings(line: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return true;
+  }
+  // No comment: an unterminated string means the line is not a whole statement we understand.
+  return quote === undefined;
+}
+
+/** Whether `offset` of a template is inside {% verbatim %} or {% comment %}: a `{# #}` there is text, not a comment. */
+function insideRawBlock(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 200_000), offset);
+  for (const [open, close] of [['verbatim', 'endverbatim'], ['comment', 'endcomment']]) {
+    const opened = lastTag(before, open);
+    if (opened >= 0 && lastTag(before, close) < opened) return true;
+  }
+  return false;
+}
+
+/** The offset of the last `{% name` tag (`{%`, spaces, the name, then a space or `%}`), or -1. */
+function lastTag(text: string, name: string): number {
+  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+    let i = at - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    const after = text[at + name.length];
+    if (i >= 1 && text[i] === '%' && text[i - 1] === '{' && (after === ' ' || after === '\t' || after === '%')) return i - 1;
+  }
+  return -1;
+}
+
+/**
+ * The offset of the `]` closing the `django-deploy: ignore[…]` marker `ignoredOnLine` reads on a
+ * line at or after `from` (Python: the last one; templates: the first), or -1.
+ */
+function markerListEnd(line: string, from: number, python: boolean): number {
+  let found = -1;
+  for (let at = line.indexOf('django-deploy:', from); at >= 0; at = line.indexOf('django-deploy:', at + 1)) {
+    let i = at + 'django-deploy:'.length;
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (!line.startsWith('ignore', i)) continue;
+    // A bare `ignore` (every code) after it wins in Python; it is never ours to extend.
+    found = line.startsWith('ignore[', i) ? line.indexOf(']', i) : -1;
+    if (!python) break;
+  }
+  return found;
+}

@@ -1,10 +1,11 @@
 // Engine fixes → code actions: one quick fix per distinct fix at the cursor, and one fix-all
 // action made of every safe fix of the document.
 
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
+import { ignoreOnLineEdit } from '../engine/text';
 import type { Finding, Fix } from '../engine/findings';
 import { safeFixEdits } from '../engine/fixAll';
-import { sameRange, toRange, toWorkspaceEdit, type Texts } from './convert';
+import { sameRange, SOURCE, toRange, toWorkspaceEdit, type Texts } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.djangoDeploy';
 export const FIX_ALL_TITLE = 'Fix all safe Django Deploy problems';
@@ -47,6 +48,35 @@ export function quickFixes(
   }
   // Safe fixes first: they are the ones to pick without reading.
   return actions.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
+}
+
+/**
+ * "Ignore CODE on this line" for each of our diagnostics at the cursor: the inline comment the
+ * engine honours (`# django-deploy: ignore[CODE]`, `{# django-deploy: ignore[CODE] #}`). Never
+ * for DJD000 (an analysis failure is not a finding), nor where a comment would change the code.
+ */
+export function ignoreActions(uri: string, text: string, python: boolean, diagnostics: Diagnostic[], offsetAt: (p: Position) => number): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE || typeof d.code !== 'string' || d.code === 'DJD000') continue;
+    const edit = ignoreOnLineEdit(text, offsetAt(d.range.start), d.code, python);
+    if (!edit) continue;
+    const key = `${d.code}\0${edit.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const range: Range = { start: positionOf(text, edit.start), end: positionOf(text, edit.end) };
+    actions.push({ title: `Ignore ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range, newText: edit.newText }] } } });
+  }
+  return actions;
+}
+
+/** Line and UTF-16 column of an offset (one edit per action: no index needed). */
+function positionOf(text: string, offset: number): Position {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return { line, character: offset - lineStart };
 }
 
 export function fixAll(findings: Finding[], texts: Texts): CodeAction | undefined {

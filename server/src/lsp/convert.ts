@@ -88,7 +88,9 @@ export function toDiagnostic(finding: Finding, texts: Texts): Diagnostic {
   const range = toRange(texts.lineIndex(finding.file, text), finding.start, finding.end);
   const diagnostic: Diagnostic = {
     range,
-    severity: SEVERITY[finding.severity],
+    // A copy at the import line of a problem set in base.py: a hint there (hover, quick fixes),
+    // so that the Problems panel lists each problem once, where it is, as every count does.
+    severity: finding.inherited ? DiagnosticSeverity.Hint : SEVERITY[finding.severity],
     code: finding.code,
     source: SOURCE,
     message: finding.message,

@@ -28,14 +28,15 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../engine/findings';
+import { countsAsProblem, type Finding, type Severity } from '../engine/findings';
 import { hoverSetting } from '../engine/hover';
 import type { SettingsModuleInfo } from '../engine/project/project';
 import { projectFacts, scanForDeployment, scannedModules, type Place } from '../engine/deploy/facts';
 import { checklistMarkdown, deploymentChecklist, type ChecklistItem } from '../engine/deploy/checklist';
+import { settingsKnowledge } from '../engine/deploy/knowledge';
 import { compareServers, type Comparison } from '../engine/deploy/comparison';
 import { nginxConfig } from '../engine/deploy/nginx';
-import { fixAll, FIX_ALL_KIND, kindRequested, quickFixes } from './codeActions';
+import { fixAll, FIX_ALL_KIND, ignoreActions, kindRequested, quickFixes } from './codeActions';
 import { engineConfig, SECTION } from './configuration';
 import { isVirtualPath, LineIndexCache, pathToUri, toDiagnostic, toRange, toWorkspaceEdit, uriToPath, type DiagnosticData, type Texts } from './convert';
 import { unanalysableReason } from '../host/read';
@@ -54,6 +55,19 @@ export const COMMANDS = { checkProject: 'djangoDeploy.server.checkProject', appl
 
 /** Custom requests (the client's checklist, WSGI vs ASGI view and nginx command). */
 export const REQUESTS = { checklist: 'djangoDeploy/checklist', compareServers: 'djangoDeploy/compareServers', nginxConfig: 'djangoDeploy/nginxConfig', problemCount: 'djangoDeploy/problemCount' } as const;
+/** Sent when the background analysis of a project ends: the problem count may have changed. */
+export const PROBLEMS_CHANGED = 'djangoDeploy/problemsChanged';
+
+export interface ProblemCount {
+  errors: number;
+  warnings: number;
+  /** Of those, in templates. */
+  templates: number;
+  /** Django projects in the workspace (0: the client hides its status bar item). */
+  projects: number;
+  /** False while templates wait for their background analysis. */
+  complete: boolean;
+}
 
 /** A place as the client opens it. */
 export interface Location {
@@ -69,6 +83,8 @@ export interface ChecklistResult {
     settingsModule: string | undefined;
     items: (Omit<ChecklistItem, 'places'> & { places: Location[] })[];
     markdown: string;
+    /** The project's problems as the status bar and the CLI count them (countsAsProblem). */
+    problems: { errors: number; warnings: number };
   }[];
 }
 
@@ -160,10 +176,11 @@ export class DjangoDeployServer {
     c.onDocumentLinks((params) => this.guard('documentLink', [], () => this.documentLinks(params)));
     c.onCodeAction((params) => this.guard('codeAction', [], () => this.codeActions(params)));
     c.onExecuteCommand((params, token) => this.guard('executeCommand', null, () => this.executeCommand(params, token)));
-    c.onRequest(REQUESTS.checklist, (_params: unknown, token: CancellationToken) => this.guard('checklist', { projects: [] }, () => this.checklist(token)));
-    c.onRequest(REQUESTS.compareServers, (_params: unknown, token: CancellationToken) => this.guard('compareServers', { projects: [] }, () => this.compare(token)));
-    c.onRequest(REQUESTS.nginxConfig, (_params: unknown, token: CancellationToken) => this.guard('nginxConfig', null, () => this.nginx(token)));
-    c.onRequest(REQUESTS.problemCount, () => this.guard('problemCount', { errors: 0, warnings: 0, templates: 0 }, () => this.problemCount()));
+    // Whole-project requests take `{ root }` to answer for one project (the client asks which).
+    c.onRequest(REQUESTS.checklist, (params: unknown, token: CancellationToken) => this.guard('checklist', { projects: [] }, () => this.checklist(requestedRoot(params), token)));
+    c.onRequest(REQUESTS.compareServers, (params: unknown, token: CancellationToken) => this.guard('compareServers', { projects: [] }, () => this.compare(requestedRoot(params), token)));
+    c.onRequest(REQUESTS.nginxConfig, (params: unknown, token: CancellationToken) => this.guard('nginxConfig', null, () => this.nginx(requestedRoot(params), token)));
+    c.onRequest(REQUESTS.problemCount, () => this.guard('problemCount', { errors: 0, warnings: 0, templates: 0, projects: 0, complete: true }, () => this.problemCount()));
     c.onShutdown(() => {
       this.stopped = true;
       this.index.stop();
@@ -427,7 +444,9 @@ export class DjangoDeployServer {
           try {
             const { project } = next;
             project.allFindings({ templates: false });
+            const waiting = project.unanalysedTemplates();
             await inSlices(project.templateFiles().map((file) => () => void project.templateFindings(file)), { urgent: () => this.flushScheduled, stopped: () => this.stopped });
+            if (!this.stopped && waiting > 0 && project.isDjango()) void this.connection.sendNotification(PROBLEMS_CHANGED, {}).catch((e) => this.logError('problemsChanged', e));
           } catch (error) {
             this.logError(`pre-analysis of ${next.root}`, error);
           }
@@ -602,6 +621,7 @@ export class DjangoDeployServer {
       const end = document.offsetAt(params.range.end);
       const fixes = this.index.visible(entry, entry.project.fixesFor(path, start, end).map((f) => ({ ...f, code: f.finding.code })));
       actions.push(...quickFixes(path, fixes, params.context, texts));
+      actions.push(...ignoreActions(params.textDocument.uri, document.getText(), path.endsWith('.py'), params.context.diagnostics, (p) => document.offsetAt(p)));
     }
     if (kindRequested(FIX_ALL_KIND, only)) {
       const all = fixAll(this.index.visible(entry, entry.project.findingsFor(path)), texts);
@@ -670,16 +690,14 @@ export class DjangoDeployServer {
   }
 
   /**
-   * Workspace folders' projects that are Django projects (a settings module or a manage.py,
-   * wsgi.py or asgi.py), once their walk is done; loose projects when there is no folder.
+   * Workspace folders' projects that are Django projects (on evidence: engine/project/evidence.ts),
+   * once their walk is done; loose projects when there is no folder. `root`: that project only.
    */
-  private async deploymentEntries(): Promise<ProjectEntry[]> {
+  private async deploymentEntries(root?: string): Promise<ProjectEntry[]> {
     await this.whenConfigured;
     await this.index.whenScanned();
     const folders = this.index.folderEntries();
-    return (folders.length ? folders : this.index.entries()).filter(
-      (e) => e.project.settingsModules().length > 0 || e.project.knownFiles().python.some((f) => /\/(manage|wsgi|asgi)\.py$/.test(f)),
-    );
+    return (folders.length ? folders : this.index.entries()).filter((e) => (root === undefined || e.root === root) && e.project.isDjango());
   }
 
   /**
@@ -697,31 +715,34 @@ export class DjangoDeployServer {
   }
 
   /** The deployment checklist of every workspace folder; templates and modules analysed in slices first. */
-  private async checklist(token?: CancellationToken): Promise<ChecklistResult> {
-    const entries = await this.deploymentEntries();
+  private async checklist(root: string | undefined, token?: CancellationToken): Promise<ChecklistResult> {
+    const entries = await this.deploymentEntries(root);
     await this.prepare(entries, { templates: true, deployment: true }, 'Django Deploy: checking the project', token);
     const result: ChecklistResult = { projects: [] };
     for (const entry of entries) {
       const facts = projectFacts(entry.project);
-      const findings = this.index.visible(entry, entry.project.allFindings());
+      const findings = this.index.visible(entry, entry.project.allFindings({ checklist: true }));
       const unread = [...entry.refused].filter(([file]) => looksLikeSettingsPath(file)).map(([file, reason]) => ({ file: entry.project.relative(file), reason }));
-      const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined, unread);
+      const items = deploymentChecklist(findings, facts, facts.staticRoot ? await probeStaticRoot(facts.staticRoot) : undefined, unread, settingsKnowledge(entry.project));
       const texts = this.texts(entry);
       const name = folderName(entry);
+      const problems = { errors: 0, warnings: 0 };
+      for (const f of findings) if (countsAsProblem(f)) problems[f.severity === 'error' ? 'errors' : 'warnings']++;
       result.projects.push({
+        problems,
         root: entry.root,
         name,
         settingsModule: facts.settings?.module,
         items: items.map((i) => ({ ...i, places: i.places.map((p) => this.location(p, texts)) })),
-        markdown: checklistMarkdown(items, facts.settings?.module ?? name),
+        markdown: checklistMarkdown(items, facts.settings?.module ?? name, { root: entry.root, text: texts.text }),
       });
     }
     return result;
   }
 
-  private async compare(token?: CancellationToken): Promise<CompareServersResult> {
+  private async compare(root: string | undefined, token?: CancellationToken): Promise<CompareServersResult> {
     const result: CompareServersResult = { projects: [] };
-    const entries = await this.deploymentEntries();
+    const entries = await this.deploymentEntries(root);
     await this.prepare(entries, { deployment: true }, 'Django Deploy: reading the project', token);
     for (const entry of entries) {
       const c = compareServers(projectFacts(entry.project), entry.root);
@@ -746,32 +767,40 @@ export class DjangoDeployServer {
   }
 
   /**
-   * Errors and warnings in production: every settings module's, and those of the templates
-   * analysed so far (opened, or read by a check or the checklist). Cheap: nothing new is read.
+   * The production problems of every Django project: the errors and warnings of its settings
+   * modules and of every template, each counted once, where it is (not the copies shown at an
+   * import line): what the checklist and the CLI count. Nothing is read for it: while templates
+   * wait for their background analysis `complete` is false, the analysis is queued, and a
+   * PROBLEMS_CHANGED notification tells the client to ask again when it is done.
    */
-  private problemCount(): { errors: number; warnings: number; templates: number } {
-    const count = { errors: 0, warnings: 0, templates: 0 };
+  private problemCount(): ProblemCount {
+    const count: ProblemCount = { errors: 0, warnings: 0, templates: 0, projects: 0, complete: true };
     for (const entry of this.index.entries()) {
-      const findings = this.index.visible(entry, [...entry.project.allFindings({ templates: false }), ...entry.project.analysedTemplateFindings()]);
-      for (const f of findings) {
-        if (f.inherited || !f.production) continue;
+      const { project } = entry;
+      if (!project.isDjango()) continue;
+      count.projects++;
+      if (!entry.scanned || project.unanalysedTemplates() > 0) {
+        count.complete = false;
+        if (entry.scanned) this.preAnalyse(entry);
+      }
+      for (const f of this.index.visible(entry, [...project.allFindings({ templates: false }), ...project.analysedTemplateFindings()])) {
+        if (!countsAsProblem(f)) continue;
         if (f.severity === 'error') count.errors++;
-        else if (f.severity === 'warning') count.warnings++;
-        else continue;
-        if (entry.project.isTemplate(f.file)) count.templates++;
+        else count.warnings++;
+        if (project.isTemplate(f.file)) count.templates++;
       }
     }
     return count;
   }
 
-  /** The nginx config of the first workspace folder's project. */
-  private async nginx(token?: CancellationToken): Promise<{ text: string; settingsModule: string | undefined } | null> {
-    const [entry] = await this.deploymentEntries();
+  /** The nginx config of the project at `root` (the first Django project when not given). */
+  private async nginx(root: string | undefined, token?: CancellationToken): Promise<{ text: string; settingsModule: string | undefined; root: string } | null> {
+    const [entry] = await this.deploymentEntries(root);
     if (!entry) return null;
     await this.prepare([entry], { deployment: true }, 'Django Deploy: reading the project', token);
     const facts = projectFacts(entry.project);
     const text = nginxConfig({ settingsModule: facts.settings?.module ?? '', staticUrl: facts.staticUrl, staticRoot: facts.staticRoot, mediaUrl: facts.mediaUrl, mediaRoot: facts.mediaRoot, allowedHosts: facts.allowedHosts, secureProxySslHeader: facts.secureProxySslHeader, sslRedirect: facts.sslRedirect, upstream: '127.0.0.1:8000' });
-    return { text, settingsModule: facts.settings?.module };
+    return { text, settingsModule: facts.settings?.module, root: entry.root };
   }
 
   private location(p: Place, texts: Texts): Location {
@@ -862,4 +891,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
   return true;
+}
+
+/** The `root` a whole-project request names (a workspace folder's path), if any. */
+function requestedRoot(params: unknown): string | undefined {
+  const root = (params as { root?: unknown } | null | undefined)?.root;
+  if (typeof root !== 'string' || !root) return undefined;
+  let end = root.length;
+  while (end > 1 && root[end - 1] === '/') end--;
+  return root.slice(0, end);
 }

@@ -21,6 +21,7 @@ import type { TemplateAnalysis, TemplateContext } from '../templates/templateRul
 import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
 import { SettingsView } from '../rules/settingsView';
 import { findSettingsModules, settingsLike } from './roles';
+import type { DjangoScope, Evidence } from './evidence';
 import { dedupe, findingsForRoot } from './findingPolicy';
 import * as templates from './projectTemplates';
 
@@ -80,6 +81,8 @@ interface Analysis {
   /** Every file the analysis read: a change elsewhere cannot change its findings. */
   read: Set<string>;
   version: DjangoVersion;
+  /** The parts of the folder that are Django's (evidence.ts). */
+  scope: DjangoScope;
 }
 
 // Members whose comment says "Internal" are not private only because the functions of roles.ts,
@@ -112,7 +115,7 @@ export class DjangoProject {
   /** Files the shell says are templates (open as html / django-html). Internal. */
   markedTemplates = new Set<string>();
   /** Template findings by file, valid for one settings analysis and one set of files. Internal. */
-  templateCache = new Map<string, { text: string; findings: Finding[]; analysis?: TemplateAnalysis }>();
+  templateCache = new Map<string, { text: string | undefined; findings: Finding[]; analysis?: TemplateAnalysis }>();
   /** templateContext() until the settings or the set of files change. Internal. */
   templateContextCache: TemplateContext | undefined;
   private directories = new Set<string>();
@@ -464,7 +467,7 @@ export class DjangoProject {
       return result;
     };
 
-    const { modules, roots, infos } = findSettingsModules(this, (file) => execute(file, new Set()), executed, closure);
+    const { modules, roots, infos, scope } = findSettingsModules(this, (file) => execute(file, new Set()), executed, closure);
     const version = this.djangoVersion();
 
     const findings: Finding[] = [];
@@ -476,7 +479,7 @@ export class DjangoProject {
     }
     const read = new Set<string>(executed.keys());
     for (const reads of closure.values()) for (const f of reads) read.add(f);
-    this.analysis = { modules: infos, findings: dedupe(findings), executed, closure, version, read };
+    this.analysis = { modules: infos, findings: dedupe(findings), executed, closure, version, read, scope };
     return this.analysis;
   }
 
@@ -523,20 +526,39 @@ export class DjangoProject {
     return this.analyse().modules;
   }
 
+  /** Whether any part of the folder is a Django project (evidence.ts): elsewhere the extension stays silent. */
+  isDjango(): boolean {
+    return this.analyse().scope.isDjango;
+  }
+
+  /** Whether a file belongs to a Django (sub-)project of the folder. */
+  inDjango(file: string): boolean {
+    return this.analyse().scope.contains(file);
+  }
+
+  /** What makes the folder (or its sub-projects) a Django project. */
+  djangoEvidence(): Evidence[] {
+    return this.analyse().scope.evidence();
+  }
+
   version(): DjangoVersion {
     return this.analyse().version;
   }
 
-  /** Every finding; `templates: false` leaves the templates out (the CLI reads them in parallel). */
-  allFindings(options: { templates?: boolean } = {}): Finding[] {
-    const out = [...this.analyse().findings];
+  /**
+   * Every finding; `templates: false` leaves the templates out (the CLI reads them in parallel);
+   * `checklist: true` adds the findings only the checklist shows (`checklistOnly`).
+   */
+  allFindings(options: { templates?: boolean; checklist?: boolean } = {}): Finding[] {
+    const settings = this.analyse().findings;
+    const out = options.checklist ? [...settings] : settings.filter((f) => !f.checklistOnly);
     if (options.templates !== false) for (const t of this.templateFiles()) out.push(...this.templateFindings(t));
     return out;
   }
 
   findingsFor(file: string): Finding[] {
     if (this.isTemplate(file)) return this.templateFindings(file);
-    return this.analyse().findings.filter((f) => f.file === file);
+    return this.analyse().findings.filter((f) => f.file === file && !f.checklistOnly);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -558,6 +580,11 @@ export class DjangoProject {
    */
   templateFindings(file: string): Finding[] {
     return templates.templateFindings(this, file);
+  }
+
+  /** How many templates have no findings for their current text yet (nothing is read for this). */
+  unanalysedTemplates(): number {
+    return templates.unanalysedTemplates(this);
   }
 
   /** Findings of the templates analysed so far (no template is read for this). */

@@ -19,8 +19,12 @@ import type { DjangoProject } from './project';
 const TEMPLATE_EXTENSION = /\.(html?|txt|xml|djhtml|svg)$/i;
 
 export function isTemplate(project: DjangoProject, file: string): boolean {
-  if (project.markedTemplates.has(file)) return true;
-  if (!TEMPLATE_EXTENSION.test(file) || isIgnoredPath(file.slice(project.root.length))) return false;
+  const marked = project.markedTemplates.has(file);
+  if (!marked && (!TEMPLATE_EXTENSION.test(file) || isIgnoredPath(file.slice(project.root.length)))) return false;
+  // Outside every Django (sub-)project a template is Flask's, Jinja's or a static site's.
+  if (!project.inDjango(file)) return false;
+  // Open as HTML: a template unless only Jinja2 (or another backend) loads it.
+  if (marked) return contextFor(project, file) !== undefined;
   const ctx = project.templateContext();
   const candidate = file.includes('/templates/') || ctx.templateDirs.some((d) => isInside(file, d)) || project.getConfig().templateGlobs.some((glob) => globMatch(glob, project.relative(file)));
   // A file only Jinja2 (or another backend) loads is not a Django template.
@@ -30,19 +34,33 @@ export function isTemplate(project: DjangoProject, file: string): boolean {
 export function templateFiles(project: DjangoProject): string[] {
   const out = new Set<string>();
   for (const f of project.otherFiles) if (project.isTemplate(f)) out.add(f);
-  for (const f of project.markedTemplates) out.add(f);
+  for (const f of project.markedTemplates) if (project.isTemplate(f)) out.add(f);
   return [...out].sort();
 }
 
 export function templateFindings(project: DjangoProject, file: string): Finding[] {
   const text = project.text(file);
-  if (text === undefined) return [];
+  if (text === undefined) {
+    // Unreadable (refused by the host): nothing to say, and known to be so until it changes.
+    project.templateCache.set(file, { text: undefined, findings: [] });
+    return [];
+  }
   const cached = project.templateCache.get(file);
   if (cached && cached.text === text) return cached.findings;
   const { findings, analysis } = analyseTemplateText(project, file, text, cached?.analysis);
   // Only a template read in several chunks has parts worth keeping for the next edit.
   project.templateCache.set(file, { text, findings, analysis: analysis && analysis.chunks.length > 1 ? analysis : undefined });
   return findings;
+}
+
+/** Templates whose findings for the current texts and settings are not known yet. */
+export function unanalysedTemplates(project: DjangoProject): number {
+  let n = 0;
+  for (const f of templateFiles(project)) {
+    const cached = project.templateCache.get(f);
+    if (!cached || project.files.get(f)?.text !== cached.text) n++;
+  }
+  return n;
 }
 
 export function analysedTemplateFindings(project: DjangoProject): Finding[] {

@@ -7,6 +7,7 @@ import { Scope, type ExecutedModule, type SettingBinding } from '../python/execu
 import type { Value, ClassValue } from '../python/values';
 import { isDevelopmentName, isIgnoredPath, isProductionName, looksLikeSettingsPath, settingsModuleFromEntryPoint } from './layout';
 import type { DjangoProject, SettingsModuleInfo, SettingsRole } from './project';
+import { djangoSettingsMarker, structuralScope, type DjangoScope } from './evidence';
 
 /** Content that makes a handed-in file a settings module candidate, whatever its name. */
 function looksLikeSettingsText(text: string): boolean {
@@ -24,8 +25,10 @@ export function settingsLike(state: { text: string; settingsLike?: boolean }): b
  * role of each. A configuration class's scope replaces its module's in `executed`; `closure` gives
  * the files each run read.
  */
-export function findSettingsModules(project: DjangoProject, execute: (file: string) => ExecutedModule | undefined, executed: Map<string, ExecutedModule>, closure: Map<string, Set<string>>): { modules: Map<string, ExecutedModule>; roots: string[]; infos: SettingsModuleInfo[] } {
-  const candidates = settingsCandidates(project);
+export function findSettingsModules(project: DjangoProject, execute: (file: string) => ExecutedModule | undefined, executed: Map<string, ExecutedModule>, closure: Map<string, Set<string>>): { modules: Map<string, ExecutedModule>; roots: string[]; infos: SettingsModuleInfo[]; scope: DjangoScope } {
+  const all = settingsCandidates(project);
+  const scope = djangoScope(project, all);
+  const candidates = all.filter((f) => scope.contains(f));
   const modules = new Map<string, ExecutedModule>();
   for (const file of candidates) {
     let m = execute(file);
@@ -65,7 +68,23 @@ export function findSettingsModules(project: DjangoProject, execute: (file: stri
       usedBy,
     });
   }
-  return { modules, roots, infos };
+  return { modules, roots, infos, scope };
+}
+
+/**
+ * The parts of the project that are Django's (evidence.ts): the evidence found by file names,
+ * plus settings candidates that are unmistakably Django settings. Candidates elsewhere (a FastAPI
+ * `config/constants.py`, a Flask `settings.py`) are never executed as settings.
+ */
+function djangoScope(project: DjangoProject, candidates: string[]): DjangoScope {
+  const scope = structuralScope(project);
+  for (const f of candidates) {
+    if (scope.contains(f)) continue;
+    const text = project.peekText(f);
+    const marker = text === undefined ? undefined : djangoSettingsMarker(text);
+    if (marker) scope.add({ root: scope.subProjectOf(f), file: f, why: `${posix.basename(f)} is Django settings: ${marker}` });
+  }
+  return scope;
 }
 
 /** Python files worth executing to find settings modules. */

@@ -16,7 +16,12 @@ function hasMiddleware(ctx: RuleContext, path: string): boolean | undefined {
 
 
 /** Reports a boolean security setting that must be True, with the fix that sets it. */
-function requireTrue(ctx: RuleContext, name: string, message: string, enabling: string, fixTitle?: string, fixSafe = false) {
+/**
+ * `name` must be True. The finding sits on the value at fault; when it is not set, on `closeTo`
+ * (the setting that makes it needed: HSTS options next to SECURE_HSTS_SECONDS), else on the
+ * middleware that enables the check.
+ */
+function requireTrue(ctx: RuleContext, name: string, message: string, enabling: string, fixTitle?: string, fixSafe = false, closeTo?: string) {
   const { value, binding, whenUnset } = ctx.s.get(name);
   if (isTrue(value) !== false) return;
   const fixes: Fix[] = [];
@@ -26,7 +31,7 @@ function requireTrue(ctx: RuleContext, name: string, message: string, enabling: 
     const block = securityBlock(ctx);
     if (block) fixes.push(block);
   }
-  ctx.report({ message: message + unsetNote(whenUnset), binding, near: [{ setting: 'MIDDLEWARE', item: enabling }], whenUnset, fixes });
+  ctx.report({ message: message + unsetNote(whenUnset), binding, near: [...(closeTo ? [closeTo] : []), { setting: 'MIDDLEWARE', item: enabling }], whenUnset, fixes });
 }
 
 /** The SECRET_KEY fix's title: the variable Django now needs to start, everywhere. */
@@ -192,7 +197,7 @@ export const securityRules: SettingsRule[] = [
     check(ctx) {
       if (hasMiddleware(ctx, SECURITY_MIDDLEWARE) !== true) return;
       if (truthy(ctx.s.get('SECURE_HSTS_SECONDS').value) !== true) return;
-      requireTrue(ctx, 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS is not True: subdomains can still be reached over plain HTTP in production. Set it to True once every subdomain serves HTTPS.', SECURITY_MIDDLEWARE, 'Set SECURE_HSTS_INCLUDE_SUBDOMAINS = True');
+      requireTrue(ctx, 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS is not True: subdomains can still be reached over plain HTTP in production. Set it to True once every subdomain serves HTTPS.', SECURITY_MIDDLEWARE, 'Set SECURE_HSTS_INCLUDE_SUBDOMAINS = True', false, 'SECURE_HSTS_SECONDS');
     },
   },
   {
@@ -456,7 +461,7 @@ export const securityRules: SettingsRule[] = [
     check(ctx) {
       if (hasMiddleware(ctx, SECURITY_MIDDLEWARE) !== true) return;
       if (truthy(ctx.s.get('SECURE_HSTS_SECONDS').value) !== true) return;
-      requireTrue(ctx, 'SECURE_HSTS_PRELOAD', 'SECURE_HSTS_PRELOAD is not True: the domain cannot join the browsers\' HSTS preload list, so first visits are unprotected. Preloading is hard to undo: set it to True only deliberately, or silence security.W021.', SECURITY_MIDDLEWARE, 'Set SECURE_HSTS_PRELOAD = True');
+      requireTrue(ctx, 'SECURE_HSTS_PRELOAD', 'SECURE_HSTS_PRELOAD is not True: the domain cannot join the browsers\' HSTS preload list, so first visits are unprotected. Preloading is hard to undo: set it to True only deliberately, or silence security.W021.', SECURITY_MIDDLEWARE, 'Set SECURE_HSTS_PRELOAD = True', false, 'SECURE_HSTS_SECONDS');
     },
   },
   {
