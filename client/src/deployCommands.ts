@@ -34,9 +34,26 @@ export async function generateNginxConfig(client: LanguageClient, wanted?: strin
   return document;
 }
 
+/** What the server counts (server.ts ProblemCount): the same problems as the checklist and the CLI. */
+interface ProblemCount {
+  errors: number;
+  warnings: number;
+  templates: number;
+  /** Django projects in the workspace; 0: the item hides (silent outside Django). */
+  projects?: number;
+  /** False while templates wait for their background analysis. */
+  complete?: boolean;
+}
+
+/** Sent by the server when a background analysis ends: the count may have changed. */
+const PROBLEMS_CHANGED = 'djangoDeploy/problemsChanged';
+
 /**
- * The status bar item: the production problem count (the server's: every settings module, and
- * the templates analysed so far), refreshed as diagnostics change; a click opens the checklist.
+ * The status bar item: the problem count of the workspace's Django projects (errors and warnings
+ * of every settings module and template, each once, as the checklist and the CLI count them),
+ * refreshed as diagnostics change and when the server says its background analysis ended; a
+ * spinner while templates are still being read; hidden where there is no Django project. A
+ * click opens the checklist.
  */
 export function problemStatusBar(getClient: () => LanguageClient | undefined): Disposable & { item: StatusBarItem; refresh(): void } {
   const item = window.createStatusBarItem('djangoDeploy.problems', StatusBarAlignment.Left, 50);
@@ -44,19 +61,28 @@ export function problemStatusBar(getClient: () => LanguageClient | undefined): D
   item.command = 'djangoDeploy.showChecklist';
   item.text = '$(rocket)';
   item.tooltip = 'Django Deploy: click for the deployment checklist.';
-  item.show();
   let timer: NodeJS.Timeout | undefined;
+  const listening = new WeakSet<LanguageClient>();
   const update = async () => {
     const client = getClient();
     if (!client?.isRunning()) return;
-    const count = await client.sendRequest<{ errors: number; warnings: number; templates: number }>(PROBLEM_COUNT_REQUEST, {}).catch(() => undefined);
+    if (!listening.has(client)) {
+      listening.add(client);
+      client.onNotification(PROBLEMS_CHANGED, later);
+    }
+    const count = await client.sendRequest<ProblemCount>(PROBLEM_COUNT_REQUEST, {}).catch(() => undefined);
     if (!count) return;
+    if (count.projects === 0) {
+      item.hide();
+      return;
+    }
     const total = count.errors + count.warnings;
-    item.text = total ? `$(rocket) ${total}` : '$(rocket) $(check)';
-    item.tooltip = total
-      ? `Django Deploy: ${total} production problem${total === 1 ? '' : 's'} (${count.errors} error${count.errors === 1 ? '' : 's'}, ${count.warnings} warning${count.warnings === 1 ? '' : 's'}${count.templates ? `, ${count.templates} in templates read so far` : ''}). Click for the deployment checklist.`
-      : 'Django Deploy: no production problems found so far. Click for the deployment checklist.';
+    const reading = count.complete === false;
+    item.text = `${total ? `$(rocket) ${total}` : '$(rocket) $(check)'}${reading ? ' $(loading~spin)' : ''}`;
+    const counted = `${count.errors} error${count.errors === 1 ? '' : 's'}, ${count.warnings} warning${count.warnings === 1 ? '' : 's'}${count.templates ? `, ${count.templates} in templates` : ''}`;
+    item.tooltip = `${total ? `Django Deploy: ${total} problem${total === 1 ? '' : 's'} (${counted})` : 'Django Deploy: no problems found'}${reading ? ', templates still being read' : ''}. The checklist and the command line count the same; Check Project lists them all in the Problems panel. Click for the deployment checklist.`;
     item.accessibilityInformation = { label: item.tooltip };
+    item.show();
   };
   const later = () => {
     clearTimeout(timer);

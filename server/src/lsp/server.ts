@@ -696,8 +696,13 @@ export class DjangoDeployServer {
   private async deploymentEntries(root?: string): Promise<ProjectEntry[]> {
     await this.whenConfigured;
     await this.index.whenScanned();
+    return this.djangoEntries().filter((e) => root === undefined || e.root === root);
+  }
+
+  /** The projects every deployment view and count is about: Django workspace folders (loose projects when there is no folder). */
+  private djangoEntries(): ProjectEntry[] {
     const folders = this.index.folderEntries();
-    return (folders.length ? folders : this.index.entries()).filter((e) => (root === undefined || e.root === root) && e.project.isDjango());
+    return (folders.length ? folders : this.index.entries()).filter((e) => e.project.isDjango());
   }
 
   /**
@@ -775,9 +780,8 @@ export class DjangoDeployServer {
    */
   private problemCount(): ProblemCount {
     const count: ProblemCount = { errors: 0, warnings: 0, templates: 0, projects: 0, complete: true };
-    for (const entry of this.index.entries()) {
+    for (const entry of this.djangoEntries()) {
       const { project } = entry;
-      if (!project.isDjango()) continue;
       count.projects++;
       if (!entry.scanned || project.unanalysedTemplates() > 0) {
         count.complete = false;

@@ -93,7 +93,7 @@ async function buildProduction(staging) {
 function packageVsix(staging, vsix) {
   const vsce = join(repoRoot, 'node_modules/.bin/vsce');
   if (!existsSync(vsce)) throw new Error(`${vsce} is missing: npm install first`);
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '-o', vsix],
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--readme-path', 'README.md', '-o', vsix],
     { cwd: staging, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
   if (r.status !== 0) throw new Error(`vsce package failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
   return r.stdout;
@@ -122,6 +122,11 @@ async function main() {
     if (!existsSync(src)) throw new Error(`${name} is missing in the repository`);
     cpSync(src, join(staging, name), { recursive: true });
   }
+  // The extension page's README: the repository's without its contributor parts (npm run package does the same).
+  const page = spawnSync(process.execPath, ['scripts/docs.mjs', '--marketplace', join(staging, 'README.md')], { cwd: repoRoot, encoding: 'utf8' });
+  if (page.status !== 0) throw new Error(`scripts/docs.mjs --marketplace failed:\n${page.stdout}${page.stderr}`);
+  const readme = readFileSync(join(staging, 'README.md'), 'utf8');
+  if (/npm (ci|test)/.test(readme) || !/^## Install/m.test(readme)) throw new Error('the packaged README is not the extension page README (contributor commands, or no Install section)');
   let t = Date.now();
   const built = await buildProduction(staging);
   log(`esbuild --production into the staging folder: dist/${built.sort().join(', dist/')} (${Date.now() - t} ms)`);

@@ -78,9 +78,14 @@ export function registerDeploySuite(): void {
     });
 
     test('the status bar shows the production problem count and opens the checklist', async () => {
-      const bar = await waitFor(() => (/\d/.test(api.statusBar().text) ? api.statusBar() : undefined), 15_000, () => `a count in the status bar (${api.statusBar().text})`);
+      // A settled count: no spinner (templates still being read) after it.
+      const bar = await waitFor(() => (/^\$\(rocket\) \d+$/.test(api.statusBar().text) ? api.statusBar() : undefined), 15_000, () => `a count in the status bar (${api.statusBar().text})`);
       assert.match(bar.text, /^\$\(rocket\) \d+$/);
-      assert.match(bar.tooltip, /production problems? \(\d+ errors?, \d+ warnings?/);
+      assert.match(bar.tooltip, /\d+ problems? \(\d+ errors?, \d+ warnings?/);
+      // One truth: the checklist counts the same problems.
+      const checklist = await api.client!.sendRequest<{ projects: { problems: { errors: number; warnings: number } }[] }>('djangoDeploy/checklist', {});
+      const counted = checklist.projects.reduce((n: number, p: { problems: { errors: number; warnings: number } }) => n + p.problems.errors + p.problems.warnings, 0);
+      assert.equal(bar.text, `$(rocket) ${counted}`);
     });
 
     test('Run check --deploy: a task with Django’s own output, mapped to the Problems panel on production.py', async function () {

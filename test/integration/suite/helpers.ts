@@ -9,6 +9,7 @@ export interface DjangoDeployApi {
   readonly ready: Promise<void>;
   compareView(): { data: { name: string; asyncViews: unknown[] }[]; html: string } | undefined;
   statusBar(): { text: string; tooltip: string };
+  readonly client: { sendRequest<R>(method: string, params: unknown): Promise<R> } | undefined;
 }
 
 /** Polls `predicate` until it returns a truthy value (returned) or `timeoutMs` passes (throws). */
