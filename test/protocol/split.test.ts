@@ -43,7 +43,8 @@ describe('split settings', () => {
     const importLine = rangeOf(text, 'from .base import *');
     const w018 = first.diagnostics.find((d) => d.code === 'security.W018')!;
     assert.deepEqual(w018.range, importLine);
-    assert.equal(w018.severity, 2, 'a warning in the production module');
+    // A hint at the import: the warning is listed once, in base.py where DEBUG is set (one count everywhere).
+    assert.equal(w018.severity, 4, 'a hint at the import line');
     const baseText = readFileSync(p.base, 'utf8');
     const debugInBase = rangeOf(baseText, 'DEBUG = True').start.line;
     assert.match(w018.message, new RegExp(`base\\.py:${debugInBase + 1}`));
@@ -185,7 +186,8 @@ describe('a settings module opened outside every workspace folder', () => {
       const waiting = client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (d) => d.uri === uri && codes(d).includes('security.W018'));
       client.open(uri, readFileSync(production, 'utf8'));
       const d = await waiting;
-      assert.equal(d.diagnostics.find((x) => x.code === 'security.W018')!.severity, 2);
+      // Inherited from base.py: a hint at the import (the warning itself sits in base.py).
+      assert.equal(d.diagnostics.find((x) => x.code === 'security.W018')!.severity, 4);
     } finally {
       await client.shutdown();
       fixture.cleanup();

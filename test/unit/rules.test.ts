@@ -65,6 +65,24 @@ test('W005/W021 only once HSTS is on; W006 only for an explicit non-True value',
   assert.ok(codes(settingsProject(HARDENED + 'SECURE_CONTENT_TYPE_NOSNIFF = False\n').findingsFor(SETTINGS)).includes('security.W006'));
 });
 
+test('W005/W021 sit on the SECURE_HSTS_SECONDS line they are about, also when MIDDLEWARE is in base.py', () => {
+  const base = HARDENED.replace('SECURE_HSTS_INCLUDE_SUBDOMAINS = True\n', '').replace('SECURE_HSTS_PRELOAD = True\n', '');
+  const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+  const hstsLine = lineOf(base, base.indexOf('SECURE_HSTS_SECONDS'));
+  for (const code of ['security.W005', 'security.W021']) assert.equal(lineOf(base, find(settingsProject(base).findingsFor(SETTINGS), code).start), hstsLine, code);
+  // Split: MIDDLEWARE in base.py, HSTS switched on in production.py (nothing to anchor in production but the HSTS line).
+  const production = "from .base import *\n\nDEBUG = False\nSECURE_HSTS_SECONDS = 31536000\n";
+  const split = project({
+    'manage.py': "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.production')\n",
+    'mysite/__init__.py': '',
+    'mysite/settings/__init__.py': '',
+    'mysite/settings/base.py': base.replace('SECURE_HSTS_SECONDS = 31536000\n', ''),
+    'mysite/settings/production.py': production,
+  }, { djangoVersion: '4.2' });
+  const findings = split.findingsFor('/proj/mysite/settings/production.py');
+  for (const code of ['security.W005', 'security.W021']) assert.equal(lineOf(production, find(findings, code).start), 4, code);
+});
+
 test('cookie checks: 3.2 tests truthiness, 4.1+ requires `is True`', () => {
   const text = HARDENED.replace('SESSION_COOKIE_SECURE = True', 'SESSION_COOKIE_SECURE = 1');
   assert.ok(!codes(settingsProject(text, { djangoVersion: '3.2' }).findingsFor(SETTINGS)).includes('security.W012'));

@@ -9,7 +9,7 @@ import { isIgnoredPath, isProductionName, settingsModuleFromEntryPoint } from '.
 import { isSequence, pathLike, truthy, type Value } from '../python/values';
 import { APPLICATION_SERVERS, normalisePackage, type Interface } from './servers';
 import { followIncludes, includesOf, MAX_INCLUDED_FILES, requirementsIn } from '../project/requirements';
-import { launcherKind, readLaunchers, type LaunchEnvironment, type LauncherFile } from './launchers';
+import { launcherKind, readLaunchers, type Launch, type LaunchEnvironment, type LauncherFile } from './launchers';
 
 /** A place in a file (UTF-16 offsets), with what is there. */
 export interface Place {
@@ -39,27 +39,10 @@ export interface Requirement {
   place: Place;
 }
 
-/** One command that starts the project (launchers.ts). */
-export interface Launcher {
+/** One command that starts the project (launchers.ts), placed in its file. */
+export interface Launcher extends Omit<Launch, 'place'> {
   /** The command as written (for a Dockerfile, the CMD / ENTRYPOINT instruction). */
   place: Place;
-  /** `manage.py runserver`: the development server. */
-  runserver: boolean;
-  /** Id in LAUNCHED_SERVERS (`gunicorn`, `gunicorn-uvicorn`, `uvicorn`, `daphne`…), undefined for runserver. */
-  server: string | undefined;
-  serverName: string | undefined;
-  interface: Interface | undefined;
-  /** What the server loads: `config.wsgi:application`. */
-  application: string | undefined;
-  /** gunicorn -k, as written. */
-  workerClass: string | undefined;
-  /** DJANGO_SETTINGS_MODULE or --settings it runs with. */
-  settingsModule: string | undefined;
-  environment: LaunchEnvironment;
-  /** Why that environment, in words. */
-  environmentReason: string;
-  /** How it is started: `Dockerfile CMD`, `Procfile web`, `docker-compose.yml service web`. */
-  via: string;
   /** `Dockerfile:12`, relative to the project root. */
   where: string;
 }
