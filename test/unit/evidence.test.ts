@@ -90,6 +90,21 @@ describe('silent outside Django', () => {
     assert.equal(configured.isDjango(), true, 'djangoDeploy.productionSettings');
   });
 
+  test('evidence follows edits: a pytest.ini naming DJANGO_SETTINGS_MODULE appears, changes, goes', () => {
+    const p = project({ 'app/__init__.py': '', 'app/settings.py': 'DEBUG = True\nSECRET_KEY = ""\n' });
+    assert.equal(p.isDjango(), false);
+    p.setFile('/proj/pytest.ini', '[pytest]\nDJANGO_SETTINGS_MODULE = app.settings\n');
+    assert.equal(p.isDjango(), true);
+    assert.ok(p.allFindings().some((f) => f.code === 'security.W018'));
+    p.setFile('/proj/pytest.ini', '[pytest]\naddopts = -q\n');
+    assert.equal(p.isDjango(), false);
+    assert.deepEqual(p.allFindings(), []);
+    p.setFile('/proj/.env', 'DJANGO_SETTINGS_MODULE=app.settings\n');
+    assert.equal(p.isDjango(), true);
+    p.removeFile('/proj/.env');
+    assert.equal(p.isDjango(), false);
+  });
+
   test('a Flask-Script manage.py, Flask in requirements and DEBUG/SECRET_KEY/ALLOWED_HOSTS are no evidence', () => {
     const p = project({
       'manage.py': 'from flask_script import Manager\nmanager = Manager(app)\n',

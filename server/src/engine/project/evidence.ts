@@ -34,7 +34,7 @@ const MAX_CONFIGURATION_FILES = 300;
 const ENTRY_POINTS = new Set(['wsgi.py', 'asgi.py', 'conftest.py']);
 
 /** Files that set environment variables or test settings for a project, by name. */
-function isConfigurationFile(base: string): boolean {
+export function isConfigurationFile(base: string): boolean {
   const b = base.toLowerCase();
   return (
     b === 'pytest.ini' || b === 'tox.ini' || b === 'setup.cfg' || b === 'pyproject.toml' || b === 'procfile' || b === '.envrc' || b === 'makefile' ||
@@ -159,7 +159,11 @@ export class DjangoScope {
 
 /** The scope from the file names and configuration alone (settings markers are added by the analysis). */
 export function structuralScope(project: DjangoProject): DjangoScope {
-  const roots = new Set(subProjectRoots(project));
-  return new DjangoScope(project.root, roots, structuralEvidence(project, roots));
+  // Kept until the set of files, a dependency file, manage.py or a configuration file changes.
+  const { roots, evidence } = (project.structure.evidence ??= (() => {
+    const found = new Set(subProjectRoots(project));
+    return { roots: found, evidence: structuralEvidence(project, found) };
+  })());
+  return new DjangoScope(project.root, roots, evidence);
 }
 

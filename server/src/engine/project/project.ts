@@ -21,7 +21,7 @@ import type { TemplateAnalysis, TemplateContext } from '../templates/templateRul
 import { staticCompletions, staticHover, staticLinks, type StaticCompletion, type StaticLink } from '../templates/staticPaths';
 import { SettingsView } from '../rules/settingsView';
 import { findSettingsModules, settingsLike } from './roles';
-import type { DjangoScope, Evidence } from './evidence';
+import { isConfigurationFile, type DjangoScope, type Evidence } from './evidence';
 import { dedupe, findingsForRoot } from './findingPolicy';
 import * as templates from './projectTemplates';
 
@@ -122,7 +122,7 @@ export class DjangoProject {
   private config: EngineConfig = DEFAULT_CONFIG;
   private analysis: Analysis | undefined;
   /** Facts that only change with the set of files, entry points, dependency files or config. Internal. */
-  structure: { sourceRoots?: string[]; pathCandidates?: string[]; entryPoints?: Map<string, string>; version?: DjangoVersion } = {};
+  structure: { sourceRoots?: string[]; pathCandidates?: string[]; entryPoints?: Map<string, string>; version?: DjangoVersion; evidence?: { roots: Set<string>; evidence: Evidence[] } } = {};
 
   constructor(
     root: string,
@@ -171,6 +171,8 @@ export class DjangoProject {
       this.otherFiles.add(path);
       // A template's own text is read by its own findings only.
       this.addDirectoriesOf(path);
+      // pytest.ini, .env, a Dockerfile… may name DJANGO_SETTINGS_MODULE: evidence of Django (evidence.ts).
+      if (isConfigurationFile(posix.basename(path))) this.evidenceChanged();
       return;
     }
     this.addDirectoriesOf(path);
@@ -191,6 +193,7 @@ export class DjangoProject {
       this.otherFiles.delete(path);
       this.markedTemplates.delete(path);
       this.staticFilesChanged();
+      if (isConfigurationFile(posix.basename(path))) this.evidenceChanged();
       return;
     }
     if (deleted && this.directories.has(path)) {
@@ -226,7 +229,10 @@ export class DjangoProject {
       } else if (isDependencyFile(p)) {
         this.dependencyFiles.add(p);
         structural = true;
-      } else this.otherFiles.add(p);
+      } else {
+        this.otherFiles.add(p);
+        if (isConfigurationFile(posix.basename(p))) this.evidenceChanged();
+      }
       this.addDirectoriesOf(p);
     }
     this.staticFilesChanged();
@@ -246,6 +252,12 @@ export class DjangoProject {
       for (const d of [...this.directories]) if (d === dir || d.startsWith(dir + '/')) this.directories.delete(d);
     }
     this.generation++;
+    this.analysis = undefined;
+  }
+
+  /** A file that may name DJANGO_SETTINGS_MODULE changed, appeared or went (evidence.ts). */
+  private evidenceChanged(): void {
+    this.structure.evidence = undefined;
     this.analysis = undefined;
   }
 
