@@ -1,10 +1,10 @@
 // Smaller deployment commands: the nginx config for static files in an untitled editor, and a
 // status bar item with the production problem count that opens the checklist.
-import { languages, StatusBarAlignment, window, workspace } from 'vscode';
+import { commands, languages, StatusBarAlignment, window, workspace } from 'vscode';
 import type { Disposable, StatusBarItem, TextDocument } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { requestComparison } from './compareView';
-import { chooseProject } from './projects';
+import { chooseProject, HAS_PROJECT_CONTEXT } from './projects';
 
 export const NGINX_REQUEST = 'djangoDeploy/nginxConfig';
 export const PROBLEM_COUNT_REQUEST = 'djangoDeploy/problemCount';
@@ -72,6 +72,9 @@ export function problemStatusBar(getClient: () => LanguageClient | undefined): D
     }
     const count = await client.sendRequest<ProblemCount>(PROBLEM_COUNT_REQUEST, {}).catch(() => undefined);
     if (!count) return;
+    // The server's verdict on evidence (manage.py running Django, Django in the requirements…)
+    // shows or hides the status bar item and the Deployment Checklist view.
+    void commands.executeCommand('setContext', HAS_PROJECT_CONTEXT, count.projects !== 0);
     if (count.projects === 0) {
       item.hide();
       return;

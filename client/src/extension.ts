@@ -111,7 +111,6 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
     registerTasks(() => client),
     statusBar,
   );
-  void showViewForDjangoFolders();
 
   void startServer();
   return {
@@ -130,15 +129,6 @@ export function activate(context: ExtensionContext): DjangoDeployApi {
 
 export function deactivate(): Promise<void> {
   return stopCurrentClient();
-}
-
-/**
- * The Deployment Checklist view shows once the workspace looks like Django (a manage.py, wsgi.py,
- * asgi.py or settings.py); every checklist answer then says whether there is a project.
- */
-async function showViewForDjangoFolders(): Promise<void> {
-  const found = await workspace.findFiles('**/{manage.py,wsgi.py,asgi.py,settings.py}', '**/{node_modules,.venv,venv,env,site-packages,.git}/**', 1).then(undefined, () => []);
-  if (found.length) await commands.executeCommand('setContext', HAS_PROJECT_CONTEXT, true);
 }
 
 /** Stops the current client, if any, and starts a new one. */
