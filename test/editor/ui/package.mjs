@@ -123,8 +123,8 @@ async function main() {
     cpSync(src, join(staging, name), { recursive: true });
   }
   // The extension page's README: the repository's without its contributor parts (npm run package does the same).
-  const page = spawnSync(process.execPath, ['scripts/docs.mjs', '--marketplace', join(staging, 'README.md')], { cwd: repoRoot, encoding: 'utf8' });
-  if (page.status !== 0) throw new Error(`scripts/docs.mjs --marketplace failed:\n${page.stdout}${page.stderr}`);
+  const marketplace = spawnSync(process.execPath, ['scripts/docs.mjs', '--marketplace', join(staging, 'README.md')], { cwd: repoRoot, encoding: 'utf8' });
+  if (marketplace.status !== 0) throw new Error(`scripts/docs.mjs --marketplace failed:\n${marketplace.stdout}${marketplace.stderr}`);
   const readme = readFileSync(join(staging, 'README.md'), 'utf8');
   if (/npm (ci|test)/.test(readme) || !/^## Install/m.test(readme)) throw new Error('the packaged README is not the extension page README (contributor commands, or no Install section)');
   let t = Date.now();
