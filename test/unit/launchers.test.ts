@@ -25,7 +25,9 @@ import { DjangoProject } from '../../server/src/engine/project/project';
 import { projectFacts, type ProjectFacts } from '../../server/src/engine/deploy/facts';
 import { deploymentChecklist, type ChecklistItem } from '../../server/src/engine/deploy/checklist';
 import { compareServers } from '../../server/src/engine/deploy/comparison';
-import { readLaunchers, readYaml, simpleCommands, yamlGet, type LauncherFile } from '../../server/src/engine/deploy/launchers';
+import { readLaunchers, type LauncherFile } from '../../server/src/engine/deploy/launchers';
+import { simpleCommands } from '../../server/src/engine/deploy/launchCommands';
+import { readYaml, yamlGet } from '../../server/src/engine/deploy/yaml';
 import { followIncludes, includesOf } from '../../server/src/engine/project/requirements';
 
 const WSGI = "import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.production')\napplication = get_wsgi_application()\n";
