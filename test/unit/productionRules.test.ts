@@ -16,7 +16,8 @@ import { projectFacts } from '../../server/src/engine/deploy/facts';
 import { deploymentChecklist, checklistMarkdown, findingsItem, DETAIL_LENGTH, type ChecklistItem } from '../../server/src/engine/deploy/checklist';
 import { settingsKnowledge } from '../../server/src/engine/deploy/knowledge';
 import { SETTINGS_RULES } from '../../server/src/engine/rules/settingsRules';
-import { DEFAULT_FROM_EMAIL, DEFAULT_SERVER_EMAIL, LOCAL_CACHES } from '../../server/src/engine/rules/production';
+import { LOCAL_CACHES } from '../../server/src/engine/rules/production';
+import { DEFAULT_FROM_EMAIL, DEFAULT_SERVER_EMAIL } from '../../server/src/engine/rules/settingsView';
 
 const NEW_CODES = ['DJD119', 'DJD121', 'DJD122', 'DJD123', 'DJD124', 'DJD125', 'DJD126', 'DJD127', 'DJD128', 'DJD129', 'DJD130', 'DJD131'];
 

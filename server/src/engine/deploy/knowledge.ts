@@ -10,7 +10,8 @@ import type { SettingBinding } from '../python/execute';
 import { type Value, envNamesOf, isExactSequence, pathLike, pyRepr } from '../python/values';
 import { dictGet } from '../python/evaluate';
 import { SettingsView } from '../rules/settingsView';
-import { CACHE_SESSIONS, CACHED_DB_SESSIONS, CACHED_LOADER, DJANGO_TEMPLATES, SQLITE, aliases, dictPath, loaderNames } from '../rules/production';
+import { CACHE_SESSIONS, CACHED_DB_SESSIONS, CACHED_LOADER, SQLITE, aliases, dictPath, loaderNames } from '../rules/production';
+import { DJANGO_TEMPLATES } from '../rules/settingsView';
 import type { Place } from './facts';
 
 export interface RowKnowledge {

@@ -9,6 +9,7 @@ import { globMatch } from '../glob';
 import { analyseTemplate, type TemplateAnalysis, type TemplateContext } from '../templates/templateRules';
 import { staticFinders, staticIndex } from '../templates/staticFinders';
 import { servedUrl } from '../rules/staticfiles';
+import { DJANGO_TEMPLATES } from '../rules/settingsView';
 import { isSequence, pathLike, type Value } from '../python/values';
 import { dictGet } from '../python/evaluate';
 import { atLeast } from './djangoVersion';
@@ -111,7 +112,6 @@ export type ProjectTemplateContext = TemplateContext & {
   byLoading?: Map<string, TemplateContext | null>;
 };
 
-const DJANGO_BACKEND = 'django.template.backends.django.DjangoTemplates';
 const STATIC_LIBRARY = 'django.templatetags.static';
 
 export function templateContext(project: DjangoProject): ProjectTemplateContext {
@@ -191,7 +191,7 @@ function templateEngines(templates: Value, appFolders: string[], projectLibrarie
   for (const engine of templates.items) {
     const backend = dictGet(engine, 'BACKEND');
     if (backend?.kind !== 'str') return undefined;
-    const django = backend.value === DJANGO_BACKEND;
+    const django = backend.value === DJANGO_TEMPLATES;
     const jinja = backend.value.endsWith('.Jinja2') || backend.value.includes('jinja');
     const options = dictGet(engine, 'OPTIONS');
     const roots: string[] = [];

@@ -8,7 +8,7 @@ import { dictGet } from '../python/evaluate';
 import type { RuleContext, SettingsRule } from './rule';
 import { checksUrl, settingUrl } from './rule';
 import { staticDirs } from './staticfiles';
-import { unsetNote } from './settingsView';
+import { DJANGO_TEMPLATES, unsetNote } from './settingsView';
 
 const ADMIN_APP = 'django.contrib.admin';
 
@@ -39,7 +39,6 @@ function adminMiddlewareRule(code: string, path: string, short: string): Setting
   };
 }
 
-const DJANGO_TEMPLATES = 'django.template.backends.django.DjangoTemplates';
 /** Backends Django ships that are not DjangoTemplates. */
 const OTHER_BACKENDS = new Set(['django.template.backends.jinja2.Jinja2', 'django.template.backends.dummy.TemplateStrings']);
 

@@ -2,13 +2,13 @@
 // caches, databases, e-mail, sessions, persistent connections, the cached template loader,
 // logging and error e-mails, judged in production settings modules only.
 
-import { type Value, isSequence, isExactSequence, truthy, envNamesOf, str } from '../python/values';
+import { type Value, isSequence, isExactSequence, truthy, envNamesOf } from '../python/values';
 import type { SettingBinding, SourceRange } from '../python/execute';
 import { dictGet } from '../python/evaluate';
 import type { Fix, TextEdit } from '../findings';
 import type { RuleContext, SettingsRule } from './rule';
 import { DOCS, settingUrl } from './rule';
-import { unsetNote, type SettingValue } from './settingsView';
+import { DEFAULT_FROM_EMAIL, DEFAULT_SERVER_EMAIL, DJANGO_TEMPLATES, unsetNote } from './settingsView';
 
 export const CHECKLIST_URL = `${DOCS}/howto/deployment/checklist/`;
 
@@ -26,14 +26,10 @@ export const DEVELOPMENT_EMAIL_BACKENDS: Record<string, string> = {
   'django.core.mail.backends.dummy.EmailBackend': 'dropped',
 };
 
-/** global_settings: DEFAULT_FROM_EMAIL and SERVER_EMAIL (the same in 3.2, 4.2 and 5.2). */
-export const DEFAULT_FROM_EMAIL = 'webmaster@localhost';
-export const DEFAULT_SERVER_EMAIL = 'root@localhost';
 
 export const SQLITE = 'django.db.backends.sqlite3';
 export const CACHE_SESSIONS = 'django.contrib.sessions.backends.cache';
 export const CACHED_DB_SESSIONS = 'django.contrib.sessions.backends.cached_db';
-export const DJANGO_TEMPLATES = 'django.template.backends.django.DjangoTemplates';
 export const CACHED_LOADER = 'django.template.loaders.cached.Loader';
 /** Django's loaders that compile on every render (the cached loader is the one that keeps them). */
 const PLAIN_LOADERS = new Set(['django.template.loaders.filesystem.Loader', 'django.template.loaders.app_directories.Loader', 'django.template.loaders.locmem.Loader']);
@@ -65,24 +61,6 @@ export function aliases(v: Value): { alias: string; value: Value }[] | undefined
     out.push({ alias: e.key.value, value: e.value });
   }
   return out;
-}
-
-/** global_settings values of the settings these rules read that settingsView.ts has no default for. */
-const DEFAULTS: Record<string, () => Value> = {
-  ADMINS: () => ({ kind: 'list', items: [] }),
-  MANAGERS: () => ({ kind: 'list', items: [] }),
-  EMAIL_BACKEND: () => str('django.core.mail.backends.smtp.EmailBackend'),
-  EMAIL_HOST: () => str('localhost'),
-  SERVER_EMAIL: () => str(DEFAULT_SERVER_EMAIL),
-  DEFAULT_FROM_EMAIL: () => str(DEFAULT_FROM_EMAIL),
-  SESSION_ENGINE: () => str('django.contrib.sessions.backends.db'),
-  SESSION_CACHE_ALIAS: () => str('default'),
-};
-
-/** A setting's value as Django sees it, with the defaults above for what the module does not set. */
-export function setting(ctx: RuleContext, name: string): SettingValue {
-  if (ctx.s.isSet(name) || !DEFAULTS[name]) return ctx.s.get(name);
-  return { value: DEFAULTS[name](), binding: undefined };
 }
 
 /** Environment variables (not set for the analysis) a part of a setting is read from, as written. */
@@ -342,7 +320,7 @@ export const productionRules: SettingsRule[] = [
     },
     check(ctx) {
       if (!ctx.production || ctx.s.isSet('MAILERS')) return; // mail.E001 judges MAILERS (Django 6.1)
-      const { value, binding, whenUnset } = setting(ctx, 'EMAIL_BACKEND');
+      const { value, binding, whenUnset } = ctx.s.get('EMAIL_BACKEND');
       if (!binding || value.kind !== 'str' || !DEVELOPMENT_EMAIL_BACKENDS[value.value]) return;
       const kind = value.value.split('.')[4];
       ctx.report({
@@ -367,15 +345,15 @@ export const productionRules: SettingsRule[] = [
     },
     check(ctx) {
       if (!ctx.production || ctx.s.isSet('MAILERS')) return;
-      const backend = setting(ctx, 'EMAIL_BACKEND').value;
+      const backend = ctx.s.get('EMAIL_BACKEND').value;
       if (backend.kind !== 'str' || DEVELOPMENT_EMAIL_BACKENDS[backend.value]) return; // DJD124 first
-      const admins = truthy(setting(ctx, 'ADMINS').value) === true;
-      const managers = truthy(setting(ctx, 'MANAGERS').value) === true;
-      const host = setting(ctx, 'EMAIL_HOST').value;
+      const admins = truthy(ctx.s.get('ADMINS').value) === true;
+      const managers = truthy(ctx.s.get('MANAGERS').value) === true;
+      const host = ctx.s.get('EMAIL_HOST').value;
       const configured = (ctx.s.binding('EMAIL_HOST') && host.kind === 'str' && host.value !== '' && host.value !== 'localhost') || !!ctx.s.binding('EMAIL_BACKEND');
       const check = (name: string, dflt: string, used: boolean, near: string[], why: string) => {
         if (!used) return;
-        const { value, binding, whenUnset } = setting(ctx, name);
+        const { value, binding, whenUnset } = ctx.s.get(name);
         if (value.kind !== 'str' || value.value !== dflt) return;
         ctx.report({ message: `${name} is '${dflt}', Django's default${unsetNote(whenUnset)}: ${why} are sent from it, and many mail providers reject that sender. Set ${name} to an address of your domain.`, binding, near, whenUnset });
       };
@@ -398,9 +376,9 @@ export const productionRules: SettingsRule[] = [
     },
     check(ctx) {
       if (!ctx.production) return;
-      const engine = setting(ctx, 'SESSION_ENGINE');
+      const engine = ctx.s.get('SESSION_ENGINE');
       if (!engine.binding || engine.value.kind !== 'str' || (engine.value.value !== CACHE_SESSIONS && engine.value.value !== CACHED_DB_SESSIONS)) return;
-      const alias = setting(ctx, 'SESSION_CACHE_ALIAS').value;
+      const alias = ctx.s.get('SESSION_CACHE_ALIAS').value;
       if (alias.kind !== 'str') return;
       const caches = ctx.s.get('CACHES');
       const backend = dictPath(caches.value, [alias.value, 'BACKEND']);
@@ -582,12 +560,12 @@ export const productionRules: SettingsRule[] = [
     },
     check(ctx) {
       if (!ctx.production || ownErrorReporting(ctx)) return;
-      const admins = setting(ctx, 'ADMINS');
+      const admins = ctx.s.get('ADMINS');
       if (isSequence(admins.value) && admins.value.items.length === 0) {
         ctx.report({ message: `ADMINS is empty${unsetNote(admins.whenUnset)}: nobody receives the e-mail Django sends for each server error in production. List the people to notify, or report errors through logging or a monitoring service.`, binding: admins.binding, whenUnset: admins.whenUnset });
       }
       if (ctx.s.contains('MIDDLEWARE', BROKEN_LINK_MIDDLEWARE) !== true) return;
-      const managers = setting(ctx, 'MANAGERS');
+      const managers = ctx.s.get('MANAGERS');
       if (!isSequence(managers.value) || managers.value.items.length !== 0) return;
       ctx.report({
         message: `BrokenLinkEmailsMiddleware is installed but MANAGERS is empty${unsetNote(managers.whenUnset)}: its broken-link reports go to nobody. List MANAGERS, or remove the middleware.`,

@@ -66,6 +66,21 @@ export function djangoDefault(name: string, version: DjangoVersion): Value | und
       return { kind: 'list', items: [str('django.contrib.staticfiles.finders.FileSystemFinder'), str('django.contrib.staticfiles.finders.AppDirectoriesFinder')] };
     case 'AUTHENTICATION_BACKENDS':
       return { kind: 'list', items: [str('django.contrib.auth.backends.ModelBackend')] };
+    case 'ADMINS':
+    case 'MANAGERS':
+      return emptyList();
+    case 'EMAIL_BACKEND':
+      return str('django.core.mail.backends.smtp.EmailBackend');
+    case 'EMAIL_HOST':
+      return str('localhost');
+    case 'SERVER_EMAIL':
+      return str(DEFAULT_SERVER_EMAIL);
+    case 'DEFAULT_FROM_EMAIL':
+      return str(DEFAULT_FROM_EMAIL);
+    case 'SESSION_ENGINE':
+      return str('django.contrib.sessions.backends.db');
+    case 'SESSION_CACHE_ALIAS':
+      return str('default');
     case 'CACHES':
       return {
         kind: 'dict',
@@ -191,6 +206,11 @@ export class SettingsView {
   }
 }
 
+/** global_settings: DEFAULT_FROM_EMAIL and SERVER_EMAIL (the same in 3.2, 4.2 and 5.2). */
+export const DEFAULT_FROM_EMAIL = 'webmaster@localhost';
+export const DEFAULT_SERVER_EMAIL = 'root@localhost';
+
+export const DJANGO_TEMPLATES = 'django.template.backends.django.DjangoTemplates';
 export const SECURITY_MIDDLEWARE = 'django.middleware.security.SecurityMiddleware';
 export const XFRAME_MIDDLEWARE = 'django.middleware.clickjacking.XFrameOptionsMiddleware';
 export const CSRF_MIDDLEWARE = 'django.middleware.csrf.CsrfViewMiddleware';
