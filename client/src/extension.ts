@@ -8,7 +8,7 @@ import { copyChecklist, openDoc, showChecklist } from './checklist';
 import { ChecklistTree, type ChecklistNode } from './checklistTree';
 import { compareServers, currentCompareView } from './compareView';
 import { generateNginxConfig, problemStatusBar } from './deployCommands';
-import { folderArgument, HAS_PROJECT_CONTEXT } from './projects';
+import { folderArgument } from './projects';
 import { interpreterHints, registerTasks, runManageTask } from './tasks';
 import SERVER_NODE_OPTIONS from '../../server/node-options.json';
 

@@ -18,7 +18,7 @@ import { SETTINGS_RULES } from './engine/rules/settingsRules';
 import { TEMPLATE_RULES } from './engine/templates/templateRules';
 import { safeFixEdits, applyEdits } from './engine/fixAll';
 import { LineIndex } from './engine/text';
-import type { Finding, Severity, SeveritySetting } from './engine/findings';
+import type { Finding, SeveritySetting } from './engine/findings';
 import { replaceFile } from './safeWrite';
 import { formatJson, formatSarif, formatText, plural, terminalLine, type Diagnostic, type NotWritten } from './cliOutput';
 import { ioReason, readSource, toPosix } from './host/read';

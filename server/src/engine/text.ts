@@ -192,3 +192,15 @@ function markerListEnd(line: string, from: number, python: boolean): number {
   }
   return found;
 }
+
+/**
+ * `s` without the run of `leading` characters at its start and of `trailing` at its end (one
+ * character each; '' for none). A loop: `/\.+$/`-style patterns are quadratic on a long run.
+ */
+export function trimRuns(s: string, leading: string, trailing: string): string {
+  let start = 0;
+  let end = s.length;
+  if (leading) while (start < end && s[start] === leading) start++;
+  if (trailing) while (end > start && s[end - 1] === trailing) end--;
+  return s.slice(start, end);
+}

@@ -45,6 +45,7 @@ import { isDependencyFile } from '../engine/project/requirements';
 import { looksLikeSettingsPath } from '../engine/project/layout';
 import { WorkspaceIndex, type FileChange, type ProjectEntry } from './workspace';
 import { inSlices, isCancelled, nextTurn, withProgress } from './slices';
+import { trimRuns } from '../engine/text';
 
 
 /** How long diagnostics wait for the client's first workspace/configuration answer. */
@@ -900,8 +901,5 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** The `root` a whole-project request names (a workspace folder's path), if any. */
 function requestedRoot(params: unknown): string | undefined {
   const root = (params as { root?: unknown } | null | undefined)?.root;
-  if (typeof root !== 'string' || !root) return undefined;
-  let end = root.length;
-  while (end > 1 && root[end - 1] === '/') end--;
-  return root.slice(0, end);
+  return typeof root === 'string' && root ? trimRuns(root, '', '/') || '/' : undefined;
 }

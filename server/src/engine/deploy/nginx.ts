@@ -15,6 +15,8 @@
 // (control characters; `$` in an alias, which nginx reads as a variable) are refused: a comment
 // says why and the location is left out. Comments show values JSON-escaped, on one line.
 
+import { trimRuns } from '../text';
+
 export interface NginxInput {
   /** The settings module the values come from. */
   settingsModule: string;
@@ -215,21 +217,12 @@ function folder(path: string | undefined): { alias: string | undefined } | { ref
   return { alias: nginxString(path.endsWith('/') ? path : `${path}/`) };
 }
 
-/** A host name without its leading and trailing dots (a loop: the regular expression is quadratic on a run of dots). */
-function trimDots(name: string): string {
-  let start = 0;
-  let end = name.length;
-  while (start < end && name[start] === '.') start++;
-  while (end > start && name[end - 1] === '.') end--;
-  return name.slice(start, end);
-}
-
 /** ALLOWED_HOSTS as server_name: `.example.com` means the same in both; `*` or nothing → `_`. */
 function serverNames(hosts: string[] | undefined): { names: string; first: string | undefined; dropped: string[] } {
   const names = [...new Set((hosts ?? []).filter((h) => HOST.test(h)))];
   const odd = (hosts ?? []).filter((h) => h !== '' && h !== '*' && !HOST.test(h));
   const dropped = odd.length ? [`# Not in server_name (not a host name nginx matches literally): ${odd.slice(0, 5).map(shown).join(', ')}${odd.length > 5 ? ` and ${odd.length - 5} more` : ''}`] : [];
-  const first = names.map(trimDots).find((n) => n !== '');
+  const first = names.map((n) => trimRuns(n, '.', '.')).find((n) => n !== '');
   return { names: names.length ? names.join(' ') : '_', first, dropped };
 }
 

@@ -11,6 +11,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { type Value, type EnvValue, type EnvCast, type EnvLibrary, type EnvSchemaEntry, TRUE, FALSE, str, unknown, raising, isSequence, pyRepr } from './values';
 import { boundedItems, boundedString } from './budget';
 import type { EvalContext } from './evaluate';
+import { trimRuns } from '../text';
 
 /** Records a read and returns what the mode makes of it. */
 export function envRead(ctx: EvalContext, read: Omit<EnvValue, 'kind'>): Value {
@@ -87,7 +88,7 @@ export function castString(raw: string, cast: EnvCast, library: EnvLibrary = 'os
       let parts: string[];
       if (library === 'decouple') parts = raw.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
       else if (library === 'environs') parts = raw === '' ? [] : raw.split(',').map((p) => p.trim());
-      else parts = (cast === 'tuple' ? withoutParentheses(raw) : raw).split(',').filter((p) => p.length > 0);
+      else parts = (cast === 'tuple' ? trimRuns(raw, '(', ')') : raw).split(',').filter((p) => p.length > 0);
       const items = parts.map(s);
       return ctx ? boundedItems(ctx.budget, cast, items) : { kind: cast, items };
     }
@@ -226,11 +227,3 @@ export function environSchema(keywords: Map<string, SyntaxNode>, ctx: EvalContex
   return schema;
 }
 
-/** django-environ's tuple: the value without its leading `(`s and trailing `)`s (a loop: `/\)+$/` is quadratic on a run of them). */
-function withoutParentheses(raw: string): string {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && raw[start] === '(') start++;
-  while (end > start && raw[end - 1] === ')') end--;
-  return raw.slice(start, end);
-}
