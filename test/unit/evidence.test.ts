@@ -105,6 +105,18 @@ describe('silent outside Django', () => {
     assert.equal(p.isDjango(), false);
   });
 
+  test('a folder that is not Django\'s is not read again on every analysis', () => {
+    const reads = new Map<string, number>();
+    const texts: Record<string, string> = { '/flask/settings.py': 'DEBUG = True\nSECRET_KEY = ""\n', '/flask/manage.py': 'from flask_script import Manager\n' };
+    const p = new DjangoProject('/flask', { readFile: (f) => (reads.set(f, (reads.get(f) ?? 0) + 1), texts[f]) });
+    p.addKnownFiles(Object.keys(texts));
+    for (let i = 0; i < 5; i++) {
+      p.setFile(`/flask/app${i}.py`, 'x = 1\n');
+      assert.deepEqual(p.allFindings(), []);
+    }
+    assert.deepEqual([...reads.values()].map((n) => n <= 1), [true, true], JSON.stringify([...reads]));
+  });
+
   test('a Flask-Script manage.py, Flask in requirements and DEBUG/SECRET_KEY/ALLOWED_HOSTS are no evidence', () => {
     const p = project({
       'manage.py': 'from flask_script import Manager\nmanager = Manager(app)\n',

@@ -84,8 +84,7 @@ export function structuralEvidence(project: DjangoProject, roots: ReadonlySet<st
 
   for (const f of python) {
     if (posix.basename(f) !== 'manage.py' || !inProject(f)) continue;
-    const text = project.peekText(f) ?? '';
-    if (/django/i.test(text)) out.push({ root: posix.dirname(f), file: f, why: 'manage.py runs Django' });
+    if (project.derive(f, 'runsDjango', (text) => /django/i.test(text))) out.push({ root: posix.dirname(f), file: f, why: 'manage.py runs Django' });
   }
   for (const f of dependencies) {
     if (!inProject(f)) continue;

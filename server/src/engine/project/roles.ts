@@ -80,8 +80,8 @@ function djangoScope(project: DjangoProject, candidates: string[]): DjangoScope 
   const scope = structuralScope(project);
   for (const f of candidates) {
     if (scope.contains(f)) continue;
-    const text = project.peekText(f);
-    const marker = text === undefined ? undefined : djangoSettingsMarker(text);
+    // Remembered per text: a folder that is not Django's is not read again on every analysis.
+    const marker = project.derive(f, 'djangoSettingsMarker', djangoSettingsMarker);
     if (marker) scope.add({ root: scope.subProjectOf(f), file: f, why: `${posix.basename(f)} is Django settings: ${marker}` });
   }
   return scope;
