@@ -55,28 +55,20 @@ export function quickFixes(
  * engine honours (`# django-deploy: ignore[CODE]`, `{# django-deploy: ignore[CODE] #}`). Never
  * for DJD000 (an analysis failure is not a finding), nor where a comment would change the code.
  */
-export function ignoreActions(uri: string, text: string, python: boolean, diagnostics: Diagnostic[], offsetAt: (p: Position) => number): CodeAction[] {
+export function ignoreActions(uri: string, text: string, python: boolean, diagnostics: Diagnostic[], document: { offsetAt(p: Position): number; positionAt(offset: number): Position }): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const d of diagnostics) {
     if (d.source !== SOURCE || typeof d.code !== 'string' || d.code === 'DJD000') continue;
-    const edit = ignoreOnLineEdit(text, offsetAt(d.range.start), d.code, python);
+    const edit = ignoreOnLineEdit(text, document.offsetAt(d.range.start), d.code, python);
     if (!edit) continue;
     const key = `${d.code}\0${edit.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const range: Range = { start: positionOf(text, edit.start), end: positionOf(text, edit.end) };
+    const range: Range = { start: document.positionAt(edit.start), end: document.positionAt(edit.end) };
     actions.push({ title: `Ignore ${d.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range, newText: edit.newText }] } } });
   }
   return actions;
-}
-
-/** Line and UTF-16 column of an offset (one edit per action: no index needed). */
-function positionOf(text: string, offset: number): Position {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return { line, character: offset - lineStart };
 }
 
 export function fixAll(findings: Finding[], texts: Texts): CodeAction | undefined {

@@ -622,7 +622,7 @@ export class DjangoDeployServer {
       const end = document.offsetAt(params.range.end);
       const fixes = this.index.visible(entry, entry.project.fixesFor(path, start, end).map((f) => ({ ...f, code: f.finding.code })));
       actions.push(...quickFixes(path, fixes, params.context, texts));
-      actions.push(...ignoreActions(params.textDocument.uri, document.getText(), path.endsWith('.py'), params.context.diagnostics, (p) => document.offsetAt(p)));
+      actions.push(...ignoreActions(params.textDocument.uri, document.getText(), path.endsWith('.py'), params.context.diagnostics, document));
     }
     if (kindRequested(FIX_ALL_KIND, only)) {
       const all = fixAll(this.index.visible(entry, entry.project.findingsFor(path)), texts);
